@@ -1,0 +1,312 @@
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.content import canonical_line, sanitize_html
+
+from . import anchoring
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from articles.models import Article
+
+
+class Tag(models.Model):
+    class Role(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        SOURCE = "source", "Source"
+        CUE = "cue", "Cue"
+        QUOTE = "quote", "Quote"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=60, unique=True)
+    role = models.CharField(
+        max_length=10,
+        choices=Role.choices,
+        default=Role.OTHER,
+        help_text="What the tag means for attribution links: claims link to sources and cues.",
+    )
+    colour = models.CharField(
+        max_length=7,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "A colour like #f5c518.")],
+        help_text="Highlight colour, #rrggbb.",
+    )
+    shortcut = models.CharField(
+        max_length=1,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z0-9]$", "One lower-case letter or digit.")],
+        help_text="Key that applies this tag to the selected text.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.Model):
+    """An entry of the source registry: who a Source span refers to."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        MEDIA = "media", "Media"
+        GOVERNMENT = "government", "Government"
+        ANONYMOUS = "anonymous", "Anonymous"
+
+    name = models.CharField(max_length=300, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.CharField(max_length=500, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name = canonical_line(self.name)
+        super().save(*args, **kwargs)
+
+
+def normalise_alias(text: str) -> str:
+    return canonical_line(text).casefold()
+
+
+class SourceAlias(models.Model):
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300)
+    normalised = models.CharField(max_length=300, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "source aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "normalised"], name="alias_unique_per_source")
+        ]
+
+    def __str__(self) -> str:
+        return self.alias
+
+    def save(self, *args, **kwargs) -> None:
+        self.alias = canonical_line(self.alias)
+        self.normalised = normalise_alias(self.alias)
+        super().save(*args, **kwargs)
+
+
+class AnnotationQuerySet(models.QuerySet["Annotation"]):
+    def reading_order(self) -> AnnotationQuerySet:
+        """Title first, then captions in order, then the body; by offset within each."""
+        return self.annotate(
+            target_rank=Case(
+                When(target="title", then=Value(0)),
+                When(target="caption", then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        ).order_by("target_rank", "caption__position", "start", "-end", "id")
+
+    def for_panel(self) -> AnnotationQuerySet:
+        return self.select_related("tag", "author", "caption", "source_entry").prefetch_related(
+            models.Prefetch(
+                "attributions",
+                queryset=Attribution.objects.select_related(
+                    "source_span__source_entry", "source_entry", "cue"
+                ).order_by("id"),
+            )
+        )
+
+    def overlapping(self, target: str, caption_id: int | None, start: int, end: int):
+        return self.filter(target=target, caption_id=caption_id, start__lt=end, end__gt=start)
+
+
+class LiveAnnotationManager(models.Manager.from_queryset(AnnotationQuerySet)):  # type: ignore[misc]
+    """Hides deleted annotations (kept for undo); `Annotation.all_objects` sees them."""
+
+    def get_queryset(self) -> AnnotationQuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class Annotation(models.Model):
+    class Target(models.TextChoices):
+        TITLE = "title", "Title"
+        BODY = "body", "Body"
+        CAPTION = "caption", "Caption"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending review"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    client_id = models.UUIDField(
+        unique=True, default=uuid.uuid4, help_text="Made by the browser: repeats are no-ops."
+    )
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="annotations"
+    )
+    target = models.CharField(max_length=10, choices=Target.choices, default=Target.BODY)
+    caption = models.ForeignKey(
+        "articles.ImageCaption",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="annotations",
+    )
+    start = models.PositiveIntegerField(help_text="Code point offset, inclusive.")
+    end = models.PositiveIntegerField(help_text="Code point offset, exclusive.")
+    quote = models.TextField(help_text="Exactly text[start:end].")
+    prefix = models.CharField(max_length=anchoring.CONTEXT_CHARS, blank=True)
+    suffix = models.CharField(max_length=anchoring.CONTEXT_CHARS, blank=True)
+    tag = models.ForeignKey(Tag, on_delete=models.PROTECT, related_name="annotations")
+    note = models.TextField(blank=True, help_text="Sanitised HTML.")
+    source_entry = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions",
+        help_text="For a Source span: the registry entry it refers to.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = LiveAnnotationManager()
+    all_objects = AnnotationQuerySet.as_manager()
+
+    class Meta:
+        base_manager_name = "all_objects"
+        ordering = ["article", "target", "start", "-end", "id"]
+        indexes = [models.Index(fields=["article", "target", "start"], name="ann_article_pos")]
+        permissions = [
+            ("change_any_annotation", "Can change or delete annotations made by anyone"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__gte=0) & Q(end__gt=F("start")),
+                name="annotation_start_before_end",
+            ),
+            models.CheckConstraint(
+                condition=(Q(target="caption") & Q(caption__isnull=False))
+                | (~Q(target="caption") & Q(caption__isnull=True)),
+                name="annotation_caption_iff_caption_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag}: {self.quote[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.note = sanitize_html(self.note)
+        super().save(*args, **kwargs)
+
+    @property
+    def note_html(self) -> SafeString:
+        # `note` is sanitised by articles.content.sanitize_html in save(), the only writer.
+        return mark_safe(self.note)  # noqa: S308
+
+    @property
+    def dom_id(self) -> str:
+        return f"ann-{self.pk}"
+
+    @property
+    def target_key(self) -> str:
+        """Which rendered text this span belongs to: "title", "body" or "caption-<id>"."""
+        return f"caption-{self.caption_id}" if self.target == self.Target.CAPTION else self.target
+
+    def text(self, article: Article | None = None) -> str:
+        article = article or self.article
+        if self.target == self.Target.CAPTION:
+            return self.caption.text
+        return article.title if self.target == self.Target.TITLE else article.body
+
+    def verify(self, text: str, client_quote: str | None = None) -> None:
+        """The server-side check on every write: offsets in range and the quote they cut out
+        equal to the stored quote (and to what the browser saw, when it says)."""
+        try:
+            anchoring.check_span(text, self.start, self.end, self.quote)
+            if client_quote is not None:
+                anchoring.check_span(text, self.start, self.end, client_quote)
+        except anchoring.AnchorError as exc:
+            raise ValidationError(str(exc), code=exc.code) from exc
+
+    def can_change(self, user: AbstractBaseUser | AnonymousUser) -> bool:
+        if not user.has_perm("annotations.change_annotation"):
+            return False
+        return self.author_id == user.pk or user.has_perm("annotations.change_any_annotation")
+
+    def mark_deleted(self) -> None:
+        self.deleted_at = timezone.now()
+        Annotation.all_objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
+
+
+class Attribution(models.Model):
+    """Who said it, and how: a Claim span linked to its Source (a span of the article, or a
+    registry entry) and its Cue span — the source/cue/content triple of PARC and PolNeAR."""
+
+    claim = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="attributions")
+    source_span = models.ForeignKey(
+        Annotation, null=True, blank=True, on_delete=models.CASCADE, related_name="cited_by"
+    )
+    source_entry = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.CASCADE, related_name="attributions"
+    )
+    cue = models.ForeignKey(
+        Annotation, null=True, blank=True, on_delete=models.SET_NULL, related_name="cue_for"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source_span__isnull=False) | Q(source_entry__isnull=False),
+                name="attribution_has_source",
+            ),
+            models.CheckConstraint(
+                condition=~Q(source_span=F("claim")), name="attribution_source_not_claim"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim.quote[:40]} ← {self.source_label}"
+
+    @property
+    def source_label(self) -> str:
+        if self.source_span_id:
+            entry = self.source_span.source_entry if self.source_span else None
+            return f"“{self.source_span.quote}”" + (f" ({entry})" if entry else "")
+        return str(self.source_entry)
+
+    def clean(self) -> None:
+        for field, role in (("source_span", Tag.Role.SOURCE), ("cue", Tag.Role.CUE)):
+            span = getattr(self, field)
+            if span is None:
+                continue
+            if span.article_id != self.claim.article_id:
+                raise ValidationError({field: "Pick a span of the same article."})
+            if span.tag.role != role:
+                raise ValidationError({field: f"Pick a span tagged as a {role.label}."})
+        if self.claim.tag.role != Tag.Role.CLAIM:
+            raise ValidationError("Only a Claim span can be attributed to a source.")
