@@ -81,6 +81,9 @@ def sanitize_html(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        # A "relative" URL with control characters is how "java\x01script:" slips past the
+        # scheme check (old browsers dropped them): such a URL is removed, not kept.
+        url_relative=lambda url: None if re.search(r"[\x00-\x1f\x7f]", url) else url,
     ).strip()
 
 

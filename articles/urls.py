@@ -1,4 +1,9 @@
 from django.urls import path
 
+from . import views
+
 app_name = "articles"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.article_list, name="list"),
+    path("<int:pk>/", views.article_detail, name="detail"),
+]

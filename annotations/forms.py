@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from articles.models import Article
+
+from .models import Annotation, Attribution, Source, Tag
+
+
+class NewSpanForm(forms.Form):
+    """What the browser sends when a tag is applied to a selection."""
+
+    client_id = forms.UUIDField()
+    target = forms.ChoiceField(choices=Annotation.Target.choices)
+    caption = forms.IntegerField(required=False)
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    quote = forms.CharField(strip=False, max_length=100_000)
+    tag = forms.ModelChoiceField(queryset=Tag.objects.all(), error_messages={
+        "invalid_choice": "That tag no longer exists: reload the page."
+    })
+    revision = forms.IntegerField()
+
+    def __init__(self, *args, article: Article, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.article = article
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors:
+            return data
+        if data["revision"] != self.article.revision:
+            raise ValidationError(
+                "This article's text changed since the page was loaded, so the selection may "
+                "point at different words. Reload the page and select again.",
+                code="stale",
+            )
+        data["caption_obj"] = None
+        if data["target"] == Annotation.Target.CAPTION:
+            caption = self.article.captions.filter(pk=data.get("caption")).first()
+            if caption is None:
+                raise ValidationError("That caption is not part of this article.", code="caption")
+            data["caption_obj"] = caption
+        return data
+
+
+class EditForm(forms.ModelForm):
+    class Meta:
+        model = Annotation
+        fields = ["tag", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"note": "Plain text, or a little HTML: bold, italics, links, lists."}
+
+
+class LinkForm(forms.Form):
+    """Attribute a claim: pick its source (a span of the article or a registry entry) and cue."""
+
+    source_span = forms.ModelChoiceField(
+        queryset=Annotation.objects.none(), required=False, label="Source span"
+    )
+    source_entry = forms.ModelChoiceField(
+        queryset=Source.objects.all(), required=False, label="or registry entry"
+    )
+    cue = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False, label="Cue")
+
+    def __init__(self, *args, claim: Annotation, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        spans = (
+            Annotation.objects.filter(article_id=claim.article_id)
+            .select_related("tag", "source_entry")
+            .reading_order()
+        )
+        self.fields["source_span"].queryset = spans.filter(tag__role=Tag.Role.SOURCE)
+        self.fields["cue"].queryset = spans.filter(tag__role=Tag.Role.CUE)
+        self.fields["source_span"].label_from_instance = span_label
+        self.fields["cue"].label_from_instance = span_label
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("source_span") and not data.get("source_entry"):
+            raise ValidationError("Pick the source: a Source span of the article or an entry.")
+        attribution = Attribution(
+            claim=self.claim,
+            source_span=data.get("source_span"),
+            source_entry=data.get("source_entry") if not data.get("source_span") else None,
+            cue=data.get("cue"),
+        )
+        attribution.clean()
+        duplicate = self.claim.attributions.filter(
+            source_span=attribution.source_span,
+            source_entry=attribution.source_entry,
+            cue=attribution.cue,
+        ).exists()
+        if duplicate:
+            raise ValidationError("This claim already has that source and cue.")
+        data["attribution"] = attribution
+        return data
+
+
+def span_label(span: Annotation) -> str:
+    entry = f" = {span.source_entry}" if span.source_entry_id else ""
+    quote = span.quote if len(span.quote) <= 70 else span.quote[:69] + "…"
+    return f"“{quote}”{entry}"
+
+
+class ResolveForm(forms.Form):
+    """Resolve a Source span to the registry: pick an entry, or create one inline."""
+
+    source = forms.ModelChoiceField(
+        queryset=Source.objects.all(), required=False, label="Registry entry"
+    )
+    new_name = forms.CharField(required=False, max_length=300, label="or new entry: name")
+    new_kind = forms.ChoiceField(
+        choices=[("", "Kind…"), *Source.Kind.choices], required=False, label="Kind"
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        name = data.get("new_name", "").strip()
+        if data.get("source") and name:
+            raise ValidationError("Pick an existing entry or create a new one, not both.")
+        if not data.get("source") and not name:
+            raise ValidationError("Pick an entry, or give the name of a new one.")
+        if name and not data.get("new_kind"):
+            self.add_error("new_kind", "Say what kind of source the new entry is.")
+        return data

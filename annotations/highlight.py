@@ -1,0 +1,114 @@
+"""HTML for annotatable text: paragraphs cut into highlight segments.
+
+Built in Python rather than a template loop because an article with thousands of spans yields
+thousands of segments, and this runs on every page view and every save. Every piece of text
+goes through `escape`; the markup around it is fixed here. Each text node sits alone in an
+element whose `data-o` is the code point offset of its first character in the target text:
+static/js/annotate.js maps a browser selection back to offsets through these attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .anchoring import Span, paragraph_bounds, segments
+
+LAYER_CLASSES = ("a", "b", "c")  # innermost span's tag, then the two that enclose it
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanInfo:
+    """What rendering needs of one annotation."""
+
+    id: int
+    start: int
+    end: int
+    tag_id: int
+    tag_name: str
+
+
+def root_id(target_key: str) -> str:
+    return f"t-{target_key}"
+
+
+def paragraph_id(target_key: str, index: int) -> str:
+    return f"t-{target_key}-p{index}"
+
+
+def render_paragraph(
+    target_key: str,
+    index: int,
+    bounds: tuple[int, int],
+    text: str,
+    spans: Sequence[SpanInfo],
+    element: str = "p",
+) -> SafeString:
+    start, end = bounds
+    by_id: Mapping[int, SpanInfo] = {s.id: s for s in spans}
+    parts = [f'<{element} class="para" id="{paragraph_id(target_key, index)}" data-o="{start}">']
+    for seg in segments(start, end, (Span(s.id, s.start, s.end) for s in spans)):
+        piece = escape(text[seg.start : seg.end])
+        if not seg.keys:
+            parts.append(f'<span data-o="{seg.start}">{piece}</span>')
+            continue
+        infos = [by_id[k] for k in seg.keys]  # type: ignore[index]
+        classes = ["hl"] + [f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos)]
+        if len(infos) > len(LAYER_CLASSES):
+            classes.append("deep")
+        ids = " ".join(str(info.id) for info in infos)
+        label = escape(" · ".join(info.tag_name for info in infos))
+        parts.append(
+            f'<mark class="{" ".join(classes)}" data-o="{seg.start}" data-ann="{ids}" '
+            f'title="{label}">{piece}</mark>'
+        )
+    parts.append(f"</{element}>")
+    # Safe: every piece of text above went through escape(); ids and classes are integers.
+    return mark_safe("".join(parts))  # noqa: S308
+
+
+def render_text(
+    target_key: str, text: str, spans: Iterable[SpanInfo], element: str = "p"
+) -> list[SafeString]:
+    """Every paragraph of one target text, with its highlights."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out = []
+    for index, bounds in enumerate(paragraph_bounds(text)):
+        inside = [s for s in spans if s.start < bounds[1] and s.end > bounds[0]]
+        out.append(render_paragraph(target_key, index, bounds, text, inside, element))
+    return out
+
+
+def render_paragraphs(
+    target_key: str, text: str, spans: Iterable[SpanInfo], indexes: Iterable[int], element="p"
+) -> list[SafeString]:
+    """Only the given paragraphs: what a save swaps back into the page."""
+    spans = list(spans)
+    all_bounds = paragraph_bounds(text)
+    out = []
+    for index in sorted(set(indexes)):
+        bounds = all_bounds[index]
+        inside = [s for s in spans if s.start < bounds[1] and s.end > bounds[0]]
+        out.append(render_paragraph(target_key, index, bounds, text, inside, element))
+    return out
+
+
+def tag_stylesheet(tags: Iterable[tuple[int, str]]) -> str:
+    """Colour classes for (tag id, validated #rrggbb colour): a- background for the innermost
+    span, b- underline and c- overline for the spans that enclose it, chip- for legend and panel."""
+    rules = []
+    for tag_id, colour in tags:
+        if not _COLOUR.fullmatch(colour):  # never let a stray value into a stylesheet
+            continue
+        rules.append(
+            f".a-{tag_id}{{background-color:{colour}}}"
+            f".b-{tag_id}{{border-bottom:3px solid {colour}}}"
+            f".c-{tag_id}{{box-shadow:inset 0 3px 0 0 {colour}}}"
+            f".chip-{tag_id}{{--chip:{colour}}}"
+        )
+    return "".join(rules)

@@ -1,0 +1,91 @@
+"""Writes that touch several models. Single-row behaviour lives on the models."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import IntegrityError, transaction
+
+from articles.content import canonical_line
+from articles.models import Article, ImageCaption
+
+from . import anchoring
+from .models import Annotation, Source, SourceAlias, Tag, normalise_alias
+
+
+def create_annotation(
+    *,
+    article: Article,
+    author,
+    client_id: uuid.UUID,
+    target: str,
+    caption: ImageCaption | None,
+    start: int,
+    end: int,
+    quote: str,
+    tag: Tag,
+    note: str = "",
+) -> tuple[Annotation, bool]:
+    """Create a span, or return the one already saved under the same client id.
+
+    Returns (annotation, created). The span is checked against the server's text; an invalid one
+    raises django.core.exceptions.ValidationError and nothing is written. The first span moves
+    a new article into annotation."""
+    existing = Annotation.all_objects.filter(client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    text = caption.text if caption is not None else article.target_text(target)
+    selector = anchoring.text_quote(text, start, end)
+    annotation = Annotation(
+        client_id=client_id,
+        article=article,
+        target=target,
+        caption=caption,
+        start=start,
+        end=end,
+        quote=selector.exact,
+        prefix=selector.prefix,
+        suffix=selector.suffix,
+        tag=tag,
+        note=note,
+        author=author,
+    )
+    annotation.verify(text, client_quote=quote)
+    try:
+        with transaction.atomic():
+            annotation.save()
+            if article.status == Article.Status.NEW:
+                Article.objects.filter(pk=article.pk, status=Article.Status.NEW).update(
+                    status=Article.Status.IN_ANNOTATION
+                )
+    except IntegrityError:
+        # Two copies of the same request raced: the other one won; answer with its result.
+        existing = Annotation.all_objects.filter(client_id=client_id).first()
+        if existing is None:
+            raise
+        return existing, False
+    return annotation, True
+
+
+@transaction.atomic
+def resolve_source(
+    annotation: Annotation, source: Source, *, remember_alias: bool = True
+) -> Annotation:
+    """Point a Source span at a registry entry and remember its words as an alias of that entry,
+    so the next "the monitor" is suggested the same way."""
+    annotation.source_entry = source
+    annotation.save(update_fields=["source_entry", "updated"])
+    if remember_alias and normalise_alias(annotation.quote) != normalise_alias(source.name):
+        SourceAlias.objects.get_or_create(
+            source=source,
+            normalised=normalise_alias(annotation.quote),
+            defaults={"alias": annotation.quote},
+        )
+    return annotation
+
+
+@transaction.atomic
+def create_source_and_resolve(annotation: Annotation, *, name: str, kind: str) -> Source:
+    source, _ = Source.objects.get_or_create(name=canonical_line(name), defaults={"kind": kind})
+    resolve_source(annotation, source)
+    return source

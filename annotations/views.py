@@ -1,0 +1,346 @@
+"""Annotation endpoints. Every POST answers an htmx request with the fragments it changed:
+the panel item or list, and the article paragraphs whose highlights moved (as <hx-partial>s)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
+
+from articles.models import Article
+
+from . import highlight, services
+from .anchoring import paragraph_bounds, paragraphs_touched
+from .forms import EditForm, LinkForm, NewSpanForm, ResolveForm
+from .models import Annotation, Attribution, Source, Tag, normalise_alias
+
+PAGE_TEMPLATE = "articles/article_detail.html"
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def htmx_login_required(view: Callable) -> Callable:
+    """login_required, but an htmx request whose session expired is sent to the login page as a
+    whole-page navigation instead of having the login form swapped into a fragment."""
+
+    @wraps(view)
+    def wrapper(request: HtmxHttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated and request.htmx:
+            return HttpResponseClientRedirect(f"/login/?next={request.htmx.current_url_abs_path}")
+        return login_required(view)(request, *args, **kwargs)
+
+    return wrapper
+
+
+# --- Building the page and its fragments -------------------------------------------------------
+
+
+def span_info(annotation: Annotation) -> highlight.SpanInfo:
+    return highlight.SpanInfo(
+        annotation.pk, annotation.start, annotation.end, annotation.tag_id, annotation.tag.name
+    )
+
+
+def mark_editable(annotations: Iterable[Annotation], user) -> None:
+    can_change = user.has_perm("annotations.change_annotation")
+    can_change_any = user.has_perm("annotations.change_any_annotation")
+    for annotation in annotations:
+        annotation.editable = can_change and (can_change_any or annotation.author_id == user.pk)
+
+
+def workspace_context(article: Article, user) -> dict:
+    """Everything the article page shows, in a number of queries that does not depend on how
+    many annotations the article has."""
+    captions = list(article.captions.all())
+    annotations = list(article.annotations.for_panel().reading_order())
+    mark_editable(annotations, user)
+    spans: dict[str, list[highlight.SpanInfo]] = defaultdict(list)
+    for annotation in annotations:
+        spans[annotation.target_key].append(span_info(annotation))
+    tags = list(Tag.objects.all())
+    return {
+        "article": article,
+        "tags": tags,
+        "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags),
+        "title_html": highlight.render_text("title", article.title, spans["title"], "span"),
+        "caption_blocks": [
+            (c, highlight.render_text(f"caption-{c.pk}", c.text, spans[f"caption-{c.pk}"], "span"))
+            for c in captions
+        ],
+        "body_html": highlight.render_text("body", article.body, spans["body"]),
+        "annotations": annotations,
+        "can_annotate": user.has_perm("annotations.add_annotation"),
+        "can_link": user.has_perm("annotations.add_attribution"),
+    }
+
+
+def changed_paragraphs(article: Article, annotation: Annotation) -> list:
+    """The re-rendered paragraphs of the text an annotation lies in that it touches."""
+    text = annotation.text(article)
+    indexes = paragraphs_touched(paragraph_bounds(text), annotation.start, annotation.end)
+    bounds = paragraph_bounds(text)
+    lo, hi = bounds[indexes[0]][0], bounds[indexes[-1]][1]
+    neighbours = (
+        Annotation.objects.filter(article=article)
+        .overlapping(annotation.target, annotation.caption_id, lo, hi)
+        .select_related("tag")
+    )
+    element = "p" if annotation.target == Annotation.Target.BODY else "span"
+    html = highlight.render_paragraphs(
+        annotation.target_key, text, [span_info(a) for a in neighbours], indexes, element
+    )
+    return [
+        {"id": highlight.paragraph_id(annotation.target_key, i), "html": h}
+        for i, h in zip(indexes, html)
+    ]
+
+
+def panel_annotations(article: Article, user) -> list[Annotation]:
+    annotations = list(article.annotations.for_panel().reading_order())
+    mark_editable(annotations, user)
+    return annotations
+
+
+def item_response(
+    request: HtmxHttpRequest,
+    annotation: Annotation,
+    *,
+    paragraphs: list | None = None,
+    status: int = 200,
+    message: str = "",
+) -> HttpResponse:
+    """One panel item (the main swap), plus changed paragraphs and the count."""
+    annotation = Annotation.all_objects.for_panel().get(pk=annotation.pk)
+    mark_editable([annotation], request.user)
+    context = {
+        "a": annotation,
+        "article": annotation.article,
+        "paragraphs": paragraphs or [],
+        "message": message,
+        "count": annotation.article.annotations.count(),
+        "can_link": request.user.has_perm("annotations.add_attribution"),
+    }
+    return render(request, "annotations/item_response.html", context, status=status)
+
+
+def form_response(request, template_partial: str, context: dict, status: int = 200):
+    return render(request, f"annotations/forms.html#{template_partial}", context, status=status)
+
+
+def status_message(request, message: str, *, level: str = "error", status: int = 422):
+    return render(
+        request,
+        "annotations/forms.html#status",
+        {"message": message, "level": level},
+        status=status,
+    )
+
+
+def get_changeable(request, pk: int, *, deleted: bool = False) -> Annotation:
+    manager = Annotation.all_objects if deleted else Annotation.objects
+    annotation = get_object_or_404(manager.select_related("article", "tag", "caption"), pk=pk)
+    if not annotation.can_change(request.user):
+        raise PermissionDenied("Only the author, a reviewer or an admin can change this annotation.")
+    return annotation
+
+
+# --- Endpoints ------------------------------------------------------------------------------------
+
+
+@require_POST
+@htmx_login_required
+def create(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    if not request.user.has_perm("annotations.add_annotation"):
+        return status_message(request, "Your role can read articles but not annotate them.", status=403)
+    article = get_object_or_404(Article, pk=article_id)
+    form = NewSpanForm(request.POST, article=article)
+    if not form.is_valid():
+        return status_message(request, form_errors_text(form))
+    data = form.cleaned_data
+    try:
+        annotation, created = services.create_annotation(
+            article=article,
+            author=request.user,
+            client_id=data["client_id"],
+            target=data["target"],
+            caption=data["caption_obj"],
+            start=data["start"],
+            end=data["end"],
+            quote=data["quote"],
+            tag=data["tag"],
+        )
+    except ValidationError as exc:
+        return status_message(request, " ".join(exc.messages))
+    if not created and (annotation.article_id != article.pk or annotation.author_id != request.user.pk):
+        return status_message(request, "That save id belongs to another annotation.", status=409)
+    if not request.htmx:
+        return redirect(article)
+    article.refresh_from_db(fields=["status"])
+    context = {
+        "message": f"Saved {annotation.tag.name}: “{clip(annotation.quote)}”",
+        "level": "ok",
+        "paragraphs": [] if annotation.deleted_at else changed_paragraphs(article, annotation),
+        "annotations": panel_annotations(article, request.user),
+        "article": article,
+        "can_link": request.user.has_perm("annotations.add_attribution"),
+        "saved_id": annotation.pk,
+    }
+    return render(
+        request, "annotations/created.html", context, status=201 if created else 200
+    )
+
+
+@require_GET
+@htmx_login_required
+def item(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("annotations.view_annotation"):
+        raise PermissionDenied
+    return item_response(request, get_object_or_404(Annotation, pk=pk))
+
+
+@require_http_methods(["GET", "POST"])
+@htmx_login_required
+def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    annotation = get_changeable(request, pk)
+    if request.method == "GET":
+        return form_response(request, "edit", {"a": annotation, "form": EditForm(instance=annotation)})
+    old_tag = annotation.tag_id
+    form = EditForm(request.POST, instance=annotation)
+    if not form.is_valid():
+        return form_response(request, "edit", {"a": annotation, "form": form}, status=422)
+    with transaction.atomic():
+        annotation = form.save()
+        if annotation.tag_id != old_tag:
+            # Links only make sense between claims, sources and cues: drop the ones that no
+            # longer fit the new tag rather than keep an attribution that says nonsense.
+            drop_mismatched_links(annotation)
+    paragraphs = changed_paragraphs(annotation.article, annotation) if annotation.tag_id != old_tag else []
+    return item_response(request, annotation, paragraphs=paragraphs)
+
+
+def drop_mismatched_links(annotation: Annotation) -> None:
+    role = annotation.tag.role
+    if role != Tag.Role.CLAIM:
+        annotation.attributions.all().delete()
+    if role != Tag.Role.SOURCE:
+        annotation.cited_by.all().delete()
+    if role != Tag.Role.CUE:
+        annotation.cue_for.update(cue=None)
+
+
+@require_POST
+@htmx_login_required
+def delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    annotation = get_changeable(request, pk)
+    if not request.user.has_perm("annotations.delete_annotation"):
+        raise PermissionDenied
+    annotation.mark_deleted()
+    paragraphs = changed_paragraphs(annotation.article, annotation)
+    return item_response(request, annotation, paragraphs=paragraphs)
+
+
+@require_POST
+@htmx_login_required
+def restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    annotation = get_changeable(request, pk, deleted=True)
+    try:
+        annotation.verify(annotation.text(), None)
+    except ValidationError:
+        return status_message(
+            request, "This annotation can't be restored: the text it pointed at has changed."
+        )
+    Annotation.all_objects.filter(pk=annotation.pk).update(deleted_at=None)
+    annotation.deleted_at = None
+    paragraphs = changed_paragraphs(annotation.article, annotation)
+    return item_response(request, annotation, paragraphs=paragraphs)
+
+
+@require_http_methods(["GET", "POST"])
+@htmx_login_required
+def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    claim = get_changeable(request, pk)
+    if not request.user.has_perm("annotations.add_attribution"):
+        raise PermissionDenied
+    if claim.tag.role != Tag.Role.CLAIM:
+        return status_message(request, "Only Claim spans link to sources and cues.")
+    if request.method == "GET":
+        return form_response(request, "link", {"a": claim, "form": LinkForm(claim=claim, auto_id=f"link{claim.pk}-%s")})
+    form = LinkForm(request.POST, claim=claim, auto_id=f"link{claim.pk}-%s")
+    if not form.is_valid():
+        return form_response(request, "link", {"a": claim, "form": form}, status=422)
+    attribution = form.cleaned_data["attribution"]
+    attribution.author = request.user
+    attribution.save()
+    return item_response(request, claim)
+
+
+@require_POST
+@htmx_login_required
+def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    attribution = get_object_or_404(Attribution.objects.select_related("claim"), pk=pk)
+    claim = get_changeable(request, attribution.claim_id)
+    if not request.user.has_perm("annotations.delete_attribution"):
+        raise PermissionDenied
+    attribution.delete()
+    return item_response(request, claim)
+
+
+@require_http_methods(["GET", "POST"])
+@htmx_login_required
+def resolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    span = get_changeable(request, pk)
+    if span.tag.role != Tag.Role.SOURCE:
+        return status_message(request, "Only Source spans resolve to the registry.")
+    suggestions = Source.objects.filter(
+        aliases__normalised=normalise_alias(span.quote)
+    ).distinct() | Source.objects.filter(name__iexact=span.quote)
+    context = {"a": span, "suggestions": list(suggestions.distinct()[:5])}
+    if request.method == "GET":
+        initial = {"source": context["suggestions"][0].pk} if context["suggestions"] else {}
+        return form_response(request, "resolve", {**context, "form": ResolveForm(initial=initial, auto_id=f"resolve{span.pk}-%s")})
+    form = ResolveForm(request.POST, auto_id=f"resolve{span.pk}-%s")
+    if not form.is_valid():
+        return form_response(request, "resolve", {**context, "form": form}, status=422)
+    data = form.cleaned_data
+    if data.get("source"):
+        services.resolve_source(span, data["source"])
+    else:
+        if not request.user.has_perm("annotations.add_source"):
+            raise PermissionDenied
+        services.create_source_and_resolve(span, name=data["new_name"], kind=data["new_kind"])
+    return item_response(request, span)
+
+
+@require_POST
+@htmx_login_required
+def unresolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    span = get_changeable(request, pk)
+    span.source_entry = None
+    span.save(update_fields=["source_entry", "updated"])
+    return item_response(request, span)
+
+
+def form_errors_text(form) -> str:
+    parts = []
+    for field, errors in form.errors.items():
+        label = "" if field == "__all__" else f"{form.fields[field].label or field}: "
+        parts.append(label + " ".join(errors))
+    return " ".join(parts)
+
+
+def clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+

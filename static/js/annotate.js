@@ -1,0 +1,309 @@
+// The selection-to-offsets bridge and the keyboard shortcuts of the article page.
+//
+// Offsets are Unicode code points into the server's canonical text (docs/offsets.md). The
+// server renders each text node alone inside an element whose data-o holds the code point
+// offset of its first character; we map a DOM selection back through those, and send the
+// quote rebuilt from the same nodes so the server can check it against its own text.
+(function () {
+  "use strict";
+
+  const doc = document.getElementById("doc");
+  const toolbar = document.getElementById("tag-toolbar");
+  const retryForm = document.getElementById("retry-form");
+  const coverage = document.getElementById("coverage");
+  if (!doc) return;
+
+  const cpLen = (s) => { let n = 0; for (const _ of s) n++; return n; };
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID() :
+    "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) =>
+      (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16)));
+
+  // --- Selection → offsets ------------------------------------------------------------------
+  function chunks(root) {
+    // Text-bearing elements in document order, each {el, start, text}.
+    return Array.from(root.querySelectorAll("[data-o]:not(.para)"), (el) => ({
+      el, start: Number(el.dataset.o), text: el.textContent,
+    }));
+  }
+
+  function boundaryOffset(root, node, offset, isEnd) {
+    if (node.nodeType === Node.TEXT_NODE && node.parentElement.matches("[data-o]:not(.para)")) {
+      return Number(node.parentElement.dataset.o) + cpLen(node.data.slice(0, offset));
+    }
+    // The boundary sits between elements (e.g. a triple click): snap to the nearest text.
+    const range = document.createRange();
+    range.setStart(node, offset);
+    let previous = null;
+    for (const c of chunks(root)) {
+      const textNode = c.el.firstChild;
+      if (textNode && range.comparePoint(textNode, 0) >= 0) {
+        return isEnd && previous ? previous.start + cpLen(previous.text) : c.start;
+      }
+      previous = c;
+    }
+    return previous ? previous.start + cpLen(previous.text) : 0;
+  }
+
+  function textBetween(root, start, end) {
+    // Rebuild root's canonical text over [start, end): chunk texts, with the gaps between
+    // paragraphs filled by the newlines the server's canonical form puts there.
+    let out = "", pos = start;
+    for (const c of chunks(root)) {
+      const cps = Array.from(c.text);
+      const cEnd = c.start + cps.length;
+      if (cEnd <= start || c.start >= end) continue;
+      if (c.start > pos) out += "\n".repeat(c.start - pos);
+      const from = Math.max(start, c.start), to = Math.min(end, cEnd);
+      out += cps.slice(from - c.start, to - c.start).join("");
+      pos = to;
+    }
+    return out;
+  }
+
+  function rootOf(node) {
+    const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return el ? el.closest(".annotatable") : null;
+  }
+
+  // Returns {root, start, end, quote} for the current selection, or {error}, or null.
+  function currentSpan() {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    const root = rootOf(range.startContainer);
+    const endRoot = rootOf(range.endContainer);
+    if (!root && !endRoot) return null;
+    if (root !== endRoot) {
+      return { error: "A span must stay within one text: the title, one caption, or the body." };
+    }
+    let start = boundaryOffset(root, range.startContainer, range.startOffset, false);
+    let end = boundaryOffset(root, range.endContainer, range.endOffset, true);
+    let quote = textBetween(root, start, end);
+    // Leave out the spaces a double click or a sloppy drag picks up at either end.
+    const lead = quote.length - quote.trimStart().length;
+    const trail = quote.length - quote.trimEnd().length;
+    if (lead) { start += cpLen(quote.slice(0, lead)); }
+    if (trail) { end -= cpLen(quote.slice(quote.length - trail)); }
+    quote = quote.trim();
+    if (!quote || start >= end) return null;
+    return { root, start, end, quote };
+  }
+
+  // --- Toolbar -----------------------------------------------------------------------------
+  let span = null;
+
+  function setField(form, name, value) { form.elements.namedItem(name).value = value ?? ""; }
+
+  function showToolbar() {
+    if (!toolbar) return;
+    const found = currentSpan();
+    if (!found) { hideToolbar(); return; }
+    if (found.error) { say(found.error, "error"); hideToolbar(); return; }
+    const same = span && span.root === found.root && span.start === found.start && span.end === found.end;
+    span = found;
+    if (!same) setField(toolbar, "client_id", newId()); // one id per intended save
+    setField(toolbar, "target", found.root.dataset.target);
+    setField(toolbar, "caption", found.root.dataset.caption || "");
+    setField(toolbar, "start", found.start);
+    setField(toolbar, "end", found.end);
+    setField(toolbar, "quote", found.quote);
+    toolbar.hidden = false;
+    const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
+    const top = window.scrollY + rect.bottom + 8;
+    const left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - toolbar.offsetWidth - 8));
+    toolbar.style.top = top + "px";   // CSSOM, allowed under the page's CSP
+    toolbar.style.left = left + "px";
+  }
+
+  function hideToolbar() {
+    if (toolbar) toolbar.hidden = true;
+    span = null;
+  }
+
+  function applyTag(tagId) {
+    if (!toolbar || !span) return;
+    setField(toolbar, "tag", tagId);
+    toolbar.requestSubmit();
+  }
+
+  function say(message, level) {
+    const box = document.getElementById("status");
+    if (!box) return;
+    const p = document.createElement("p");
+    p.className = "msg " + level;
+    if (level === "error") p.setAttribute("role", "alert");
+    p.textContent = message;
+    box.replaceChildren(p);
+  }
+
+  if (toolbar) {
+    toolbar.addEventListener("click", (e) => {
+      const btn = e.target.closest("button");
+      if (!btn) return;
+      if (btn.dataset.tag) applyTag(btn.dataset.tag);
+      if (btn.dataset.action === "dismiss") { hideToolbar(); window.getSelection().removeAllRanges(); }
+    });
+    // Keep the selection when the mouse goes down on the toolbar.
+    toolbar.addEventListener("mousedown", (e) => e.preventDefault());
+
+    toolbar.addEventListener("htmx:after:request", (e) => {
+      const ctx = e.detail.ctx;
+      if (ctx && ctx.response && ctx.response.status < 300) {
+        hideToolbar();
+        window.getSelection().removeAllRanges();
+        if (retryForm) retryForm.hidden = true;
+      }
+    });
+
+    // A save that never got an answer: keep exactly what was sent so Retry re-sends it with
+    // the same client id (the server treats a repeat as the same annotation).
+    toolbar.addEventListener("htmx:error", (e) => {
+      const ctx = e.detail.ctx;
+      if (!retryForm || (ctx && ctx.response)) return;
+      for (const name of ["client_id", "target", "caption", "start", "end", "quote", "tag", "revision"]) {
+        setField(retryForm, name, toolbar.elements.namedItem(name).value);
+      }
+      retryForm.hidden = false;
+      retryForm.querySelector("button[type=submit]").focus();
+      hideToolbar();
+    });
+  }
+
+  if (retryForm) {
+    retryForm.addEventListener("htmx:after:request", (e) => {
+      const ctx = e.detail.ctx;
+      if (ctx && ctx.response && ctx.response.status < 500) retryForm.hidden = true;
+    });
+    retryForm.addEventListener("htmx:error", (e) => {
+      if (!(e.detail.ctx && e.detail.ctx.response)) {
+        retryForm.querySelector(".retry-text").textContent = "Still no connection: the save did not reach the server.";
+      }
+    });
+    retryForm.addEventListener("click", (e) => {
+      if (e.target.closest("[data-action=discard-retry]")) retryForm.hidden = true;
+    });
+  }
+
+  document.addEventListener("mouseup", (e) => {
+    if (toolbar && toolbar.contains(e.target)) return;
+    window.setTimeout(showToolbar, 0);
+  });
+
+  // --- Keyboard ----------------------------------------------------------------------------
+  // A focused text works like caret browsing: arrows move a caret, Shift+arrows select
+  // (Ctrl/Alt for whole words), then a tag's key saves. Escape closes the toolbar.
+  function placeCaret(root) {
+    const sel = window.getSelection();
+    if (sel.rangeCount && root.contains(sel.anchorNode)) return;
+    const first = root.querySelector("[data-o]:not(.para)");
+    if (first && first.firstChild) sel.collapse(first.firstChild, 0);
+  }
+
+  doc.addEventListener("focusin", (e) => {
+    if (e.target.classList && e.target.classList.contains("annotatable")) placeCaret(e.target);
+  });
+
+  const MOVES = {
+    ArrowRight: ["forward", "character"], ArrowLeft: ["backward", "character"],
+    ArrowDown: ["forward", "line"], ArrowUp: ["backward", "line"],
+    Home: ["backward", "lineboundary"], End: ["forward", "lineboundary"],
+  };
+
+  document.addEventListener("keydown", (e) => {
+    const inField = e.target.closest && e.target.closest("input, textarea, select, [contenteditable]");
+    if (inField) return;
+    const focusedText = e.target.classList && e.target.classList.contains("annotatable");
+    if (focusedText && MOVES[e.key]) {
+      const [direction, unit] = MOVES[e.key];
+      const wordUnit = (e.ctrlKey || e.altKey) && unit === "character" ? "word" : unit;
+      window.getSelection().modify(e.shiftKey ? "extend" : "move", direction, wordUnit);
+      e.preventDefault();
+      if (e.shiftKey) showToolbar(); else hideToolbar();
+      return;
+    }
+    if (e.key === "Escape") { hideToolbar(); return; }
+    if (e.ctrlKey || e.metaKey || e.altKey || !toolbar || toolbar.hidden || !span) return;
+    const btn = toolbar.querySelector(`[data-shortcut="${CSS.escape(e.key.toLowerCase())}"]`);
+    if (btn) { e.preventDefault(); applyTag(btn.dataset.tag); }
+  });
+
+  // --- Highlights: what covers a character, jumping from the panel, picking for links --------
+  const marksOf = (id) => doc.querySelectorAll(`mark[data-ann~="${CSS.escape(String(id))}"]`);
+
+  function describe(mark) {
+    coverage.replaceChildren();
+    const ids = mark.dataset.ann.split(" ");
+    const heading = document.createElement("p");
+    heading.textContent = ids.length === 1 ? "1 annotation here" : ids.length + " annotations here";
+    coverage.append(heading);
+    const list = document.createElement("ul");
+    for (const id of ids) {
+      const item = document.getElementById("ann-" + id);
+      const li = document.createElement("li");
+      const tag = item ? item.querySelector(".ann-head strong") : null;
+      const quote = item ? item.querySelector(".quote") : null;
+      li.textContent = (tag ? tag.textContent : "Annotation") + " " + (quote ? quote.textContent : "");
+      list.append(li);
+    }
+    coverage.append(list);
+    const rect = mark.getBoundingClientRect();
+    coverage.style.top = window.scrollY + rect.bottom + 6 + "px";
+    coverage.style.left = window.scrollX + rect.left + "px";
+    coverage.hidden = false;
+  }
+
+  function emphasise(ids, on) {
+    for (const id of ids) {
+      marksOf(id).forEach((m) => m.classList.toggle("related", on));
+      const item = document.getElementById("ann-" + id);
+      if (item) item.classList.toggle("related", on);
+    }
+  }
+
+  doc.addEventListener("mouseover", (e) => {
+    const mark = e.target.closest("mark[data-ann]");
+    if (!mark) return;
+    describe(mark);
+    emphasise(mark.dataset.ann.split(" "), true);
+  });
+  doc.addEventListener("mouseout", (e) => {
+    const mark = e.target.closest("mark[data-ann]");
+    if (!mark) return;
+    coverage.hidden = true;
+    emphasise(mark.dataset.ann.split(" "), false);
+  });
+
+  const panel = document.getElementById("panel");
+  panel.addEventListener("focusin", (e) => {
+    const item = e.target.closest("li.ann[data-ann]");
+    if (item) emphasise([item.dataset.ann], true);
+  });
+  panel.addEventListener("focusout", (e) => {
+    const item = e.target.closest("li.ann[data-ann]");
+    if (item) emphasise([item.dataset.ann], false);
+  });
+
+  panel.addEventListener("click", (e) => {
+    const jump = e.target.closest("[data-jump]");
+    if (!jump) return;
+    const marks = marksOf(jump.dataset.jump);
+    if (!marks.length) return;
+    marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
+    marks.forEach((m) => { m.classList.remove("flash"); void m.offsetWidth; m.classList.add("flash"); });
+  });
+
+  // While a link form is open, clicking a Source or Cue highlight fills the matching list.
+  doc.addEventListener("click", (e) => {
+    const form = panel.querySelector("[data-picking=link] form");
+    const mark = e.target.closest("mark[data-ann]");
+    if (!form || !mark || !window.getSelection().isCollapsed) return;
+    for (const id of mark.dataset.ann.split(" ")) {
+      for (const select of form.querySelectorAll("select")) {
+        if (select.querySelector(`option[value="${CSS.escape(id)}"]`)) {
+          select.value = id;
+          select.classList.remove("picked"); void select.offsetWidth; select.classList.add("picked");
+        }
+      }
+    }
+  });
+})();
