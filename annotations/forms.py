@@ -17,9 +17,10 @@ class NewSpanForm(forms.Form):
     start = forms.IntegerField(min_value=0)
     end = forms.IntegerField(min_value=1)
     quote = forms.CharField(strip=False, max_length=100_000)
-    tag = forms.ModelChoiceField(queryset=Tag.objects.all(), error_messages={
-        "invalid_choice": "That tag no longer exists: reload the page."
-    })
+    tag = forms.ModelChoiceField(
+        queryset=Tag.objects.all(),
+        error_messages={"invalid_choice": "That tag no longer exists: reload the page."},
+    )
     revision = forms.IntegerField()
 
     def __init__(self, *args, article: Article, **kwargs) -> None:

@@ -58,7 +58,9 @@ def render_paragraph(
             parts.append(f'<span data-o="{seg.start}">{piece}</span>')
             continue
         infos = [by_id[k] for k in seg.keys]  # type: ignore[index]
-        classes = ["hl"] + [f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos)]
+        classes = ["hl"] + [
+            f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos, strict=False)
+        ]
         if len(infos) > len(LAYER_CLASSES):
             classes.append("deep")
         ids = " ".join(str(info.id) for info in infos)
@@ -106,9 +108,9 @@ def tag_stylesheet(tags: Iterable[tuple[int, str]]) -> str:
         if not _COLOUR.fullmatch(colour):  # never let a stray value into a stylesheet
             continue
         rules.append(
-            f".a-{tag_id}{{background-color:{colour}}}"
-            f".b-{tag_id}{{border-bottom:3px solid {colour}}}"
-            f".c-{tag_id}{{box-shadow:inset 0 3px 0 0 {colour}}}"
+            f"mark.a-{tag_id}{{background-color:{colour}}}"
+            f"mark.b-{tag_id}{{border-bottom:3px solid {colour}}}"
+            f"mark.c-{tag_id}{{box-shadow:inset 0 3px 0 0 {colour}}}"
             f".chip-{tag_id}{{--chip:{colour}}}"
         )
     return "".join(rules)

@@ -300,6 +300,8 @@ class Attribution(models.Model):
         return str(self.source_entry)
 
     def clean(self) -> None:
+        if self.claim_id is None:  # a missing claim is already a field error; nothing to compare
+            return
         for field, role in (("source_span", Tag.Role.SOURCE), ("cue", Tag.Role.CUE)):
             span = getattr(self, field)
             if span is None:

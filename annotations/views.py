@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
@@ -38,7 +39,9 @@ def htmx_login_required(view: Callable) -> Callable:
     @wraps(view)
     def wrapper(request: HtmxHttpRequest, *args, **kwargs):
         if not request.user.is_authenticated and request.htmx:
-            return HttpResponseClientRedirect(f"/login/?next={request.htmx.current_url_abs_path}")
+            # Back to the page the user was on (not the fragment URL), its query string encoded.
+            next_url = request.htmx.current_url_abs_path or request.get_full_path()
+            return HttpResponseClientRedirect(redirect_to_login(next_url).url)
         return login_required(view)(request, *args, **kwargs)
 
     return wrapper
@@ -103,7 +106,7 @@ def changed_paragraphs(article: Article, annotation: Annotation) -> list:
     )
     return [
         {"id": highlight.paragraph_id(annotation.target_key, i), "html": h}
-        for i, h in zip(indexes, html)
+        for i, h in zip(indexes, html, strict=True)
     ]
 
 
@@ -152,7 +155,9 @@ def get_changeable(request, pk: int, *, deleted: bool = False) -> Annotation:
     manager = Annotation.all_objects if deleted else Annotation.objects
     annotation = get_object_or_404(manager.select_related("article", "tag", "caption"), pk=pk)
     if not annotation.can_change(request.user):
-        raise PermissionDenied("Only the author, a reviewer or an admin can change this annotation.")
+        raise PermissionDenied(
+            "Only the author, a reviewer or an admin can change this annotation."
+        )
     return annotation
 
 
@@ -163,7 +168,9 @@ def get_changeable(request, pk: int, *, deleted: bool = False) -> Annotation:
 @htmx_login_required
 def create(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     if not request.user.has_perm("annotations.add_annotation"):
-        return status_message(request, "Your role can read articles but not annotate them.", status=403)
+        return status_message(
+            request, "Your role can read articles but not annotate them.", status=403
+        )
     article = get_object_or_404(Article, pk=article_id)
     form = NewSpanForm(request.POST, article=article)
     if not form.is_valid():
@@ -183,7 +190,9 @@ def create(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         )
     except ValidationError as exc:
         return status_message(request, " ".join(exc.messages))
-    if not created and (annotation.article_id != article.pk or annotation.author_id != request.user.pk):
+    if not created and (
+        annotation.article_id != article.pk or annotation.author_id != request.user.pk
+    ):
         return status_message(request, "That save id belongs to another annotation.", status=409)
     if not request.htmx:
         return redirect(article)
@@ -197,9 +206,7 @@ def create(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         "can_link": request.user.has_perm("annotations.add_attribution"),
         "saved_id": annotation.pk,
     }
-    return render(
-        request, "annotations/created.html", context, status=201 if created else 200
-    )
+    return render(request, "annotations/created.html", context, status=201 if created else 200)
 
 
 @require_GET
@@ -215,7 +222,9 @@ def item(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     annotation = get_changeable(request, pk)
     if request.method == "GET":
-        return form_response(request, "edit", {"a": annotation, "form": EditForm(instance=annotation)})
+        return form_response(
+            request, "edit", {"a": annotation, "form": EditForm(instance=annotation)}
+        )
     old_tag = annotation.tag_id
     form = EditForm(request.POST, instance=annotation)
     if not form.is_valid():
@@ -226,7 +235,9 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             # Links only make sense between claims, sources and cues: drop the ones that no
             # longer fit the new tag rather than keep an attribution that says nonsense.
             drop_mismatched_links(annotation)
-    paragraphs = changed_paragraphs(annotation.article, annotation) if annotation.tag_id != old_tag else []
+    paragraphs = (
+        changed_paragraphs(annotation.article, annotation) if annotation.tag_id != old_tag else []
+    )
     return item_response(request, annotation, paragraphs=paragraphs)
 
 
@@ -276,7 +287,11 @@ def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if claim.tag.role != Tag.Role.CLAIM:
         return status_message(request, "Only Claim spans link to sources and cues.")
     if request.method == "GET":
-        return form_response(request, "link", {"a": claim, "form": LinkForm(claim=claim, auto_id=f"link{claim.pk}-%s")})
+        return form_response(
+            request,
+            "link",
+            {"a": claim, "form": LinkForm(claim=claim, auto_id=f"link{claim.pk}-%s")},
+        )
     form = LinkForm(request.POST, claim=claim, auto_id=f"link{claim.pk}-%s")
     if not form.is_valid():
         return form_response(request, "link", {"a": claim, "form": form}, status=422)
@@ -304,12 +319,16 @@ def resolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if span.tag.role != Tag.Role.SOURCE:
         return status_message(request, "Only Source spans resolve to the registry.")
     suggestions = Source.objects.filter(
-        aliases__normalised=normalise_alias(span.quote)
-    ).distinct() | Source.objects.filter(name__iexact=span.quote)
-    context = {"a": span, "suggestions": list(suggestions.distinct()[:5])}
+        Q(aliases__normalised=normalise_alias(span.quote)) | Q(name__iexact=span.quote)
+    ).distinct()[:5]
+    context = {"a": span, "suggestions": list(suggestions)}
     if request.method == "GET":
         initial = {"source": context["suggestions"][0].pk} if context["suggestions"] else {}
-        return form_response(request, "resolve", {**context, "form": ResolveForm(initial=initial, auto_id=f"resolve{span.pk}-%s")})
+        return form_response(
+            request,
+            "resolve",
+            {**context, "form": ResolveForm(initial=initial, auto_id=f"resolve{span.pk}-%s")},
+        )
     form = ResolveForm(request.POST, auto_id=f"resolve{span.pk}-%s")
     if not form.is_valid():
         return form_response(request, "resolve", {**context, "form": form}, status=422)
@@ -342,5 +361,3 @@ def form_errors_text(form) -> str:
 
 def clip(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
-
-

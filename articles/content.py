@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from html import unescape
 from collections.abc import Iterable
+from html import unescape
 
 import nh3
 

@@ -80,6 +80,9 @@ class Article(models.Model):
         if isinstance(self.revision, F):
             self.refresh_from_db(fields=["revision"])
 
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])
+
     def clean(self) -> None:
         super().clean()
         if not self.pk:
@@ -93,9 +96,6 @@ class Article(models.Model):
         ):
             if canonical != stored[field] and self.annotations.filter(target=field).exists():
                 raise ValidationError({field: frozen_text_message(field)})
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:detail", args=[self.pk])
 
     def target_text(self, target: str, caption_id: int | None = None) -> str:
         """The canonical text an annotation target points into."""
@@ -121,22 +121,11 @@ class ImageCaption(models.Model):
     class Meta:
         ordering = ["article", "position", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["article", "position"], name="caption_unique_position"
-            ),
+            models.UniqueConstraint(fields=["article", "position"], name="caption_unique_position"),
         ]
 
     def __str__(self) -> str:
         return f"{self.text} ({self.credit})" if self.credit else self.text
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.pk:
-            return
-        stored = ImageCaption.objects.filter(pk=self.pk).values_list("text", flat=True).first()
-        changed = stored is not None and stored != content.canonical_line(self.text)
-        if changed and self.annotations.exists():
-            raise ValidationError({"text": frozen_text_message("caption")})
 
     def save(self, *args, **kwargs) -> None:
         self.text = content.canonical_line(self.text)
@@ -148,6 +137,15 @@ class ImageCaption(models.Model):
         super().save(*args, **kwargs)
         if changed:
             self.article.bump_revision()
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.pk:
+            return
+        stored = ImageCaption.objects.filter(pk=self.pk).values_list("text", flat=True).first()
+        changed = stored is not None and stored != content.canonical_line(self.text)
+        if changed and self.annotations.exists():
+            raise ValidationError({"text": frozen_text_message("caption")})
 
 
 def frozen_text_message(what: str) -> str:

@@ -13,7 +13,6 @@ from .models import Article
 PAGE_SIZE = 25
 
 
-
 @require_GET
 @login_required
 @permission_required("articles.view_article", raise_exception=True)

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,59 +14,113 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=1000)),
-                ('body', models.TextField(help_text='Canonical text: see docs/offsets.md.')),
-                ('outlet', models.CharField(blank=True, db_index=True, max_length=200)),
-                ('byline', models.CharField(blank=True, max_length=500)),
-                ('url', models.URLField(blank=True, max_length=2000)),
-                ('published', models.DateTimeField(blank=True, null=True)),
-                ('external_id', models.CharField(blank=True, max_length=300)),
-                ('content_hash', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('revision', models.PositiveIntegerField(default=1, editable=False)),
-                ('status', models.CharField(choices=[('new', 'New'), ('in_annotation', 'In annotation'), ('ready', 'Ready for review'), ('approved', 'Approved'), ('sent_back', 'Sent back')], db_index=True, default='new', max_length=20)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=1000)),
+                ("body", models.TextField(help_text="Canonical text: see docs/offsets.md.")),
+                ("outlet", models.CharField(blank=True, db_index=True, max_length=200)),
+                ("byline", models.CharField(blank=True, max_length=500)),
+                ("url", models.URLField(blank=True, max_length=2000)),
+                ("published", models.DateTimeField(blank=True, null=True)),
+                ("external_id", models.CharField(blank=True, max_length=300)),
+                ("content_hash", models.CharField(db_index=True, editable=False, max_length=64)),
+                ("revision", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("in_annotation", "In annotation"),
+                            ("ready", "Ready for review"),
+                            ("approved", "Approved"),
+                            ("sent_back", "Sent back"),
+                        ],
+                        db_index=True,
+                        default="new",
+                        max_length=20,
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['-created', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('external_id', ''), _negated=True), fields=('external_id',), name='article_unique_external_id')],
+                "ordering": ["-created", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("external_id", ""), _negated=True),
+                        fields=("external_id",),
+                        name="article_unique_external_id",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ImportRecord',
+            name="ImportRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('files', models.JSONField(default=list)),
-                ('format', models.CharField(max_length=20)),
-                ('dry_run', models.BooleanField(default=False)),
-                ('created_count', models.PositiveIntegerField(default=0)),
-                ('updated_count', models.PositiveIntegerField(default=0)),
-                ('skipped_count', models.PositiveIntegerField(default=0)),
-                ('failed_count', models.PositiveIntegerField(default=0)),
-                ('report', models.JSONField(blank=True, default=list)),
-                ('started', models.DateTimeField(auto_now_add=True)),
-                ('finished', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("files", models.JSONField(default=list)),
+                ("format", models.CharField(max_length=20)),
+                ("dry_run", models.BooleanField(default=False)),
+                ("created_count", models.PositiveIntegerField(default=0)),
+                ("updated_count", models.PositiveIntegerField(default=0)),
+                ("skipped_count", models.PositiveIntegerField(default=0)),
+                ("failed_count", models.PositiveIntegerField(default=0)),
+                ("report", models.JSONField(blank=True, default=list)),
+                ("started", models.DateTimeField(auto_now_add=True)),
+                ("finished", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started'],
+                "ordering": ["-started"],
             },
         ),
         migrations.CreateModel(
-            name='ImageCaption',
+            name="ImageCaption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('text', models.TextField()),
-                ('credit', models.CharField(blank=True, max_length=300)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='captions', to='articles.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("text", models.TextField()),
+                ("credit", models.CharField(blank=True, max_length=300)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="captions",
+                        to="articles.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'position', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'position'), name='caption_unique_position')],
+                "ordering": ["article", "position", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "position"), name="caption_unique_position"
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,166 @@
+"""What every importer yields, and how raw bytes become lines.
+
+A parser turns lines into a stream of `ArticleRecord` (one article, fields not yet canonical)
+and `RecordError` (a row that could not be read, with file and line). The saver consumes that
+stream; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import BinaryIO
+
+_CHUNK = 64 * 1024
+# Bytes that Windows-1252 leaves undefined: a file containing one is Latin-1, not 1252.
+_UNDEFINED_IN_CP1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+@dataclass(slots=True)
+class CaptionRecord:
+    text: str
+    credit: str
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    title: str
+    body: str
+    captions: list[CaptionRecord] = field(default_factory=list)
+    url: str = ""
+    outlet: str = ""
+    byline: str = ""
+    published: datetime | None = None
+    external_id: str = ""
+    origin: str = ""  # "file:line" of the article's first line, for error reports
+
+    def error(self, message: str) -> RecordError:
+        """A RecordError pointing at where this record came from."""
+        file, _, line = self.origin.rpartition(":")
+        if not line.isdigit():
+            return RecordError(self.origin, 0, message)
+        return RecordError(file, int(line), message)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
+def decode_lines(
+    source: str | os.PathLike[str] | BinaryIO, filename: str
+) -> tuple[Iterator[str], str | None]:
+    """Lines of a text file of unknown encoding, without their line endings, read lazily.
+
+    `source` is a path or a binary stream. The encoding is settled before the first line is
+    returned: UTF-8 (a BOM is dropped), UTF-16 when the file starts with its BOM, otherwise
+    Windows-1252, or Latin-1 when a byte undefined in 1252 occurs. Deciding needs the whole
+    file, so it is read twice in chunks (the first pass only validates); a stream that cannot
+    seek is first spooled to a temporary file. Memory stays constant either way. Switching
+    decoders half-way through a file would silently mix encodings, hence the extra pass.
+
+    CR LF and lone CR become line ends. The note says which fallback was used, or is None.
+    """
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        with open(path, "rb") as stream:
+            encoding, note = _sniff(stream, filename)
+        return _lines_from_path(path, encoding), note
+
+    stream: BinaryIO = source
+    if not stream.seekable():
+        # Closed by _lines_from_stream once the lines are exhausted.
+        spool = tempfile.SpooledTemporaryFile(max_size=_CHUNK * 16)  # noqa: SIM115
+        while chunk := stream.read(_CHUNK):
+            spool.write(chunk)
+        spool.seek(0)
+        encoding, note = _sniff(spool, filename)  # type: ignore[arg-type]
+        return _lines_from_stream(spool, encoding, 0, close=True), note  # type: ignore[arg-type]
+    start = stream.tell()
+    encoding, note = _sniff(stream, filename)
+    return _lines_from_stream(stream, encoding, start, close=False), note
+
+
+def _sniff(stream: BinaryIO, filename: str) -> tuple[str, str | None]:
+    """Choose the encoding by reading the stream to its end; leaves the position unchanged."""
+    start = stream.tell()
+    try:
+        head = stream.read(4)
+        stream.seek(start)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not head.startswith(
+            codecs.BOM_UTF8
+        ):
+            if _first_bad_offset(stream, "utf-16") is None:
+                return "utf-16", f"{filename}: decoded as UTF-16 (byte-order mark found)"
+            stream.seek(start)
+        bad = _first_bad_offset(stream, "utf-8-sig")
+        if bad is None:
+            return "utf-8-sig", None
+        stream.seek(start)
+        line = 1
+        latin1 = False
+        offset = 0
+        while chunk := stream.read(_CHUNK):
+            if offset < bad:
+                line += chunk.count(b"\n", 0, max(0, bad - offset))
+            latin1 = latin1 or not _UNDEFINED_IN_CP1252.isdisjoint(chunk)
+            offset += len(chunk)
+        name = "Latin-1" if latin1 else "Windows-1252"
+        return (
+            "latin-1" if latin1 else "cp1252",
+            f"{filename}: not valid UTF-8 (first bad byte on line {line}); decoded as {name}",
+        )
+    finally:
+        stream.seek(start)
+
+
+def _first_bad_offset(stream: BinaryIO, encoding: str) -> int | None:
+    """Byte offset (from the current position) of the first undecodable byte, or None."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        # The decoder may hold the first bytes of a character split across chunks; exc.start
+        # counts from those, not from the start of this chunk.
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            return max(0, offset - pending + exc.start)
+        if not chunk:
+            return None
+        offset += len(chunk)
+
+
+def _lines_from_path(path: str, encoding: str) -> Iterator[str]:
+    with open(path, encoding=encoding, newline=None) as text:
+        for line in text:
+            yield line.removesuffix("\n")
+
+
+def _lines_from_stream(
+    stream: BinaryIO, encoding: str, start: int, *, close: bool
+) -> Iterator[str]:
+    stream.seek(start)
+    text = io.TextIOWrapper(stream, encoding=encoding, newline=None)  # type: ignore[type-var]
+    try:
+        for line in text:
+            yield line.removesuffix("\n")
+    finally:
+        # Detach so that dropping the wrapper does not close a stream the caller owns.
+        text.detach()
+        if close:
+            stream.close()
