@@ -124,9 +124,12 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
         return self.select_related("tag", "author", "caption", "source_entry").prefetch_related(
             models.Prefetch(
                 "attributions",
-                queryset=Attribution.objects.select_related(
-                    "source_span__source_entry", "source_entry", "cue"
-                ).order_by("id"),
+                # A deleted source span (kept for undo) no longer attributes anything.
+                queryset=Attribution.objects.filter(
+                    Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True)
+                )
+                .select_related("source_span__source_entry", "source_entry", "cue")
+                .order_by("id"),
             )
         )
 
@@ -283,6 +286,7 @@ class Attribution(models.Model):
             models.CheckConstraint(
                 condition=Q(source_span__isnull=False) | Q(source_entry__isnull=False),
                 name="attribution_has_source",
+                violation_error_message="An attribution needs a source span or a registry entry.",
             ),
             models.CheckConstraint(
                 condition=~Q(source_span=F("claim")), name="attribution_source_not_claim"

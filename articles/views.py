@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from annotations.views import workspace_context
+from annotations.views import htmx_login_required, workspace_context
 
 from .models import Article
 
@@ -14,7 +14,7 @@ PAGE_SIZE = 25
 
 
 @require_GET
-@login_required
+@htmx_login_required
 @permission_required("articles.view_article", raise_exception=True)
 def article_list(request) -> TemplateResponse:
     query = request.GET.get("q", "").strip()
@@ -43,7 +43,7 @@ def article_list(request) -> TemplateResponse:
 
 
 @require_GET
-@login_required
+@htmx_login_required
 @permission_required("articles.view_article", raise_exception=True)
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)

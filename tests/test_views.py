@@ -1,0 +1,989 @@
+"""What the endpoints answer and write: creating spans, the article page, editing, deleting and
+restoring, attribution links, resolving sources to the registry, and the article list.
+
+Annotation endpoints are driven the way the page drives them: htmx requests (HX-Request: true)
+that get back only the fragments they changed."""
+
+from __future__ import annotations
+
+import html
+import re
+import uuid
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from annotations.models import Annotation, Attribution, Source, SourceAlias, Tag
+from articles.models import Article
+from tests.factories import make_annotation, make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+# make_article's default body, spelt out so offsets below are plain numbers.
+P0 = "The minister said on Tuesday that the bridge would open in spring."
+P1 = "Engineers were less sure, according to a report seen by this newspaper."
+BODY = f"{P0}\n\n{P1}"
+
+
+@pytest.fixture
+def editor():
+    return make_user("ed", role="editor")
+
+
+@pytest.fixture
+def client(editor) -> Client:
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def article():
+    return make_article(body=BODY, captions=[("The old bridge at dusk", "Photo: A. Reporter")])
+
+
+def tag(name: str) -> Tag:
+    return Tag.objects.get(name=name)
+
+
+def text_of(response) -> str:
+    """The response body with HTML entities decoded, for comparing messages."""
+    return html.unescape(response.content.decode())
+
+
+def visible_text(response) -> str:
+    """The response as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+
+
+def partial(response, target: str) -> str:
+    """The content of the <hx-partial> aimed at `target` (a CSS id selector)."""
+    found = re.findall(
+        rf'<hx-partial hx-target="{re.escape(target)}" hx-swap="[^"]+">(.*?)</hx-partial>',
+        response.content.decode(),
+        re.S,
+    )
+    assert len(found) == 1, f"expected one hx-partial for {target}, found {len(found)}"
+    return found[0]
+
+
+def partial_targets(response) -> list[str]:
+    return re.findall(r'<hx-partial hx-target="([^"]+)"', response.content.decode())
+
+
+def span_post(
+    client: Client,
+    article: Article,
+    start: int,
+    end: int,
+    *,
+    quote: str | None = None,
+    tag_name: str = "Claim",
+    target: str = "body",
+    caption: Any = "",
+    client_id: str | None = None,
+    revision: int | None = None,
+    **extra: Any,
+):
+    """POST what the toolbar sends; the quote defaults to the server text at [start:end]."""
+    if quote is None:
+        text = article.target_text(target, caption or None)
+        quote = text[start:end]
+    data = {
+        "client_id": client_id or str(uuid.uuid4()),
+        "target": target,
+        "caption": caption,
+        "start": start,
+        "end": end,
+        "quote": quote,
+        "tag": tag(tag_name).pk,
+        "revision": article.revision if revision is None else revision,
+        **extra,
+    }
+    return client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
+
+
+def page(client: Client, article: Article) -> str:
+    response = client.get(f"/articles/{article.pk}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+# --- Create -----------------------------------------------------------------------------------
+
+
+def test_create_valid_span_returns_201_with_status_message(client, article):
+    """A valid span is saved: 201 and a "Saved <tag>: “<quote>”" status line."""
+    response = span_post(client, article, 34, 65)
+    assert response.status_code == 201
+    annotation = Annotation.objects.get()
+    assert (
+        f'<p class="msg ok" data-saved="{annotation.pk}">'
+        "Saved Claim: “the bridge would open in spring”</p>"
+    ) in response.content.decode()
+
+
+def test_create_returns_changed_paragraph_with_new_mark(client, article):
+    """The response re-renders the paragraph the span lies in, with the new highlight, and
+    leaves the other paragraph alone."""
+    response = span_post(client, article, 34, 65)
+    annotation = Annotation.objects.get()
+    paragraph = partial(response, "#t-body-p0")
+    assert paragraph.startswith('<p class="para" id="t-body-p0" data-o="0">')
+    assert (
+        f'<mark class="hl a-{tag("Claim").pk}" data-o="34" data-ann="{annotation.pk}" '
+        'title="Claim">the bridge would open in spring</mark>'
+    ) in paragraph
+    assert "#t-body-p1" not in partial_targets(response)
+
+
+def test_create_returns_panel_list_and_count(client, article):
+    """The panel list comes back (out of band) with the new item, and the count with it."""
+    make_annotation(article, "Source", quote="The minister")
+    response = span_post(client, article, 34, 65)
+    annotation = Annotation.objects.get(tag__name="Claim")
+    panel = partial(response, "#ann-list")
+    assert panel.count('<li id="ann-') == 2
+    assert f'<li id="ann-{annotation.pk}" class="ann" data-ann="{annotation.pk}"' in panel
+    assert partial(response, "#ann-count") == "2"
+
+
+def test_create_stores_quote_and_context_from_server_text(client, article):
+    """quote, prefix and suffix are cut from the server's text, 32 characters either side."""
+    span_post(client, article, 34, 65)
+    annotation = Annotation.objects.get()
+    assert (annotation.target, annotation.start, annotation.end) == ("body", 34, 65)
+    assert annotation.quote == "the bridge would open in spring"
+    assert annotation.prefix == "e minister said on Tuesday that "
+    assert annotation.suffix == ".\n\nEngineers were less sure, acc"
+
+
+def test_create_moves_new_article_into_annotation(client, article):
+    """The first span moves the article from "new" to "in annotation"."""
+    assert article.status == Article.Status.NEW
+    span_post(client, article, 34, 65)
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_ANNOTATION
+
+
+def test_create_same_client_id_twice_gives_one_annotation(client, article):
+    """A repeated save (retry, double click) is a no-op: one row, and 200 the second time."""
+    client_id = str(uuid.uuid4())
+    first = span_post(client, article, 34, 65, client_id=client_id)
+    second = span_post(client, article, 34, 65, client_id=client_id)
+    assert (first.status_code, second.status_code) == (201, 200)
+    annotation = Annotation.all_objects.get()
+    assert str(annotation.client_id) == client_id
+    assert f'data-saved="{annotation.pk}"' in second.content.decode()
+
+
+def test_create_with_client_id_of_someone_elses_annotation_is_409(client, article):
+    """A client id already used by another user's span is not answered with that span: 409,
+    and no second row."""
+    theirs = make_annotation(article, quote="less sure", author=make_user(role="editor"))
+    response = span_post(client, article, 34, 65, client_id=str(theirs.client_id))
+    assert response.status_code == 409
+    assert "That save id belongs to another annotation." in response.content.decode()
+    assert Annotation.all_objects.count() == 1
+
+
+def other_articles_caption(article):
+    other = make_article(title="Another story", captions=[("A different caption", "")])
+    return other.captions.get().pk
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        pytest.param(
+            {"start": 34, "end": 65, "quote": "the bridge would open in summer"},
+            "The selected text does not match the article at 34–65: "
+            "expected “the bridge would open in spring”, got “the bridge would open in summer”.",
+            id="quote-mismatch",
+        ),
+        pytest.param(
+            {"start": 130, "end": 140, "quote": "newspaper."},
+            "The span 130–140 lies outside the text, which is 139 characters long.",
+            id="end-out-of-range",
+        ),
+        pytest.param(
+            {"start": 40, "end": 40, "quote": "x"},
+            "The span is empty: start must come before end.",
+            id="start-equals-end",
+        ),
+        pytest.param(
+            {"start": 65, "end": 34, "quote": "x"},
+            "The span is empty: start must come before end.",
+            id="start-after-end",
+        ),
+        pytest.param(
+            {"start": 34, "end": 65, "tag": 999_999},
+            "That tag no longer exists: reload the page.",
+            id="unknown-tag",
+        ),
+        pytest.param(
+            {"start": 0, "end": 5, "quote": "A dif", "target": "caption", "caption": "OTHER"},
+            "That caption is not part of this article.",
+            id="caption-of-another-article",
+        ),
+        pytest.param(
+            {"start": 34, "end": 65, "revision": "STALE"},
+            "This article's text changed since the page was loaded, so the selection may point "
+            "at different words. Reload the page and select again.",
+            id="stale-revision",
+        ),
+    ],
+)
+def test_create_rejects_bad_span_with_422_and_writes_nothing(client, article, fields, message):
+    """An invalid span is refused with 422 and a message saying why; no row is written and the
+    article stays new."""
+    data = {
+        "client_id": str(uuid.uuid4()),
+        "target": "body",
+        "caption": "",
+        "quote": BODY[34:65],
+        "tag": tag("Claim").pk,
+        "revision": article.revision,
+        **fields,
+    }
+    if data["caption"] == "OTHER":
+        data["caption"] = other_articles_caption(article)
+    if data["revision"] == "STALE":
+        # Someone changed the text after this page loaded; the page still sends the old number.
+        data["revision"] = article.revision
+        article.body = BODY.replace("spring", "summer")
+        article.save()
+        assert article.revision == data["revision"] + 1
+    response = client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
+    assert response.status_code == 422
+    assert message in text_of(response)
+    assert Annotation.all_objects.count() == 0
+    article.refresh_from_db()
+    assert article.status == Article.Status.NEW
+
+
+def test_create_span_across_two_paragraphs_returns_both(client, article):
+    """A span from the first paragraph into the second is saved; both paragraphs come back,
+    each with its part of the highlight."""
+    start, end = BODY.index("spring"), BODY.index(" were")
+    response = span_post(client, article, start, end)
+    assert response.status_code == 201
+    annotation = Annotation.objects.get()
+    assert annotation.quote == "spring.\n\nEngineers"
+    assert partial_targets(response)[:2] == ["#t-body-p0", "#t-body-p1"]
+    p0, p1 = partial(response, "#t-body-p0"), partial(response, "#t-body-p1")
+    assert f'data-o="{start}" data-ann="{annotation.pk}" title="Claim">spring.</mark>' in p0
+    assert f'data-o="{len(P0) + 2}" data-ann="{annotation.pk}" title="Claim">Engineers</mark>' in (
+        p1
+    )
+
+
+def test_create_span_in_caption(client, article):
+    """A span inside a caption is saved against that caption, and the caption comes back."""
+    caption = article.captions.get()
+    response = span_post(client, article, 4, 14, target="caption", caption=caption.pk)
+    assert response.status_code == 201
+    annotation = Annotation.objects.get()
+    assert (annotation.target, annotation.caption_id, annotation.quote) == (
+        "caption",
+        caption.pk,
+        "old bridge",
+    )
+    fragment = partial(response, f"#t-caption-{caption.pk}-p0")
+    assert fragment.startswith(f'<span class="para" id="t-caption-{caption.pk}-p0"')
+    assert f'data-ann="{annotation.pk}" title="Claim">old bridge</mark>' in fragment
+
+
+def test_create_span_in_title(client, article):
+    """A span in the title is saved against the title."""
+    response = span_post(client, article, 0, 8, target="title")
+    assert response.status_code == 201
+    annotation = Annotation.objects.get()
+    assert (annotation.target, annotation.quote) == ("title", "Minister")
+    assert f'data-ann="{annotation.pk}"' in partial(response, "#t-title-p0")
+
+
+EMOJI_BODY = "Fans reacted 👍🏽 when the minister spoke."
+
+
+def test_create_offsets_are_code_points_after_emoji(client):
+    """Offsets count code points: "👍🏽" is two of them, so "the minister" starts at 21."""
+    article = make_article(body=EMOJI_BODY)
+    response = span_post(client, article, 21, 33, quote="the minister")
+    assert response.status_code == 201
+    annotation = Annotation.objects.get()
+    assert (annotation.start, annotation.end, annotation.quote) == (21, 33, "the minister")
+    assert annotation.prefix == "Fans reacted 👍🏽 when "
+
+
+def test_create_refuses_utf16_offsets_after_emoji(client):
+    """UTF-16 offsets (23–35 for "the minister", as a naive JavaScript count would give) do not
+    match the text and are refused."""
+    article = make_article(body=EMOJI_BODY)
+    response = span_post(client, article, 23, 35, quote="the minister")
+    assert response.status_code == 422
+    assert "does not match the article at 23–35" in text_of(response)
+    assert Annotation.all_objects.count() == 0
+
+
+def test_overlapping_spans_are_allowed(client, article):
+    """A span that overlaps another one is saved, and the overlap is marked with both."""
+    first = span_post(client, article, 0, 17)  # "The minister said"
+    second = span_post(client, article, 4, 28)  # "minister said on Tuesday"
+    assert (first.status_code, second.status_code) == (201, 201)
+    a, b = Annotation.objects.order_by("id")
+    assert data_ann_sets(partial(second, "#t-body-p0")) == [{a.pk}, {a.pk, b.pk}, {b.pk}]
+
+
+def test_nested_spans_are_allowed(client, article):
+    """A span inside another one is saved, and the inner part is marked with both."""
+    outer = span_post(client, article, 34, 65)  # "the bridge would open in spring"
+    inner = span_post(client, article, 38, 44, tag_name="Source")  # "bridge"
+    assert (outer.status_code, inner.status_code) == (201, 201)
+    a, b = Annotation.objects.order_by("id")
+    assert b.quote == "bridge"
+    assert data_ann_sets(partial(inner, "#t-body-p0")) == [{a.pk}, {a.pk, b.pk}, {a.pk}]
+
+
+def data_ann_sets(fragment: str) -> list[set[int]]:
+    return [
+        {int(x) for x in ids.split()}
+        for ids in re.findall(r'<mark [^>]*data-ann="([^"]+)"', fragment)
+    ]
+
+
+# --- The article page -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def annotated(article, editor):
+    claim = make_annotation(
+        article, "Claim", quote="the bridge would open in spring", author=editor
+    )
+    source = make_annotation(article, "Source", quote="The minister", author=editor)
+    cue = make_annotation(article, "Cue", quote="said", author=editor)
+    return article, [claim, source, cue]
+
+
+def test_page_lists_each_annotation_once_in_panel(client, annotated):
+    """Each live annotation has exactly one panel item, in reading order."""
+    article, (claim, source, cue) = annotated
+    html_ = page(client, article)
+    items = re.findall(r'<li id="ann-(\d+)"', html_)
+    assert items == [str(source.pk), str(cue.pk), str(claim.pk)]
+    assert '<span id="ann-count" class="count">3</span>' in html_
+
+
+def test_page_hides_deleted_annotation(client, annotated):
+    """A soft-deleted annotation has neither a panel item nor a highlight."""
+    article, (claim, source, cue) = annotated
+    claim.mark_deleted()
+    html_ = page(client, article)
+    assert f'id="ann-{claim.pk}"' not in html_
+    assert f'data-ann="{claim.pk}"' not in html_
+    assert '<span id="ann-count" class="count">2</span>' in html_
+
+
+def test_page_highlights_annotations(client, annotated):
+    """Each annotation is highlighted in the text by a <mark> carrying its id."""
+    article, (claim, source, cue) = annotated
+    html_ = page(client, article)
+    assert (
+        f'<mark class="hl a-{tag("Source").pk}" data-o="0" data-ann="{source.pk}" '
+        'title="Source">The minister</mark>'
+    ) in html_
+    assert f'data-ann="{cue.pk}" title="Cue">said</mark>' in html_
+    assert f'data-ann="{claim.pk}" title="Claim">the bridge would open in spring</mark>' in html_
+
+
+def test_page_shows_legend_of_tags_with_keys(client, article):
+    """The legend lists every tag with its keyboard shortcut."""
+    html_ = page(client, article)
+    legend = re.search(r'<ul class="legend"[^>]*>(.*?)</ul>', html_, re.S).group(1)
+    for name, key in [("Claim", "c"), ("Source", "s"), ("Cue", "u"), ("Quote", "q")]:
+        assert f"{name} <kbd>{key}</kbd>" in legend
+
+
+def test_page_shows_toolbar_to_editor(client, article):
+    """An editor, who may annotate, gets the tagging toolbar posting to the create endpoint."""
+    html_ = page(client, article)
+    assert 'id="tag-toolbar"' in html_
+    assert f'hx-post="/annotations/articles/{article.pk}/create/"' in html_
+
+
+def test_page_hides_toolbar_from_reviewer(article):
+    """A reviewer, who may not create spans, gets no toolbar and no create URL."""
+    client = Client()
+    client.force_login(make_user(role="reviewer"))
+    html_ = page(client, article)
+    assert 'id="tag-toolbar"' not in html_
+    assert f"/annotations/articles/{article.pk}/create/" not in html_
+
+
+def populate(article: Article, n: int) -> None:
+    """n annotations by several authors over the title, a caption and the body, with resolved
+    sources, attributions to spans and to registry entries, cues and notes."""
+    authors = [make_user(role="editor") for _ in range(3)]
+    caption = article.captions.get()
+    sources: list[Annotation] = []
+    cues: list[Annotation] = []
+    kinds = ["Source", "Cue", "Claim", "Quote"]
+    for i in range(n):
+        kind = kinds[i % 4]
+        author = authors[i % 3]
+        if i % 10 == 8:
+            ann = make_annotation(article, kind, 4, 12, author=author, target="title")
+        elif i % 10 == 9:
+            ann = make_annotation(
+                article, kind, 0, 3, author=author, target="caption", caption=caption
+            )
+        else:
+            start = (i * 7) % (len(article.body) - 10)
+            ann = make_annotation(
+                article, kind, start, start + 5 + i % 5, author=author, note=f"<b>n{i}</b>"
+            )
+        if kind == "Source":
+            entry = Source.objects.create(name=f"{article.pk}: entry {i}", kind=Source.Kind.PERSON)
+            ann.source_entry = entry
+            ann.save()
+            sources.append(ann)
+        elif kind == "Cue":
+            cues.append(ann)
+        elif kind == "Claim":
+            Attribution.objects.create(
+                claim=ann, source_span=sources[-1], cue=cues[-1], author=author
+            )
+            Attribution.objects.create(
+                claim=ann, source_entry=sources[-1].source_entry, author=author
+            )
+
+
+def count_page_queries(user, n: int) -> tuple[int, str]:
+    article = make_article(
+        title="Minister says the bridge will open",
+        body="\n\n".join(f"Paragraph {i}: the minister said it would open." for i in range(12)),
+        captions=[("The old bridge", "")],
+    )
+    populate(article, n)
+    assert Annotation.objects.filter(article=article).count() == n
+    client = Client()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/articles/{article.pk}/")
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_page_query_count_does_not_grow_with_annotations(editor):
+    """The article page runs as many queries for 60 annotations (with attributions, cues and
+    resolved sources) as for 5."""
+    few, few_html = count_page_queries(editor, 5)
+    many, many_html = count_page_queries(editor, 60)
+    # The pages really show what was made: items, links and resolved entries.
+    assert few_html.count('<li id="ann-') == 5
+    assert many_html.count('<li id="ann-') == 60
+    assert many_html.count('<span class="muted">source</span>') == 2 * 15
+    assert re.search(r"= <strong>\d+: entry 56</strong>", many_html)
+    assert few == many
+
+
+# --- Edit -------------------------------------------------------------------------------------
+
+
+def test_edit_form_shows_current_tag_and_note(client, editor, article):
+    """GET edit returns the inline form with the span's tag selected and its note filled in."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor, note="Check")
+    response = client.get(reverse("annotations:edit", args=[claim.pk]), headers=HTMX)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'<option value="{tag("Claim").pk}" selected>Claim</option>' in body
+    assert ">Check</textarea>" in body
+
+
+def test_edit_changes_tag_and_note(client, editor, article):
+    """Saving the edit form changes the tag and the note, and the item shows both."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    response = client.post(
+        reverse("annotations:edit", args=[claim.pk]),
+        {"tag": tag("Quote").pk, "note": "Verified with the engineers."},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    claim.refresh_from_db()
+    assert (claim.tag.name, claim.note) == ("Quote", "Verified with the engineers.")
+    body = response.content.decode()
+    assert "<strong>Quote</strong>" in body
+    assert '<div class="note">Verified with the engineers.</div>' in body
+
+
+def test_edit_tag_change_returns_paragraph_with_new_colour(client, editor, article):
+    """Changing the tag re-renders the paragraph so the highlight takes the new tag's class."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    response = client.post(
+        reverse("annotations:edit", args=[claim.pk]), {"tag": tag("Quote").pk}, headers=HTMX
+    )
+    fragment = partial(response, "#t-body-p1")
+    assert f'<mark class="hl a-{tag("Quote").pk}" data-o="83" data-ann="{claim.pk}"' in fragment
+
+
+def test_edit_sanitises_note(client, editor, article):
+    """A note keeps harmless formatting; a <script> (and its content) is removed on save."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    response = client.post(
+        reverse("annotations:edit", args=[claim.pk]),
+        {
+            "tag": tag("Claim").pk,
+            "note": '<b>Verified</b><script>alert("x")</script><a href="javascript:evil()">x</a>',
+        },
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    claim.refresh_from_db()
+    assert "<script" not in claim.note
+    assert "alert" not in claim.note
+    assert "javascript:" not in claim.note
+    assert claim.note.startswith("<b>Verified</b>")
+    assert "<script" not in response.content.decode()
+
+
+def test_edit_claim_to_source_drops_its_attributions(client, editor, article):
+    """A claim retagged as a Source keeps no attributions: a source cannot be attributed."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    source = make_annotation(article, "Source", quote="Engineers", author=editor)
+    Attribution.objects.create(claim=claim, source_span=source, author=editor)
+    response = client.post(
+        reverse("annotations:edit", args=[claim.pk]), {"tag": tag("Source").pk}, headers=HTMX
+    )
+    assert response.status_code == 200
+    assert Attribution.objects.filter(claim=claim).count() == 0
+    assert Annotation.objects.filter(pk=source.pk).exists()
+
+
+def test_edit_with_unknown_tag_is_refused(client, editor, article):
+    """An edit naming a tag that does not exist is refused with 422 and changes nothing."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    response = client.post(
+        reverse("annotations:edit", args=[claim.pk]), {"tag": 999_999, "note": "x"}, headers=HTMX
+    )
+    assert response.status_code == 422
+    claim.refresh_from_db()
+    assert (claim.tag.name, claim.note) == ("Claim", "")
+
+
+# --- Delete and restore -----------------------------------------------------------------------
+
+
+def test_delete_is_soft(client, editor, article):
+    """Delete hides the annotation but keeps the row for undo."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    response = client.post(reverse("annotations:delete", args=[claim.pk]), headers=HTMX)
+    assert response.status_code == 200
+    assert not Annotation.objects.filter(pk=claim.pk).exists()
+    assert Annotation.all_objects.get(pk=claim.pk).deleted_at is not None
+
+
+def test_delete_returns_undo_item_and_paragraph_without_mark(client, editor, article):
+    """The deleted item offers Undo (restore); its paragraph comes back without the mark, and
+    the count drops."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    response = client.post(reverse("annotations:delete", args=[claim.pk]), headers=HTMX)
+    body = response.content.decode()
+    assert f'<li id="ann-{claim.pk}" class="ann deleted">' in body
+    assert "Deleted Claim “less sure”." in text_of(response)
+    assert f'hx-post="/annotations/{claim.pk}/restore/"' in body
+    assert ">Undo</button>" in body
+    fragment = partial(response, "#t-body-p1")
+    assert "<mark" not in fragment
+    assert "less sure" in fragment
+    assert partial(response, "#ann-count") == "0"
+
+
+def test_restore_brings_annotation_back_with_its_mark(client, editor, article):
+    """Restore makes a deleted annotation live again; its item and highlight come back."""
+    claim = make_annotation(article, "Claim", quote="less sure", author=editor)
+    claim.mark_deleted()
+    response = client.post(reverse("annotations:restore", args=[claim.pk]), headers=HTMX)
+    assert response.status_code == 200
+    assert Annotation.objects.get(pk=claim.pk).deleted_at is None
+    body = response.content.decode()
+    assert f'<li id="ann-{claim.pk}" class="ann" data-ann="{claim.pk}"' in body
+    fragment = partial(response, "#t-body-p1")
+    assert f'data-o="83" data-ann="{claim.pk}" title="Claim">less sure</mark>' in fragment
+    assert partial(response, "#ann-count") == "1"
+
+
+# --- Link and unlink --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def triple(article, editor):
+    claim = make_annotation(
+        article, "Claim", quote="the bridge would open in spring", author=editor
+    )
+    source = make_annotation(article, "Source", quote="The minister", author=editor)
+    cue = make_annotation(article, "Cue", quote="said", author=editor)
+    return claim, source, cue
+
+
+def link(client, claim, **data):
+    return client.post(reverse("annotations:link", args=[claim.pk]), data, headers=HTMX)
+
+
+def test_link_form_offers_only_source_and_cue_spans(client, triple):
+    """The link form lists the article's Source spans as sources and its Cue spans as cues."""
+    claim, source, cue = triple
+    response = client.get(reverse("annotations:link", args=[claim.pk]), headers=HTMX)
+    body = html.unescape(response.content.decode())
+    source_select = re.search(r'<select name="source_span".*?</select>', body, re.S).group(0)
+    cue_select = re.search(r'<select name="cue".*?</select>', body, re.S).group(0)
+    assert re.findall(r'<option value="(\d+)"', source_select) == [str(source.pk)]
+    assert re.findall(r'<option value="(\d+)"', cue_select) == [str(cue.pk)]
+    assert "“The minister”" in source_select
+
+
+def test_link_claim_to_source_span_and_cue(client, editor, triple):
+    """Linking saves one attribution (claim, source span, cue) by the user, shown on the item."""
+    claim, source, cue = triple
+    response = link(client, claim, source_span=source.pk, cue=cue.pk)
+    assert response.status_code == 200
+    attribution = Attribution.objects.get()
+    assert (attribution.claim, attribution.source_span, attribution.cue) == (claim, source, cue)
+    assert attribution.source_entry is None
+    assert attribution.author == editor
+    assert "source “The minister” cue “said”" in visible_text(response)
+
+
+def test_link_claim_to_registry_entry(client, editor, triple):
+    """A claim can be attributed to a registry entry instead of a span."""
+    claim, source, cue = triple
+    entry = Source.objects.create(name="Ministry of Transport", kind=Source.Kind.GOVERNMENT)
+    response = link(client, claim, source_entry=entry.pk)
+    assert response.status_code == 200
+    attribution = Attribution.objects.get()
+    assert (attribution.source_span, attribution.source_entry) == (None, entry)
+
+
+def test_link_to_non_source_span_is_refused(client, editor, triple):
+    """A span that is not tagged Source cannot be the source: 422, nothing written."""
+    claim, source, cue = triple
+    response = link(client, claim, source_span=cue.pk)
+    assert response.status_code == 422
+    assert Attribution.objects.count() == 0
+
+
+def test_link_to_non_cue_span_as_cue_is_refused(client, editor, triple):
+    """A span that is not tagged Cue cannot be the cue: 422, nothing written."""
+    claim, source, cue = triple
+    response = link(client, claim, source_span=source.pk, cue=source.pk)
+    assert response.status_code == 422
+    assert Attribution.objects.count() == 0
+
+
+def test_link_to_span_of_another_article_is_refused(client, editor, triple):
+    """A Source span of another article cannot be the source: 422, nothing written."""
+    claim, source, cue = triple
+    elsewhere = make_annotation(make_article(title="Elsewhere"), "Source", quote="The minister")
+    response = link(client, claim, source_span=elsewhere.pk)
+    assert response.status_code == 422
+    assert Attribution.objects.count() == 0
+
+
+def test_link_refusal_says_why(client, editor, triple):
+    """A refused pick is explained next to the field: a Claim offered as the cue is not one of
+    the Cue spans, and the form says so instead of silently coming back."""
+    claim, source, cue = triple
+    response = link(client, claim, source_span=source.pk, cue=claim.pk)
+    assert response.status_code == 422
+    assert "Select a valid choice." in text_of(response)
+
+
+def test_duplicate_link_is_refused(client, editor, triple):
+    """The same source and cue cannot be linked to a claim twice."""
+    claim, source, cue = triple
+    assert link(client, claim, source_span=source.pk, cue=cue.pk).status_code == 200
+    response = link(client, claim, source_span=source.pk, cue=cue.pk)
+    assert response.status_code == 422
+    assert "This claim already has that source and cue." in response.content.decode()
+    assert Attribution.objects.count() == 1
+
+
+def test_link_on_non_claim_is_refused(client, editor, triple):
+    """Only Claim spans take attributions: linking from a Source span is refused with 422."""
+    claim, source, cue = triple
+    response = link(client, source, source_entry=Source.objects.create(name="X", kind="person").pk)
+    assert response.status_code == 422
+    assert "Only Claim spans link to sources and cues." in response.content.decode()
+    assert Attribution.objects.count() == 0
+
+
+def test_unlink_removes_attribution(client, editor, triple):
+    """Unlink deletes the attribution; the claim's item comes back without it."""
+    claim, source, cue = triple
+    attribution = Attribution.objects.create(
+        claim=claim, source_span=source, cue=cue, author=editor
+    )
+    response = client.post(reverse("annotations:unlink", args=[attribution.pk]), headers=HTMX)
+    assert response.status_code == 200
+    assert Attribution.objects.count() == 0
+    body = response.content.decode()
+    assert f'<li id="ann-{claim.pk}"' in body
+    assert 'class="links"' not in body
+
+
+# --- Resolve ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ministry():
+    return Source.objects.create(name="Ministry of Transport", kind=Source.Kind.GOVERNMENT)
+
+
+def resolve(client, span, **data):
+    return client.post(reverse("annotations:resolve", args=[span.pk]), data, headers=HTMX)
+
+
+def test_resolve_source_span_to_existing_entry(client, editor, ministry):
+    """Resolving points the Source span at the registry entry, shown on the item."""
+    article = make_article(body="The ministry said the bridge would open.")
+    span = make_annotation(article, "Source", quote="The ministry", author=editor)
+    response = resolve(client, span, source=ministry.pk)
+    assert response.status_code == 200
+    span.refresh_from_db()
+    assert span.source_entry == ministry
+    assert "= <strong>Ministry of Transport</strong>" in response.content.decode()
+
+
+def test_resolve_remembers_alias(client, editor, ministry):
+    """The span's words are remembered as an alias of the entry, spaces collapsed and, for
+    matching, case-folded."""
+    article = make_article(body="The  ministry said the bridge would open.")
+    span = make_annotation(article, "Source", quote="The  ministry", author=editor)
+    resolve(client, span, source=ministry.pk)
+    alias = SourceAlias.objects.get()
+    assert (alias.source, alias.alias, alias.normalised) == (
+        ministry,
+        "The ministry",
+        "the ministry",
+    )
+
+
+def test_resolve_suggests_remembered_entry_for_same_words(client, editor, ministry):
+    """After one "the ministry" is resolved, a second span with the same words (any case) gets
+    that entry suggested and preselected in the resolve form."""
+    Source.objects.create(name="Other Office", kind=Source.Kind.GOVERNMENT)
+    article = make_article(body="The ministry said so.\n\nLater the ministry said it again.")
+    first = make_annotation(article, "Source", quote="The ministry", author=editor)
+    second = make_annotation(article, "Source", quote="the ministry", author=editor)
+    resolve(client, first, source=ministry.pk)
+    response = client.get(reverse("annotations:resolve", args=[second.pk]), headers=HTMX)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Suggested: <strong>Ministry of Transport</strong></p>" in body
+    assert f'<option value="{ministry.pk}" selected>Ministry of Transport</option>' in body
+
+
+def test_resolve_form_without_history_suggests_nothing(client, editor, ministry):
+    """A span whose words match no entry or alias gets no suggestion and nothing preselected."""
+    article = make_article(body="The ministry said so.")
+    span = make_annotation(article, "Source", quote="The ministry", author=editor)
+    response = client.get(reverse("annotations:resolve", args=[span.pk]), headers=HTMX)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Suggested:" not in body
+    assert " selected>Ministry" not in body
+
+
+def test_resolve_creates_new_entry_inline(client, editor):
+    """Giving a name and kind creates the registry entry and resolves the span to it."""
+    article = make_article(body="The regulator said the bridge was safe.")
+    span = make_annotation(article, "Source", quote="The regulator", author=editor)
+    response = resolve(client, span, new_name="  Office of  Rail and Road ", new_kind="government")
+    assert response.status_code == 200
+    entry = Source.objects.get()
+    assert (entry.name, entry.kind) == ("Office of Rail and Road", "government")
+    span.refresh_from_db()
+    assert span.source_entry == entry
+    assert SourceAlias.objects.get().normalised == "the regulator"
+
+
+def test_resolve_new_entry_needs_a_kind(client, editor):
+    """A new entry without a kind is refused with 422 and a message; nothing is created."""
+    article = make_article(body="The regulator said the bridge was safe.")
+    span = make_annotation(article, "Source", quote="The regulator", author=editor)
+    response = resolve(client, span, new_name="Office of Rail and Road")
+    assert response.status_code == 422
+    assert "Say what kind of source the new entry is." in response.content.decode()
+    assert Source.objects.count() == 0
+    span.refresh_from_db()
+    assert span.source_entry is None
+
+
+def test_resolve_needs_entry_or_name(client, editor):
+    """Resolving with neither an entry nor a new name is refused with 422 and a message."""
+    article = make_article(body="The regulator said the bridge was safe.")
+    span = make_annotation(article, "Source", quote="The regulator", author=editor)
+    response = resolve(client, span, new_kind="government")
+    assert response.status_code == 422
+    assert "Pick an entry, or give the name of a new one." in response.content.decode()
+    assert Source.objects.count() == 0
+
+
+def test_resolve_on_non_source_span_is_refused(client, editor, ministry):
+    """Only Source spans resolve to the registry: a Claim is refused with 422."""
+    article = make_article(body="The ministry said so.")
+    claim = make_annotation(article, "Claim", quote="said so", author=editor)
+    response = resolve(client, claim, source=ministry.pk)
+    assert response.status_code == 422
+    claim.refresh_from_db()
+    assert claim.source_entry is None
+
+
+def test_unresolve_clears_entry(client, editor, ministry):
+    """Unresolve removes the registry entry from the span."""
+    article = make_article(body="The ministry said so.")
+    span = make_annotation(article, "Source", quote="The ministry", author=editor)
+    span.source_entry = ministry
+    span.save()
+    response = client.post(reverse("annotations:unresolve", args=[span.pk]), headers=HTMX)
+    assert response.status_code == 200
+    span.refresh_from_db()
+    assert span.source_entry is None
+    assert 'class="resolved"' not in response.content.decode()
+
+
+# --- The article list -------------------------------------------------------------------------
+
+
+def listed_titles(response) -> list[str]:
+    return [
+        html.unescape(t)
+        for t in re.findall(
+            r'<td><a href="/articles/\d+/">(.*?)</a></td>', response.content.decode()
+        )
+    ]
+
+
+@pytest.fixture
+def shelf():
+    """Three articles from two outlets in different states (the newest listed first)."""
+    first = make_article(
+        title="Bridge delayed again", body="Engineers found cracks.", outlet="Daily Post"
+    )
+    second = make_article(
+        title="Council budget passed",
+        body="The vote on the bridge fund was close.",
+        outlet="Evening Star",
+        status=Article.Status.READY,
+    )
+    third = make_article(
+        title="Schools reopen", body="Pupils returned on Monday.", outlet="Daily Post"
+    )
+    return first, second, third
+
+
+def test_list_shows_articles_newest_first(client, shelf):
+    """Without filters every article is listed, newest first, with the total."""
+    response = client.get("/articles/")
+    assert listed_titles(response) == [
+        "Schools reopen",
+        "Council budget passed",
+        "Bridge delayed again",
+    ]
+    assert '<p class="muted">3 articles</p>' in response.content.decode()
+
+
+def test_list_search_matches_title(client, shelf):
+    """The search finds an article by a word of its title, case-insensitively."""
+    response = client.get("/articles/", {"q": "SCHOOLS"})
+    assert listed_titles(response) == ["Schools reopen"]
+
+
+def test_list_search_matches_body_text(client, shelf):
+    """The search finds articles by their body text as well as by title."""
+    response = client.get("/articles/", {"q": "bridge"})
+    assert listed_titles(response) == ["Council budget passed", "Bridge delayed again"]
+    response = client.get("/articles/", {"q": "cracks"})
+    assert listed_titles(response) == ["Bridge delayed again"]
+
+
+def test_list_filters_by_outlet(client, shelf):
+    """The outlet filter keeps only that outlet's articles and offers every outlet."""
+    response = client.get("/articles/", {"outlet": "Daily Post"})
+    assert listed_titles(response) == ["Schools reopen", "Bridge delayed again"]
+    body = response.content.decode()
+    assert '<option value="Daily Post" selected>Daily Post</option>' in body
+    assert '<option value="Evening Star">Evening Star</option>' in body
+
+
+def test_list_filters_by_status(client, shelf):
+    """The status filter keeps only articles in that state."""
+    response = client.get("/articles/", {"status": "ready"})
+    assert listed_titles(response) == ["Council budget passed"]
+
+
+def test_list_ignores_unknown_status(client, shelf):
+    """An unknown status value is ignored rather than emptying the list."""
+    response = client.get("/articles/", {"status": "bogus"})
+    assert len(listed_titles(response)) == 3
+
+
+def test_list_pages_by_25(client):
+    """26 articles make two pages: 25 on the first, the oldest one on the second."""
+    for i in range(26):
+        make_article(title=f"Story {i:02d}", body=f"Body {i}.")
+    first = client.get("/articles/")
+    assert len(listed_titles(first)) == 25
+    assert listed_titles(first)[0] == "Story 25"
+    body = first.content.decode()
+    assert "Page 1 of 2" in body
+    assert 'page=2" rel="next">' in body
+    second = client.get("/articles/", {"page": 2})
+    assert listed_titles(second) == ["Story 00"]
+    assert "Page 2 of 2" in second.content.decode()
+
+
+def test_list_paging_keeps_filters(client):
+    """The next-page link carries the search and filters along."""
+    for i in range(26):
+        make_article(title=f"Bridge story {i:02d}", body=f"Body {i}.", outlet="Daily Post")
+    body = client.get("/articles/", {"q": "bridge", "outlet": "Daily Post"}).content.decode()
+    assert '?q=bridge&amp;outlet=Daily%20Post&amp;status=&amp;page=2" rel="next"' in body
+
+
+def test_list_shows_live_annotation_counts(client, shelf):
+    """Each row shows how many live annotations the article has; deleted ones do not count."""
+    first, second, third = shelf
+    make_annotation(first, quote="Engineers")
+    make_annotation(first, "Source", quote="cracks")
+    make_annotation(first, quote="found").mark_deleted()
+    make_annotation(second, quote="vote")
+    rows = re.findall(
+        r'<a href="/articles/(\d+)/">.*?<td class="num">(\d+)</td>',
+        client.get("/articles/").content.decode(),
+        re.S,
+    )
+    assert dict(rows) == {str(first.pk): "2", str(second.pk): "1", str(third.pk): "0"}
+
+
+def test_list_htmx_request_returns_only_results(client, shelf):
+    """The live search (an htmx request) gets the results section alone, not the page."""
+    response = client.get("/articles/", {"q": "bridge"}, headers=HTMX)
+    assert response.status_code == 200
+    body = response.content.decode().strip()
+    assert body.startswith('<section id="results" aria-live="polite">')
+    assert body.endswith("</section>")
+    assert "<html" not in body
+    assert 'class="filters"' not in body
+    assert listed_titles(response) == ["Council budget passed", "Bridge delayed again"]
+
+
+def test_list_boosted_request_returns_whole_page(client, shelf):
+    """A boosted navigation (hx-boost) is a page load and gets the whole page."""
+    response = client.get("/articles/", headers={**HTMX, "HX-Boosted": "true"})
+    assert "<html" in response.content.decode()
