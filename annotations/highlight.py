@@ -61,8 +61,9 @@ def render_paragraph(
         classes = ["hl"] + [
             f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos, strict=False)
         ]
-        if len(infos) > len(LAYER_CLASSES):
-            classes.append("deep")
+        if len(infos) > 1:
+            # Depth drawn in ink too, so nesting shows even between spans of the same tag.
+            classes.append(f"n{min(len(infos), 3)}")
         ids = " ".join(str(info.id) for info in infos)
         label = escape(" · ".join(info.tag_name for info in infos))
         parts.append(
