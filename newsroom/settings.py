@@ -160,6 +160,19 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+MEDIA_ROOT = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
+MEDIA_URL = "media/"  # never served: uploads are import inputs, not public files
+# Import progress is written by the worker while the import's own transaction is still open,
+# so it cannot live in the database: a file cache shared by the web and worker processes.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(MEDIA_ROOT / "progress"),
+        "TIMEOUT": 60 * 60 * 24,
+    },
+}
+
 # Content-Security-Policy: no inline script or style anywhere. The only inline block is the
 # tag-colour stylesheet, which carries the per-request nonce.
 SECURE_CSP = {

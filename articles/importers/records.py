@@ -28,6 +28,45 @@ class CaptionRecord:
 
 
 @dataclass(slots=True)
+class AnnotationRecord:
+    """A span carried by an imported article (the native format, docs/formats/native.md).
+    `id` is the annotation's client id (a UUID string); attributions refer to spans by it."""
+
+    target: str  # "title" | "body" | "caption"
+    start: int
+    end: int
+    quote: str
+    tag: str  # Tag name
+    id: str = ""
+    caption: int | None = None  # index into the article's captions when target == "caption"
+    note: str = ""
+    author: str = ""  # username; made as an inactive account if it does not exist
+    status: str = "pending"
+    source: str = ""  # name of the registry entry a Source span resolves to
+    created: datetime | None = None
+    updated: datetime | None = None
+
+
+@dataclass(slots=True)
+class AttributionRecord:
+    claim: str  # AnnotationRecord.id
+    source_span: str = ""  # AnnotationRecord.id
+    source: str = ""  # registry entry name, when there is no source span
+    cue: str = ""  # AnnotationRecord.id
+    author: str = ""
+
+
+@dataclass(slots=True)
+class SourceRecord:
+    """A registry entry carried along so an annotated set imports complete."""
+
+    name: str
+    kind: str
+    description: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class ArticleRecord:
     title: str
     body: str
@@ -37,7 +76,11 @@ class ArticleRecord:
     byline: str = ""
     published: datetime | None = None
     external_id: str = ""
-    origin: str = ""  # "file:line" of the article's first line, for error reports
+    origin: str = ""  # "file:line" (or "file:record N") of the article, for error reports
+    status: str = ""  # workflow status, from a native export; empty means "new"
+    annotations: list[AnnotationRecord] = field(default_factory=list)
+    attributions: list[AttributionRecord] = field(default_factory=list)
+    sources: list[SourceRecord] = field(default_factory=list)
 
     def error(self, message: str) -> RecordError:
         """A RecordError pointing at where this record came from."""
