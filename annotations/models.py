@@ -120,19 +120,6 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
             )
         ).order_by("target_rank", "caption__position", "start", "-end", "id")
 
-    def for_panel(self) -> AnnotationQuerySet:
-        return self.select_related("tag", "author", "caption", "source_entry").prefetch_related(
-            models.Prefetch(
-                "attributions",
-                # A deleted source span (kept for undo) no longer attributes anything.
-                queryset=Attribution.objects.filter(
-                    Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True)
-                )
-                .select_related("source_span__source_entry", "source_entry", "cue")
-                .order_by("id"),
-            )
-        )
-
     def overlapping(self, target: str, caption_id: int | None, start: int, end: int):
         return self.filter(target=target, caption_id=caption_id, start__lt=end, end__gt=start)
 

@@ -4,7 +4,7 @@ the panel item or list, and the article paragraphs whose highlights moved (as <h
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -20,7 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
 
-from . import highlight, services
+from . import highlight, panel, services
 from .anchoring import paragraph_bounds, paragraphs_touched
 from .forms import EditForm, LinkForm, NewSpanForm, ResolveForm
 from .models import Annotation, Attribution, Source, Tag, normalise_alias
@@ -50,70 +50,87 @@ def htmx_login_required(view: Callable) -> Callable:
 # --- Building the page and its fragments -------------------------------------------------------
 
 
-def span_info(annotation: Annotation) -> highlight.SpanInfo:
-    return highlight.SpanInfo(
-        annotation.pk, annotation.start, annotation.end, annotation.tag_id, annotation.tag.name
-    )
-
-
-def mark_editable(annotations: Iterable[Annotation], user) -> None:
-    can_change = user.has_perm("annotations.change_annotation")
-    can_change_any = user.has_perm("annotations.change_any_annotation")
-    for annotation in annotations:
-        annotation.editable = can_change and (can_change_any or annotation.author_id == user.pk)
+def tags_by_id() -> dict[int, Tag]:
+    return {t.pk: t for t in Tag.objects.all()}
 
 
 def workspace_context(article: Article, user) -> dict:
     """Everything the article page shows, in a number of queries that does not depend on how
     many annotations the article has."""
     captions = list(article.captions.all())
-    annotations = list(article.annotations.for_panel().reading_order())
-    mark_editable(annotations, user)
+    tags = tags_by_id()
+    items = panel.load_items(tags, article_id=article.pk)
     spans: dict[str, list[highlight.SpanInfo]] = defaultdict(list)
-    for annotation in annotations:
-        spans[annotation.target_key].append(span_info(annotation))
-    tags = list(Tag.objects.all())
+    for item in items:
+        spans[item.target_key].append(item.span_info())
+    can_link = user.has_perm("annotations.add_attribution")
     return {
         "article": article,
-        "tags": tags,
-        "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags),
+        "tags": list(tags.values()),
+        "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags.values()),
         "title_html": highlight.render_text("title", article.title, spans["title"], "span"),
         "caption_blocks": [
             (c, highlight.render_text(f"caption-{c.pk}", c.text, spans[f"caption-{c.pk}"], "span"))
             for c in captions
         ],
         "body_html": highlight.render_text("body", article.body, spans["body"]),
-        "annotations": annotations,
+        "count": len(items),
+        "panel_html": panel.Renderer(user, can_link=can_link).items(items),
         "can_annotate": user.has_perm("annotations.add_annotation"),
-        "can_link": user.has_perm("annotations.add_attribution"),
+        "can_link": can_link,
     }
 
 
-def changed_paragraphs(article: Article, annotation: Annotation) -> list:
+def changed_paragraphs(article: Article, annotation: Annotation, tags: dict[int, Tag]) -> list:
     """The re-rendered paragraphs of the text an annotation lies in that it touches."""
     text = annotation.text(article)
-    indexes = paragraphs_touched(paragraph_bounds(text), annotation.start, annotation.end)
     bounds = paragraph_bounds(text)
+    indexes = paragraphs_touched(bounds, annotation.start, annotation.end)
     lo, hi = bounds[indexes[0]][0], bounds[indexes[-1]][1]
     neighbours = (
         Annotation.objects.filter(article=article)
         .overlapping(annotation.target, annotation.caption_id, lo, hi)
-        .select_related("tag")
+        .values_list("id", "start", "end", "tag_id")
     )
+    spans = [highlight.SpanInfo(pk, s, e, t, tags[t].name) for pk, s, e, t in neighbours]
     element = "p" if annotation.target == Annotation.Target.BODY else "span"
-    html = highlight.render_paragraphs(
-        annotation.target_key, text, [span_info(a) for a in neighbours], indexes, element
-    )
+    html = highlight.render_paragraphs(annotation.target_key, text, spans, indexes, element)
     return [
         {"id": highlight.paragraph_id(annotation.target_key, i), "html": h}
         for i, h in zip(indexes, html, strict=True)
     ]
 
 
-def panel_annotations(article: Article, user) -> list[Annotation]:
-    annotations = list(article.annotations.for_panel().reading_order())
-    mark_editable(annotations, user)
-    return annotations
+def next_in_reading_order(annotation: Annotation) -> int | None:
+    """The live annotation the panel lists right after this one, to insert it before."""
+    rank = {"title": 0, "caption": 1}.get(annotation.target, 2)
+    position = annotation.caption.position if annotation.caption_id else -1
+    later = Annotation.objects.filter(article_id=annotation.article_id).annotate(
+        rank=panel._READING_ORDER
+    )
+    after_same_spot = Q(rank=rank) & (
+        Q(caption__position__gt=position)
+        | Q(caption__position=position, start__gt=annotation.start)
+        | Q(caption__position=position, start=annotation.start, end__lt=annotation.end)
+        | Q(
+            caption__position=position,
+            start=annotation.start,
+            end=annotation.end,
+            id__gt=annotation.pk,
+        )
+    )
+    if annotation.target != "caption":
+        after_same_spot = Q(rank=rank) & (
+            Q(start__gt=annotation.start)
+            | Q(start=annotation.start, end__lt=annotation.end)
+            | Q(start=annotation.start, end=annotation.end, id__gt=annotation.pk)
+        )
+    return (
+        later.filter(Q(rank__gt=rank) | after_same_spot)
+        .order_by("rank", "caption__position", "start", "-end", "id")
+        .values_list("id", flat=True)
+        .first()
+    )
 
 
 def item_response(
@@ -123,17 +140,19 @@ def item_response(
     paragraphs: list | None = None,
     status: int = 200,
     message: str = "",
+    tags: dict[int, Tag] | None = None,
 ) -> HttpResponse:
     """One panel item (the main swap), plus changed paragraphs and the count."""
-    annotation = Annotation.all_objects.for_panel().get(pk=annotation.pk)
-    mark_editable([annotation], request.user)
+    tags = tags or tags_by_id()
+    (item,) = panel.load_items(tags, ids=[annotation.pk])
+    renderer = panel.Renderer(
+        request.user, can_link=request.user.has_perm("annotations.add_attribution")
+    )
     context = {
-        "a": annotation,
-        "article": annotation.article,
+        "item_html": renderer.item(item),
         "paragraphs": paragraphs or [],
         "message": message,
-        "count": annotation.article.annotations.count(),
-        "can_link": request.user.has_perm("annotations.add_attribution"),
+        "count": Annotation.objects.filter(article_id=annotation.article_id).count(),
     }
     return render(request, "annotations/item_response.html", context, status=status)
 
@@ -196,15 +215,20 @@ def create(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         return status_message(request, "That save id belongs to another annotation.", status=409)
     if not request.htmx:
         return redirect(article)
-    article.refresh_from_db(fields=["status"])
+    tags = tags_by_id()
+    (item,) = panel.load_items(tags, ids=[annotation.pk])
+    renderer = panel.Renderer(
+        request.user, can_link=request.user.has_perm("annotations.add_attribution")
+    )
+    live = annotation.deleted_at is None
     context = {
         "message": f"Saved {annotation.tag.name}: “{clip(annotation.quote)}”",
         "level": "ok",
-        "paragraphs": [] if annotation.deleted_at else changed_paragraphs(article, annotation),
-        "annotations": panel_annotations(article, request.user),
-        "article": article,
-        "can_link": request.user.has_perm("annotations.add_attribution"),
         "saved_id": annotation.pk,
+        "paragraphs": changed_paragraphs(article, annotation, tags) if live else [],
+        "item_html": renderer.item(item) if live else "",
+        "next_id": next_in_reading_order(annotation) if live else None,
+        "count": Annotation.objects.filter(article_id=article.pk).count(),
     }
     return render(request, "annotations/created.html", context, status=201 if created else 200)
 
@@ -236,7 +260,9 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             # longer fit the new tag rather than keep an attribution that says nonsense.
             drop_mismatched_links(annotation)
     paragraphs = (
-        changed_paragraphs(annotation.article, annotation) if annotation.tag_id != old_tag else []
+        changed_paragraphs(annotation.article, annotation, tags_by_id())
+        if annotation.tag_id != old_tag
+        else []
     )
     return item_response(request, annotation, paragraphs=paragraphs)
 
@@ -258,8 +284,9 @@ def delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("annotations.delete_annotation"):
         raise PermissionDenied
     annotation.mark_deleted()
-    paragraphs = changed_paragraphs(annotation.article, annotation)
-    return item_response(request, annotation, paragraphs=paragraphs)
+    tags = tags_by_id()
+    paragraphs = changed_paragraphs(annotation.article, annotation, tags)
+    return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
 
 
 @require_POST
@@ -274,8 +301,9 @@ def restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )
     Annotation.all_objects.filter(pk=annotation.pk).update(deleted_at=None)
     annotation.deleted_at = None
-    paragraphs = changed_paragraphs(annotation.article, annotation)
-    return item_response(request, annotation, paragraphs=paragraphs)
+    tags = tags_by_id()
+    paragraphs = changed_paragraphs(annotation.article, annotation, tags)
+    return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
 
 
 @require_http_methods(["GET", "POST"])

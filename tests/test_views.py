@@ -143,15 +143,26 @@ def test_create_returns_changed_paragraph_with_new_mark(client, article):
     assert "#t-body-p1" not in partial_targets(response)
 
 
-def test_create_returns_panel_list_and_count(client, article):
-    """The panel list comes back (out of band) with the new item, and the count with it."""
+def test_create_appends_the_new_item_after_the_last_in_reading_order(client, article):
+    """Only the new panel item comes back, appended when nothing follows it, with the count."""
     make_annotation(article, "Source", quote="The minister")
     response = span_post(client, article, 34, 65)
     annotation = Annotation.objects.get(tag__name="Claim")
-    panel = partial(response, "#ann-list")
-    assert panel.count('<li id="ann-') == 2
-    assert f'<li id="ann-{annotation.pk}" class="ann" data-ann="{annotation.pk}"' in panel
+    item = partial(response, "#ann-list")
+    assert 'hx-target="#ann-list" hx-swap="beforeend"' in response.content.decode()
+    assert item.count('<li id="ann-') == 1
+    assert item.startswith(f'<li id="ann-{annotation.pk}" class="ann" data-ann="{annotation.pk}"')
     assert partial(response, "#ann-count") == "2"
+
+
+def test_create_inserts_the_new_item_before_the_next_in_reading_order(client, article):
+    """A span earlier in the text than an existing one goes in before it in the panel."""
+    later = make_annotation(article, "Claim", start=34, end=65)
+    response = span_post(client, article, 4, 12, tag_name="Source")
+    new = Annotation.objects.exclude(pk=later.pk).get()
+    item = partial(response, f"#ann-{later.pk}")
+    assert f'hx-target="#ann-{later.pk}" hx-swap="beforebegin"' in response.content.decode()
+    assert item.startswith(f'<li id="ann-{new.pk}" class="ann"')
 
 
 def test_create_stores_quote_and_context_from_server_text(client, article):

@@ -146,6 +146,16 @@
     // Keep the selection when the mouse goes down on the toolbar.
     toolbar.addEventListener("mousedown", (e) => e.preventDefault());
 
+    // A retried save whose first answer did arrive after all inserts its panel item twice:
+    // keep one of each.
+    const dedupePanel = () => {
+      const seen = new Set();
+      for (const li of document.querySelectorAll("#ann-list > li[id]")) {
+        if (seen.has(li.id)) li.remove(); else seen.add(li.id);
+      }
+    };
+    document.addEventListener("htmx:after:swap", dedupePanel);
+
     toolbar.addEventListener("htmx:after:request", (e) => {
       const ctx = e.detail.ctx;
       if (ctx && ctx.response && ctx.response.status < 300) {

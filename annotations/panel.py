@@ -1,0 +1,292 @@
+"""The side panel: annotations in reading order, loaded lean and rendered in Python.
+
+The panel is the hot path of the article page (every annotation, every view) and of every save,
+so it reads plain rows (`values_list`) instead of model instances with related objects, in a
+fixed number of queries, and builds its HTML with f-strings around `escape()` — about six times
+faster than the equivalent template loop (docs/benchmarks.md). Every piece of text is escaped
+here; the note is stored sanitised (articles.content.sanitize_html) and inserted as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from . import highlight
+from .models import Annotation, Attribution, Source, Tag
+
+STATUS_LABELS = dict(Annotation.Status.choices)
+KIND_LABELS = dict(Source.Kind.choices)
+
+
+@dataclass(slots=True)
+class Link:
+    id: int
+    source_label: str
+    cue_quote: str
+
+
+@dataclass(slots=True)
+class Item:
+    id: int
+    target: str
+    caption_id: int | None
+    start: int
+    end: int
+    quote: str
+    tag: Tag
+    note: str
+    author_id: int
+    author: str
+    status: str
+    source: tuple[str, str] | None  # (name, kind) of the registry entry
+    deleted: bool
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def target_key(self) -> str:
+        return f"caption-{self.caption_id}" if self.target == "caption" else self.target
+
+    def span_info(self) -> highlight.SpanInfo:
+        return highlight.SpanInfo(self.id, self.start, self.end, self.tag.pk, self.tag.name)
+
+
+_READING_ORDER = Case(
+    When(target="title", then=Value(0)),
+    When(target="caption", then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+_FIELDS = (
+    "id",
+    "target",
+    "caption_id",
+    "start",
+    "end",
+    "quote",
+    "tag_id",
+    "note",
+    "author_id",
+    "status",
+    "source_entry_id",
+    "deleted_at",
+)
+
+
+def load_items(
+    tags: Mapping[int, Tag],
+    *,
+    article_id: int | None = None,
+    ids: Iterable[int] | None = None,
+) -> list[Item]:
+    """Panel items of an article (live annotations, reading order), or of given annotation ids
+    (deleted ones included, for the Undo placeholder). Four queries whatever the count."""
+    if ids is not None:
+        rows = Annotation.all_objects.filter(pk__in=list(ids))
+    else:
+        rows = Annotation.objects.filter(article_id=article_id)
+    rows = rows.annotate(rank=_READING_ORDER).order_by(
+        "rank", "caption__position", "start", "-end", "id"
+    )
+    items: list[Item] = []
+    authors: set[int] = set()
+    entries: set[int] = set()
+    entry_of: dict[int, int] = {}
+    for row in rows.values_list(*_FIELDS):
+        (
+            pk,
+            target,
+            caption_id,
+            start,
+            end,
+            quote,
+            tag_id,
+            note,
+            author_id,
+            status,
+            entry,
+            gone,
+        ) = row
+        items.append(
+            Item(
+                pk,
+                target,
+                caption_id,
+                start,
+                end,
+                quote,
+                tags[tag_id],
+                note,
+                author_id,
+                "",
+                status,
+                None,
+                gone is not None,
+            )
+        )
+        authors.add(author_id)
+        if entry:
+            entries.add(entry)
+            entry_of[pk] = entry
+    if not items:
+        return items
+    claims = [i.id for i in items if i.tag.role == Tag.Role.CLAIM]
+    links = (
+        list(
+            Attribution.objects.filter(claim_id__in=claims)
+            .filter(Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True))
+            .order_by("id")
+            .values_list(
+                "id",
+                "claim_id",
+                "source_span_id",
+                "source_span__quote",
+                "source_span__source_entry_id",
+                "source_entry_id",
+                "cue_id",
+                "cue__quote",
+            )
+        )
+        if claims
+        else []
+    )
+    for _, _, _, _, span_entry, entry, _, _ in links:
+        entries.update(e for e in (span_entry, entry) if e)
+    names = dict(get_user_model().objects.filter(pk__in=authors).values_list("pk", "username"))
+    sources = (
+        {
+            pk: (name, kind)
+            for pk, name, kind in Source.objects.filter(pk__in=entries).values_list(
+                "pk", "name", "kind"
+            )
+        }
+        if entries
+        else {}
+    )
+    by_id = {item.id: item for item in items}
+    for item in items:
+        item.author = names.get(item.author_id, "")
+        if item.id in entry_of:
+            item.source = sources.get(entry_of[item.id])
+    for pk, claim_id, span_id, span_quote, span_entry, entry, _cue_id, cue_quote in links:
+        if span_id:
+            label = f"“{span_quote}”"
+            if span_entry and span_entry in sources:
+                label += f" ({sources[span_entry][0]})"
+        else:
+            label = sources.get(entry, ("?", ""))[0]
+        by_id[claim_id].links.append(Link(pk, label, cue_quote or ""))
+    return items
+
+
+def clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class Renderer:
+    """Renders items for one user; URL prefixes are reversed once, not per item."""
+
+    def __init__(self, user, *, can_link: bool) -> None:
+        self.user_id = user.pk
+        self.can_change = user.has_perm("annotations.change_annotation")
+        self.can_change_any = user.has_perm("annotations.change_any_annotation")
+        self.can_link = can_link
+        marker = 987654321
+        self.item_url = reverse("annotations:item", args=[marker]).replace(str(marker), "{}")
+        self.restore_url = reverse("annotations:restore", args=[marker]).replace(str(marker), "{}")
+        self.unlink_url = reverse("annotations:unlink", args=[marker]).replace(str(marker), "{}")
+
+    def editable(self, item: Item) -> bool:
+        return self.can_change and (self.can_change_any or item.author_id == self.user_id)
+
+    def items(self, items: Iterable[Item]) -> SafeString:
+        html = "".join(self.item(i) for i in items)
+        return mark_safe(html or '<li class="empty">No annotations yet.</li>')  # noqa: S308
+
+    def item(self, a: Item) -> SafeString:
+        pk = a.id
+        tag = a.tag
+        editable = self.editable(a)
+        target = f'hx-target="#ann-{pk}" hx-swap="outerHTML"'
+        if a.deleted:
+            undo = (
+                f'<button type="button" class="primary" hx-post="{self.restore_url.format(pk)}" '
+                f"{target}>Undo</button>"
+                if editable
+                else ""
+            )
+            return mark_safe(  # noqa: S308 - text escaped, markup fixed here
+                f'<li id="ann-{pk}" class="ann deleted"><p>Deleted {escape(tag.name)} '
+                f"“{escape(clip(a.quote, 60))}”.</p>{undo}</li>"
+            )
+        url = self.item_url.format(pk)
+        parts = [
+            f'<li id="ann-{pk}" class="ann" data-ann="{pk}" data-role="{tag.role}">'
+            f'<div class="ann-head"><span class="chip chip-{tag.pk}"></span>'
+            f"<strong>{escape(tag.name)}</strong>"
+        ]
+        if a.target == "title":
+            parts.append('<span class="where">in title</span>')
+        elif a.target == "caption":
+            parts.append('<span class="where">in caption</span>')
+        parts.append(
+            f'<span class="by">{escape(a.author)} · {STATUS_LABELS.get(a.status, a.status)}</span>'
+            f'</div><button type="button" class="quote" data-jump="{pk}" '
+            f'aria-label="Show in text: {escape(clip(a.quote, 80))}">'
+            f"“{escape(clip(a.quote, 160))}”</button>"
+        )
+        if a.source:
+            name, kind = a.source
+            remove = (
+                f' <button type="button" class="link" hx-post="{url}unresolve/" {target} '
+                f'aria-label="Remove registry entry">remove</button>'
+                if editable
+                else ""
+            )
+            parts.append(
+                f'<p class="resolved">= <strong>{escape(name)}</strong> '
+                f'<span class="muted">({KIND_LABELS.get(kind, kind)})</span>{remove}</p>'
+            )
+        if a.note:
+            parts.append(f'<div class="note">{a.note}</div>')  # sanitised on write
+        if a.links:
+            parts.append('<ul class="links" aria-label="Attributed to">')
+            for link in a.links:
+                cue = (
+                    f' <span class="muted">cue</span> “{escape(clip(link.cue_quote, 40))}”'
+                    if link.cue_quote
+                    else ""
+                )
+                unlink = (
+                    f' <button type="button" class="link" hx-post="{self.unlink_url.format(link.id)}" '
+                    f'{target} aria-label="Remove this attribution">unlink</button>'
+                    if editable and self.can_link
+                    else ""
+                )
+                parts.append(
+                    f'<li><span class="muted">source</span> {escape(link.source_label)}{cue}{unlink}</li>'
+                )
+            parts.append("</ul>")
+        if editable:
+            parts.append(
+                f'<div class="actions"><button type="button" hx-get="{url}edit/" {target}>Edit</button>'
+            )
+            if tag.role == Tag.Role.CLAIM and self.can_link:
+                parts.append(
+                    f'<button type="button" hx-get="{url}link/" {target}>Link source…</button>'
+                )
+            if tag.role == Tag.Role.SOURCE:
+                parts.append(
+                    f'<button type="button" hx-get="{url}resolve/" {target}>Resolve…</button>'
+                )
+            parts.append(
+                f'<button type="button" class="danger" hx-post="{url}delete/" {target}>Delete</button></div>'
+            )
+        parts.append("</li>")
+        return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
