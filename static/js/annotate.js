@@ -283,6 +283,20 @@
     emphasise(mark.dataset.ann.split(" "), false);
   });
 
+  // Keyboard users: when the caret of a focused text sits in a highlight, show the same card.
+  let caretMark = null;
+  document.addEventListener("selectionchange", () => {
+    const sel = window.getSelection();
+    const node = sel && sel.rangeCount ? sel.focusNode : null;
+    const el = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+    const mark = el && document.activeElement && document.activeElement.classList.contains("annotatable")
+      ? el.closest("mark[data-ann]") : null;
+    if (mark === caretMark) return;
+    if (caretMark) emphasise(caretMark.dataset.ann.split(" "), false);
+    caretMark = mark;
+    if (mark) { describe(mark); emphasise(mark.dataset.ann.split(" "), true); } else { coverage.hidden = true; }
+  });
+
   const panel = document.getElementById("panel");
   panel.addEventListener("focusin", (e) => {
     const item = e.target.closest("li.ann[data-ann]");

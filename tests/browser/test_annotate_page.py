@@ -310,3 +310,14 @@ def test_annotated_page_screenshot(live, login_page, seed_article, artifacts_dir
     path = artifacts_dir / "annotated-article.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+
+
+def test_caret_in_a_highlight_shows_what_covers_it(live, login_page, seed_article):
+    """Moving the keyboard caret into a highlight shows the card listing the spans there."""
+    editor = make_user(role="editor")
+    make_annotation(seed_article, "Claim", target="title", quote="US Strikes", author=editor)
+    page = open_article(login_page(editor), live, seed_article)
+    page.locator("#t-title").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#coverage")).to_be_visible()
+    expect(page.locator("#coverage")).to_contain_text("Claim")
