@@ -160,7 +160,8 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-MEDIA_ROOT = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
+MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "media/"  # never served: uploads are import inputs, not public files
 # Import progress is written by the worker while the import's own transaction is still open,
 # so it cannot live in the database: a file cache shared by the web and worker processes.
@@ -168,7 +169,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "progress": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(MEDIA_ROOT / "progress"),
+        "LOCATION": str(VAR_DIR / "progress"),
         "TIMEOUT": 60 * 60 * 24,
     },
 }
@@ -211,3 +212,12 @@ LOGGING = {
 
 # Where the seed file lives beside the checkout (load_demo uses it when present).
 SHARED_SEEDS_DIR = Path(os.environ.get("NEWSROOM_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
+
+# Import limits (articles/importers/inputs.py), each overridable from the environment under the
+# same name prefixed with NEWSROOM_: bytes per file; total uncompressed bytes per ZIP archive;
+# files per archive; and the compression ratio above which an archive member is refused as a
+# zip bomb. Archives are checked from their directory before anything is decompressed.
+IMPORT_MAX_FILE_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_FILE_BYTES", 100 * 1024**2))
+IMPORT_MAX_ARCHIVE_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES", 1024**3))
+IMPORT_MAX_ARCHIVE_MEMBERS = int(os.environ.get("NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS", 100_000))
+IMPORT_MAX_COMPRESSION_RATIO = int(os.environ.get("NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO", 100))
