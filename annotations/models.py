@@ -303,3 +303,80 @@ class Attribution(models.Model):
                 raise ValidationError({field: f"Pick a span tagged as a {role.label}."})
         if self.claim.tag.role != Tag.Role.CLAIM:
             raise ValidationError("Only a Claim span can be attributed to a source.")
+
+
+class Review(models.Model):
+    """A reviewer's decision on one annotation: accepted, rejected (with a reason) or corrected
+    (what it was before, and why). The latest review is what the editor sees on the item."""
+
+    class Action(models.TextChoices):
+        ACCEPT = "accept", "Accepted"
+        REJECT = "reject", "Rejected"
+        CORRECT = "correct", "Corrected"
+
+    annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    reason = models.TextField(blank=True)
+    before = models.JSONField(
+        default=dict, blank=True, help_text="For a correction: the tag, span and note replaced."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["annotation", "-created", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(action="reject") | ~Q(reason=""),
+                name="review_reject_needs_reason",
+                violation_error_message="Say why the annotation is rejected.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.reviewer} on {self.annotation_id}"
+
+
+class ArticleReview(models.Model):
+    """One step of an article's workflow: marked ready, approved, or sent back with a comment."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="reviews"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    from_status = models.CharField(max_length=20)
+    to_status = models.CharField(max_length=20)
+    comment = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.from_status} → {self.to_status}"
+
+
+class AnnotatedSet(models.Model):
+    """A named, saved selection of articles for review and export: the articles its filters
+    match plus those picked by hand."""
+
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    filters = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="outlet, date_from, date_to, tag, status, editor, text (all optional).",
+    )
+    picked = models.ManyToManyField("articles.Article", blank=True, related_name="sets")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        permissions = [("export_annotations", "Can export annotated sets")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,7 +1,5 @@
 """Seed the four attribution tags and the Editors / Reviewers roles."""
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 TAGS = [
@@ -43,11 +41,28 @@ ROLES = {
     ],
 }
 
+# Permissions are normally made after all migrations (post_migrate); the roles need them now.
+# Made here from the migration state, never from the current models (whose set changes).
+CUSTOM = {"change_any_annotation": "annotation", "export_annotations": "annotatedset"}
+NAMES = {
+    "change_any_annotation": "Can change or delete annotations made by anyone",
+    "export_annotations": "Can export annotated sets",
+}
+
+
+def permission(apps, app_label, codename):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    action, _, model = codename.partition("_")
+    model = CUSTOM.get(codename, model)
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    name = NAMES.get(codename) or f"Can {action} {model}"
+    return Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )[0]
+
 
 def seed(apps, schema_editor):
-    for app_label in ("articles", "annotations"):
-        # Permissions are normally made after all migrations (post_migrate); the roles need them now.
-        create_permissions(global_apps.get_app_config(app_label), verbosity=0, apps=apps)
     Tag = apps.get_model("annotations", "Tag")
     for position, (name, role, colour, shortcut, description) in enumerate(TAGS):
         Tag.objects.get_or_create(
@@ -61,13 +76,10 @@ def seed(apps, schema_editor):
             },
         )
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for group_name, perms in ROLES.items():
         group, _ = Group.objects.get_or_create(name=group_name)
         for app_label, codename in perms:
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            group.permissions.add(permission(apps, app_label, codename))
 
 
 def unseed(apps, schema_editor):
