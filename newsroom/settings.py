@@ -6,6 +6,10 @@ DJANGO_ALLOWED_HOSTS comma-separated; defaults to localhost names.
 DJANGO_SECURE       "1" behind HTTPS: HSTS, secure cookies, SSL redirect.
 DATABASE_URL        postgres://user:pass@host:port/name selects PostgreSQL; SQLite otherwise.
 SQLITE_PATH         where the SQLite file lives (default: db.sqlite3 beside manage.py).
+NEWSROOM_VAR_DIR    uploads and import/export progress (default: var/ beside manage.py).
+NEWSROOM_IMPORT_MAX_FILE_BYTES, NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES,
+NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS, NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO
+                    import limits (100 MB a file, 1 GB unpacked a ZIP, 100,000 members, 100:1).
 """
 
 from __future__ import annotations
