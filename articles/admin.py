@@ -8,15 +8,33 @@ caption formset adds the one case clean() cannot see: deleting an annotated capt
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.db import models
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
+from .forms import ImportForm
 from .models import Article, ImageCaption, ImportRecord
+from .tasks import enqueue_import, read_progress
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 class ImageCaptionFormSet(forms.BaseInlineFormSet):
@@ -67,37 +85,68 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(ImportRecord)
 class ImportRecordAdmin(admin.ModelAdmin):
-    """Import history is an audit trail: viewable, never written by hand."""
+    """Import history is an audit trail: viewable, never written by hand.
 
+    Imports start on the "Import articles" page (import_view): the uploads are kept and a dry
+    run is queued; its page (report_view) polls the worker's progress, then shows the preview
+    with a button to confirm (confirm_view), which queues the real import; that import's page
+    ends with the summary and the full report. All three need is_staff (admin_view) and the
+    permission to add articles; admin_view also applies CSRF protection.
+    """
+
+    # Format and finish time are on each import's page: the list keeps to who, when, what, how.
     list_display = (
-        "started",
-        "format",
-        "file_list",
+        "started_link",
         "user",
-        "dry_run",
+        "file_list",
+        "kind",
+        "status",
         "created_count",
         "updated_count",
         "skipped_count",
+        "changed_count",
         "failed_count",
-        "finished",
     )
-    list_filter = ("format", "dry_run")
+    list_display_links = None
+    list_filter = ("status", "format", "dry_run")
     list_select_related = ("user",)
     date_hierarchy = "started"
     fields = (
+        "report_page",
         "started",
         "finished",
         "user",
         "format",
         "file_list",
         "dry_run",
+        "status",
+        "total",
         "created_count",
         "updated_count",
         "skipped_count",
+        "changed_count",
         "failed_count",
         "report_listing",
     )
     readonly_fields = fields
+
+    def get_urls(self) -> list[URLPattern]:
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(self.import_view), name="{}_{}_import".format(*info)),
+            path(
+                "<int:object_id>/report/",
+                wrap(self.report_view),
+                name="{}_{}_report".format(*info),
+            ),
+            path(
+                "<int:object_id>/confirm/",
+                wrap(self.confirm_view),
+                name="{}_{}_confirm".format(*info),
+            ),
+            *super().get_urls(),
+        ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -108,9 +157,110 @@ class ImportRecordAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: ImportRecord | None = None) -> bool:
         return False
 
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        """Importing is for admins: staff (checked by admin_view) who may add articles."""
+        return request.user.has_perm("articles.add_article")
+
+    # --- Views ------------------------------------------------------------------------------
+
+    @method_decorator(require_http_methods(["GET", "POST"]))
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload files: they are kept, and a dry run is queued for the preview."""
+        self._require_import_permission(request)
+        if request.method == "POST":
+            form = ImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                with transaction.atomic():
+                    record = form.save(request.user)
+                    enqueue_import(record)
+                return redirect(self._report_url(record))
+        else:
+            form = ImportForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import articles",
+            "form": form,
+            "has_view_permission": self.has_view_permission(request),
+        }
+        return TemplateResponse(request, "admin/articles/import_form.html", context)
+
+    @method_decorator(require_GET)
+    def report_view(self, request: HtmxHttpRequest, object_id: int) -> HttpResponse:
+        """One import's progress while it runs; then its preview (dry run) or its report.
+        htmx polls return only the #status fragment."""
+        self._require_import_permission(request)
+        record = get_object_or_404(
+            ImportRecord.objects.select_related("user", "preview_of"), pk=object_id
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{'Preview' if record.dry_run else 'Import'} #{record.pk}",
+            "record": record,
+            "has_view_permission": self.has_view_permission(request),
+            **status_context(record),
+        }
+        template = "admin/articles/import_report.html"
+        if request.htmx:
+            template += "#status"
+        return TemplateResponse(request, template, context)
+
+    @method_decorator(require_POST)
+    def confirm_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """Queue the real import of a previewed dry run, once: a second click (or a second
+        admin) is sent to the import already made from it."""
+        self._require_import_permission(request)
+        with transaction.atomic():
+            dry_run = get_object_or_404(
+                ImportRecord.objects.select_for_update(), pk=object_id, dry_run=True
+            )
+            if made := dry_run.imports.order_by("-started").first():
+                return redirect(self._report_url(made))
+            if dry_run.status != ImportRecord.Status.PREVIEWED or not dry_run.uploads:
+                messages.error(request, "This preview cannot be confirmed: upload the files again.")
+                return redirect(self._report_url(dry_run))
+            record = ImportRecord.objects.create(
+                user=request.user,
+                files=dry_run.files,
+                uploads=dry_run.uploads,
+                format=dry_run.format,
+                options=dry_run.options,
+                dry_run=False,
+                preview_of=dry_run,
+                status=ImportRecord.Status.QUEUED,
+            )
+            enqueue_import(record)
+        return redirect(self._report_url(record))
+
+    def _require_import_permission(self, request: HttpRequest) -> None:
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+
+    def _report_url(self, record: ImportRecord) -> str:
+        return reverse(f"{self.admin_site.name}:articles_importrecord_report", args=[record.pk])
+
+    # --- Columns ----------------------------------------------------------------------------
+
+    @admin.display(description="Started", ordering="started")
+    def started_link(self, record: ImportRecord) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            self._report_url(record),
+            date_format(timezone.localtime(record.started), "DATETIME_FORMAT"),
+        )
+
+    @admin.display(description="Kind", ordering="dry_run")
+    def kind(self, record: ImportRecord) -> str:
+        return "Preview" if record.dry_run else "Import"
+
     @admin.display(description="Files")
     def file_list(self, record: ImportRecord) -> str:
         return ", ".join(str(name) for name in record.files)
+
+    @admin.display(description="Progress and report")
+    def report_page(self, record: ImportRecord) -> str:
+        return format_html('<a href="{}">Open</a>', self._report_url(record))
 
     @admin.display(description="Report")
     def report_listing(self, record: ImportRecord) -> str:
@@ -118,3 +268,109 @@ class ImportRecordAdmin(admin.ModelAdmin):
             return "No problems reported."
         # The report's rows come from imported files: shown as escaped text, never as HTML.
         return format_html("<pre>{}</pre>", json.dumps(record.report, indent=2, ensure_ascii=False))
+
+
+# --- What the import pages show -------------------------------------------------------------
+
+# What the saver's preview rows say about each article; anything else is shown unstyled.
+PREVIEW_STATUSES = frozenset({"new", "duplicate", "update", "changed", "error"})
+# How long a queued import may wait before its page suggests checking the worker.
+QUEUE_PATIENCE = timedelta(seconds=15)
+
+
+def status_context(record: ImportRecord) -> dict[str, Any]:
+    """Template context for the #status fragment of an import's page."""
+    running = record.status in {ImportRecord.Status.QUEUED, ImportRecord.Status.RUNNING}
+    context: dict[str, Any] = {"running": running}
+    if running:
+        context["progress"] = progress_bar(record, read_progress(record.pk))
+        context["waiting_long"] = (
+            record.status == ImportRecord.Status.QUEUED
+            and timezone.now() - record.started > QUEUE_PATIENCE
+        )
+        return context
+    report = Report.of(record.report)
+    keep_good = bool(record.options.get("keep_good"))
+    confirmed = record.imports.order_by("-started").first() if record.dry_run else None
+    context |= {
+        "report": report,
+        "keep_good": keep_good,
+        "confirmed": confirmed,
+        "blocked": bool(record.failed_count) and not keep_good,
+        "rows": [preview_row(row) for row in record.preview],
+    }
+    context["preview_truncated"] = record.dry_run and len(record.preview) < record.total
+    return context
+
+
+def progress_bar(record: ImportRecord, progress: dict[str, Any]) -> dict[str, Any]:
+    """value/max for the <progress> element and the words beside it. A confirmed import
+    knows its total from the dry run; a dry run only knows how much of the files it read."""
+    done = int(progress.get("done") or 0)
+    read = int(progress.get("read") or 0)
+    errors = int(progress.get("errors") or 0)
+    total = progress.get("total") or (record.preview_of.total if record.preview_of else 0)
+    bytes_total = int(progress.get("bytes_total") or 0)
+    bar: dict[str, Any] = {"started": bool(progress), "read": read, "errors": errors}
+    if not progress:
+        bar["label"] = "Waiting for the worker to start…"
+    elif total:
+        # Nothing is committed before the end (one transaction): "done", not "imported".
+        bar |= {"value": min(done, total), "max": total, "of_total": True}
+        bar["label"] = f"{min(done, total)} of {total} records done"
+    elif bytes_total:
+        bytes_read = min(int(progress.get("bytes_read") or 0), bytes_total)
+        bar |= {"value": bytes_read, "max": bytes_total}
+        bar["label"] = (
+            f"{filesizeformat(bytes_read)} of {filesizeformat(bytes_total)} read"
+            f" ({100 * bytes_read // bytes_total}%)"
+        )
+    else:
+        bar["label"] = "Reading…"
+    return bar
+
+
+@dataclass
+class Report:
+    """An ImportRecord's report, sorted for its page: each line "file:line: reason" where the
+    row has a place. `crashed` when an error has none: the run stopped, not one record."""
+
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notices: list[dict[str, Any]] = field(default_factory=list)  # updated / changed articles
+    crashed: bool = False
+
+    @classmethod
+    def of(cls, rows: list[dict[str, Any]]) -> Report:
+        report = cls()
+        for row in rows:
+            # Older rows said "error" where the saver now says "message".
+            message = str(row.get("message") or row.get("error") or "")
+            where = str(row.get("file") or "")
+            if where and row.get("line"):
+                where = f"{where}:{row['line']}"
+            line = f"{where}: {message}" if where else message
+            level = row.get("level", "error")
+            if level == "note":
+                report.notes.append(line)
+            elif level == "error":
+                report.errors.append(line)
+                report.crashed = report.crashed or not where
+            else:
+                article = row.get("article")
+                report.notices.append(
+                    {
+                        "kind": str(level),
+                        "line": line,
+                        "url": reverse("admin:articles_article_change", args=[article])
+                        if article
+                        else "",
+                    }
+                )
+        return report
+
+
+def preview_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the saver's preview, with the CSS class of its status."""
+    status = str(row.get("status") or "")
+    return {**row, "status_class": status if status in PREVIEW_STATUSES else "other"}

@@ -15,9 +15,7 @@ from html import unescape
 
 import nh3
 
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-_BLANK_LINES = re.compile(r"\n[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*(?:\n\s*)+")
-_INLINE_SPACE = re.compile(r"\s+")
+_OTHER_LINE_BREAKS = ("\u2028", "\u2029", "\x85", "\x0b", "\x0c")
 _ZERO_WIDTH_NO_BREAK = "\ufeff"
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -26,8 +24,15 @@ PARAGRAPH_SEPARATOR = "\n\n"
 def canonical_text(raw: str) -> str:
     """Body text: NFC; CR LF and other line breaks become LF; no trailing spaces on any line;
     paragraphs separated by exactly one blank line; no leading or trailing blank lines."""
-    text = unicodedata.normalize("NFC", raw.replace(_ZERO_WIDTH_NO_BREAK, ""))
-    text = _LINE_BREAKS.sub("\n", text)
+    # Each step is skipped when it has nothing to do: importers run this on every article.
+    text = raw.replace(_ZERO_WIDTH_NO_BREAK, "") if _ZERO_WIDTH_NO_BREAK in raw else raw
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for line_break in _OTHER_LINE_BREAKS:
+        if line_break in text:
+            text = text.replace(line_break, "\n")
     lines = [line.rstrip() for line in text.split("\n")]
     paragraphs: list[str] = []
     current: list[str] = []
@@ -49,8 +54,13 @@ def canonical_paragraphs(paragraphs: Iterable[str]) -> str:
 
 def canonical_line(raw: str) -> str:
     """One-line text (title, caption, credit): NFC, every run of whitespace one space, stripped."""
-    text = unicodedata.normalize("NFC", raw.replace(_ZERO_WIDTH_NO_BREAK, ""))
-    return _INLINE_SPACE.sub(" ", text).strip()
+    # Hot in the importers (every scraped line): str.split() splits on exactly the characters
+    # str.isspace() accepts, as the regex \s does, and is_normalized() skips most NFC work.
+    if _ZERO_WIDTH_NO_BREAK in raw:
+        raw = raw.replace(_ZERO_WIDTH_NO_BREAK, "")
+    if not unicodedata.is_normalized("NFC", raw):
+        raw = unicodedata.normalize("NFC", raw)
+    return " ".join(raw.split())
 
 
 def content_hash(title: str, body: str) -> str:
@@ -81,10 +91,63 @@ def sanitize_html(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
-        # A "relative" URL with control characters is how "java\x01script:" slips past the
-        # scheme check (old browsers dropped them): such a URL is removed, not kept.
-        url_relative=lambda url: None if re.search(r"[\x00-\x1f\x7f]", url) else url,
+        url_relative=_no_control_characters,
     ).strip()
+
+
+# Whole saved web pages (the HTML importer). The page is made inert here before anything is read
+# from it: the structure an extractor needs (sections, headings, paragraphs, figures, tables,
+# <title>, <meta>, canonical <link>, class/id/microdata attributes) is kept; everything that
+# runs, loads or submits something is removed with its content; attributes are an allow-list
+# (no event handlers, no style), and URLs keep only the schemes above.
+PAGE_TAGS = NOTE_TAGS | {
+    "title", "meta", "link",
+    "article", "main", "header", "footer", "nav", "aside", "section", "div", "span",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "address",
+    "figure", "figcaption", "time", "small", "cite", "q", "abbr", "sub", "sup", "s",
+    "del", "ins", "mark", "dl", "dt", "dd",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+}  # fmt: skip
+# Removed with everything inside them. <form> is deliberately absent: some sites wrap the whole
+# page in one (ASP.NET); its controls go, its text stays.
+PAGE_DROPPED_TAGS = {
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
+    "embed", "applet", "svg", "math", "canvas", "audio", "video", "button", "select",
+    "textarea", "dialog",
+}  # fmt: skip
+PAGE_ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"class", "id", "lang", "dir", "role", "title", "itemprop", "itemscope", "itemtype"},
+    "meta": {"name", "property", "content", "charset"},
+    "link": {"rel", "href"},
+    "a": {"href", "rel"},
+    "time": {"datetime"},
+    "del": {"datetime"},
+    "ins": {"datetime"},
+}
+
+
+def sanitize_page(html: str) -> str:
+    """A whole web page cleaned for text extraction (nh3 / ammonia): inert, structure kept.
+
+    The result is an intermediate for the importer, never rendered: what is stored from it is
+    text. <html>, <head> and <body> are dropped by the fragment parser; <title> and <meta>
+    come first, so an HTML parser puts them back into a <head>."""
+    return nh3.clean(
+        html,
+        tags=PAGE_TAGS,
+        clean_content_tags=PAGE_DROPPED_TAGS,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,  # rel is read (rel="author", rel="canonical"), not rewritten
+        strip_comments=True,
+        url_relative=_no_control_characters,
+    )
+
+
+def _no_control_characters(url: str) -> str | None:
+    # A "relative" URL with control characters is how "java\x01script:" slips past the scheme
+    # check (old browsers dropped them): such a URL is removed, not kept.
+    return None if re.search(r"[\x00-\x1f\x7f]", url) else url
 
 
 def html_to_text(html: str) -> str:

@@ -65,6 +65,9 @@ class Article(models.Model):
                 name="article_unique_external_id",
             ),
         ]
+        # The importer finds already-imported articles by URL. Partial, like the external id's:
+        # most articles (scraped text) have none. Queries must say `~Q(url="")` to use it.
+        indexes = [models.Index(fields=["url"], condition=~Q(url=""), name="article_url")]
 
     def __str__(self) -> str:
         return self.title

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from articles import content
+from articles.importers.inputs import read_inputs
 from articles.importers.plaintext import parse, split_credit
 from articles.importers.records import (
     ArticleRecord,
@@ -18,7 +19,7 @@ from articles.importers.records import (
     RecordError,
     decode_lines,
 )
-from articles.importers.saver import read_files, save_records
+from articles.importers.saver import save_records
 from articles.models import Article, ImageCaption, ImportRecord
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_02c3dc859b8b1f10.txt"
@@ -441,7 +442,7 @@ def test_sample_fixture_parses_cleanly():
 @pytest.mark.django_db
 def test_saving_the_seed_creates_articles_and_captions():
     """Both seed articles are written with their captions, canonical text and hash."""
-    result = save_records(read_files([SEED]), files=[SEED])
+    result = save_records(read_inputs([SEED], notes=[]), files=[SEED])
     assert (result.created, result.updated, result.skipped, result.failed) == (2, 0, 0, 0)
     assert result.titles == [TITLE_1, TITLE_2]
     article = Article.objects.get(title=TITLE_1)
@@ -470,8 +471,8 @@ def test_saved_article_matches_what_article_save_would_store():
 @pytest.mark.django_db
 def test_second_import_is_a_no_op():
     """Importing the same file again skips both articles and writes nothing."""
-    save_records(read_files([SEED]))
-    result = save_records(read_files([SEED]))
+    save_records(read_inputs([SEED], notes=[]))
+    result = save_records(read_inputs([SEED], notes=[]))
     assert (result.created, result.skipped, result.failed) == (0, 2, 0)
     assert Article.objects.count() == 2
     assert ImageCaption.objects.count() == 2
@@ -494,9 +495,9 @@ def test_duplicates_across_batches_are_skipped():
 
 
 @pytest.mark.django_db
-def test_external_id_and_url_identify_duplicates():
-    """A record whose external_id or url is already stored is skipped even if its text
-    differs."""
+def test_external_id_and_url_identify_the_stored_article():
+    """A record whose external_id or url is already stored is that article: with different
+    text (and no annotations) it updates it rather than adding a copy."""
     save_records([make_record(title="Old", external_id="wire-1", url="https://ex.org/a")])
     result = save_records(
         [
@@ -505,8 +506,9 @@ def test_external_id_and_url_identify_duplicates():
             make_record(title="Really new", external_id="wire-2", url="https://ex.org/b"),
         ]
     )
-    assert (result.created, result.skipped) == (1, 2)
+    assert (result.created, result.updated, result.skipped) == (1, 2, 0)
     assert result.titles == ["Really new"]
+    assert Article.objects.get(external_id="wire-1").title == "New text, same url"
 
 
 @pytest.mark.django_db
@@ -560,7 +562,7 @@ def test_invalid_record_becomes_an_error_at_its_origin():
 @pytest.mark.django_db
 def test_dry_run_writes_nothing_but_counts():
     """A dry run reports what would be created and leaves the database as it was."""
-    result = save_records(read_files([SEED]), dry_run=True)
+    result = save_records(read_inputs([SEED], notes=[]), dry_run=True)
     assert (result.created, result.skipped, result.failed) == (2, 0, 0)
     assert Article.objects.count() == 0
     assert ImageCaption.objects.count() == 0
@@ -667,14 +669,15 @@ def test_command_notes_encoding_fallback(tmp_path):
 
 @pytest.mark.django_db
 def test_command_detects_format_from_content(tmp_path):
-    """A file without a known extension is sniffed: text imports, JSON is refused."""
+    """A file without a known extension is sniffed: scraped text imports as plain text, and a
+    JSON array is read as JSON, whose record without a body is reported."""
     text = tmp_path / "scrape.dat"
     text.write_text(article_text())
     out, _ = run_command("import_articles", str(text))
     assert out.strip().endswith("failed 0")
-    data = tmp_path / "feed.json"
+    data = tmp_path / "feed.dat"
     data.write_text('[{"title": "x"}]')
-    with pytest.raises(CommandError, match="JSON"):
+    with pytest.raises(CommandError, match="1 error"):
         run_command("import_articles", str(data))
 
 

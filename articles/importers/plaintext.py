@@ -164,10 +164,18 @@ def _match_header(blocks: _Lookahead) -> _Header | None:
     return None
 
 
+def _is_debris(text: str) -> bool:
+    return len(text) <= 4 and _DEBRIS.fullmatch(text) is not None  # length first: it is cheap
+
+
+def _has_credit(text: str) -> bool:
+    return text.endswith(")") and _CREDIT.match(text) is not None
+
+
 def _loosely_caption_like(lines: list[_Line]) -> bool:
     """Could these lines sit between a headline and its repetition?"""
     for i, line in enumerate(lines):
-        if _DEBRIS.fullmatch(line.text) or _CREDIT.match(line.text) or _doubled(lines, i):
+        if _is_debris(line.text) or _has_credit(line.text) or _doubled(lines, i):
             continue
         return False
     return True
@@ -177,7 +185,7 @@ def _all_caption_lines(block: _Block, known: set[str]) -> bool:
     """Strict test for the repeated caption block: a body paragraph that merely ends in a
     parenthesis must not be mistaken for a caption."""
     return all(
-        _DEBRIS.fullmatch(line.text) or line.text in known or _doubled(block, i)
+        _is_debris(line.text) or line.text in known or _doubled(block, i)
         for i, line in enumerate(block)
     )
 
@@ -193,7 +201,7 @@ def _captions(lines: list[_Line]) -> list[CaptionRecord]:
     captions: list[CaptionRecord] = []
     previous = None
     for line in lines:
-        if _DEBRIS.fullmatch(line.text):
+        if _is_debris(line.text):
             continue
         if line.text != previous:
             captions.append(split_credit(line.text))

@@ -5,50 +5,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importrecord',
-            name='changed_count',
-            field=models.PositiveIntegerField(default=0, help_text='Text changed but not overwritten (annotated).'),
+            model_name="importrecord",
+            name="changed_count",
+            field=models.PositiveIntegerField(
+                default=0, help_text="Text changed but not overwritten (annotated)."
+            ),
         ),
         migrations.AddField(
-            model_name='importrecord',
-            name='options',
+            model_name="importrecord",
+            name="options",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.AddField(
-            model_name='importrecord',
-            name='preview',
+            model_name="importrecord",
+            name="preview",
             field=models.JSONField(blank=True, default=list),
         ),
         migrations.AddField(
-            model_name='importrecord',
-            name='preview_of',
-            field=models.ForeignKey(blank=True, help_text='The dry run this import was confirmed from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imports', to='articles.importrecord'),
+            model_name="importrecord",
+            name="preview_of",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The dry run this import was confirmed from.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="imports",
+                to="articles.importrecord",
+            ),
         ),
         migrations.AddField(
-            model_name='importrecord',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('previewed', 'Preview ready'), ('done', 'Done'), ('failed', 'Failed'), ('cancelled', 'Cancelled')], db_index=True, default='done', max_length=10),
+            model_name="importrecord",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("running", "Running"),
+                    ("previewed", "Preview ready"),
+                    ("done", "Done"),
+                    ("failed", "Failed"),
+                    ("cancelled", "Cancelled"),
+                ],
+                db_index=True,
+                default="done",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='importrecord',
-            name='total',
-            field=models.PositiveIntegerField(default=0, help_text='Records read.'),
+            model_name="importrecord",
+            name="total",
+            field=models.PositiveIntegerField(default=0, help_text="Records read."),
         ),
         migrations.AddField(
-            model_name='importrecord',
-            name='uploads',
-            field=models.JSONField(blank=True, default=list, help_text='Where uploaded files are kept until imported.'),
+            model_name="importrecord",
+            name="uploads",
+            field=models.JSONField(
+                blank=True, default=list, help_text="Where uploaded files are kept until imported."
+            ),
         ),
         migrations.AlterField(
-            model_name='importrecord',
-            name='files',
-            field=models.JSONField(default=list, help_text='Names of the files as given.'),
+            model_name="importrecord",
+            name="files",
+            field=models.JSONField(default=list, help_text="Names of the files as given."),
         ),
     ]

@@ -1,4 +1,7 @@
-"""python manage.py import_articles PATH... [--format plaintext] [--dry-run] [--keep-good]"""
+"""python manage.py import_articles PATH... [--format F] [--dry-run] [--keep-good]
+
+PATH is a file in any importer format or a ZIP archive of them (articles/importers/inputs.py).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importers.saver import PARSERS, detect_format, read_files, save_records
+from articles.importers.inputs import PARSERS, format_label, read_inputs
+from articles.importers.saver import save_records
 
 
 class Command(BaseCommand):
@@ -20,7 +24,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format",
             choices=sorted(PARSERS),
-            help="Importer format for every file (default: from each file's extension/content).",
+            help=(
+                "Importer format for every file, ZIP members included (default: from each "
+                "file's extension, else its content)."
+            ),
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="Parse and count, then write nothing."
@@ -35,16 +42,11 @@ class Command(BaseCommand):
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:
             raise CommandError(f"no such file: {', '.join(missing)}")
-        try:
-            formats = {options["format"] or detect_format(p) for p in paths}
-        except (OSError, ValueError) as exc:
-            raise CommandError(f"{exc}; pass --format to choose one") from exc
-
         notes: list[str] = []
         result = save_records(
-            read_files(paths, options["format"], notes),
+            read_inputs(paths, format=options["format"], notes=notes),
             files=[str(p) for p in paths],
-            format=formats.pop() if len(formats) == 1 else "mixed",
+            format=format_label(paths, options["format"]),
             dry_run=options["dry_run"],
             keep_good=options["keep_good"],
             notes=notes,

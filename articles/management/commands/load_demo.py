@@ -15,7 +15,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.importers.saver import read_files, save_records
+from articles.importers.inputs import read_inputs
+from articles.importers.saver import save_records
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "sample_articles.txt"
 URL = "http://127.0.0.1:8000/"
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         paths = seed_files()
         notes: list[str] = []
         result = save_records(
-            read_files(paths, "plaintext", notes),
+            read_inputs(paths, format="plaintext", notes=notes),
             files=[str(p) for p in paths],
             format="plaintext",
             keep_good=True,
