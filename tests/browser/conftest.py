@@ -34,14 +34,16 @@ SELECT_JS = """([root, needle, nth]) => {
 
 
 SEED_MIGRATION = importlib.import_module("annotations.migrations.0002_seed_tags_and_roles")
+GRANT_MIGRATION = importlib.import_module("annotations.migrations.0005_review_permissions")
 
 
 @pytest.fixture
 def live(live_server):
-    """The live test server, with the tags and roles that migration 0002 seeds: a live-server
+    """The live test server, with the tags and roles that migrations 0002 and 0005 seed: a live-server
     test empties every table when it ends, so each one puts them back first (the browser tests
     run last, see tests/conftest.py)."""
     SEED_MIGRATION.seed(django_apps, None)
+    GRANT_MIGRATION.grant(django_apps, None)
     return live_server
 
 
