@@ -127,3 +127,47 @@ class ResolveForm(forms.Form):
         if name and not data.get("new_kind"):
             self.add_error("new_kind", "Say what kind of source the new entry is.")
         return data
+
+
+class WorkflowForm(forms.Form):
+    """A workflow step; the comment is what a reviewer sends back (annotations.workflow says
+    when it is required)."""
+
+    comment = forms.CharField(
+        required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why the annotation is rejected."},
+    )
+
+
+class CorrectForm(forms.Form):
+    """A reviewer's correction: the tag and/or the span (code point offsets into the same text;
+    `quote` is what the browser saw there when the span was picked by selecting text), and why.
+    The span is checked against the text by workflow.review_annotation."""
+
+    tag = forms.ModelChoiceField(
+        queryset=Tag.objects.all(),
+        empty_label=None,
+        error_messages={"invalid_choice": "That tag no longer exists: reload the page."},
+    )
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    quote = forms.CharField(required=False, strip=False, max_length=100_000)
+    reason = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why the annotation is corrected."},
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and start >= end:
+            raise ValidationError("The span is empty: start must come before end.")
+        return data

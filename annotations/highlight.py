@@ -33,12 +33,13 @@ class SpanInfo:
     tag_name: str
 
 
-def root_id(target_key: str) -> str:
-    return f"t-{target_key}"
+def root_id(target_key: str, prefix: str = "") -> str:
+    return f"{prefix}t-{target_key}"
 
 
-def paragraph_id(target_key: str, index: int) -> str:
-    return f"t-{target_key}-p{index}"
+def paragraph_id(target_key: str, index: int, prefix: str = "") -> str:
+    """`prefix` keeps ids apart when one page shows the same text twice (the compare page)."""
+    return f"{prefix}t-{target_key}-p{index}"
 
 
 def render_paragraph(
@@ -48,10 +49,13 @@ def render_paragraph(
     text: str,
     spans: Sequence[SpanInfo],
     element: str = "p",
+    *,
+    id_prefix: str = "",
 ) -> SafeString:
     start, end = bounds
     by_id: Mapping[int, SpanInfo] = {s.id: s for s in spans}
-    parts = [f'<{element} class="para" id="{paragraph_id(target_key, index)}" data-o="{start}">']
+    pid = paragraph_id(target_key, index, id_prefix)
+    parts = [f'<{element} class="para" id="{pid}" data-o="{start}">']
     for seg in segments(start, end, (Span(s.id, s.start, s.end) for s in spans)):
         piece = escape(text[seg.start : seg.end])
         if not seg.keys:
@@ -76,14 +80,21 @@ def render_paragraph(
 
 
 def render_text(
-    target_key: str, text: str, spans: Iterable[SpanInfo], element: str = "p"
+    target_key: str,
+    text: str,
+    spans: Iterable[SpanInfo],
+    element: str = "p",
+    *,
+    id_prefix: str = "",
 ) -> list[SafeString]:
     """Every paragraph of one target text, with its highlights."""
     spans = sorted(spans, key=lambda s: s.start)
     out = []
     for index, bounds in enumerate(paragraph_bounds(text)):
         inside = [s for s in spans if s.start < bounds[1] and s.end > bounds[0]]
-        out.append(render_paragraph(target_key, index, bounds, text, inside, element))
+        out.append(
+            render_paragraph(target_key, index, bounds, text, inside, element, id_prefix=id_prefix)
+        )
     return out
 
 

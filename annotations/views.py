@@ -1,9 +1,14 @@
 """Annotation endpoints. Every POST answers an htmx request with the fragments it changed:
-the panel item or list, and the article paragraphs whose highlights moved (as <hx-partial>s)."""
+the panel item or list, and the article paragraphs whose highlights moved (as <hx-partial>s).
+
+The review workflow lives here too: the workflow bar under the article's title (mark ready,
+approve, send back), a reviewer's inline accept / reject / correct of each annotation, and the
+per-article review page, whose rows the same controls answer with (`?on=review`)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import copy
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import wraps
 
@@ -11,21 +16,32 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
 
-from . import highlight, panel, services
+from . import highlight, panel, services, workflow
 from .anchoring import paragraph_bounds, paragraphs_touched
-from .forms import EditForm, LinkForm, NewSpanForm, ResolveForm
-from .models import Annotation, Attribution, Source, Tag, normalise_alias
+from .forms import (
+    CorrectForm,
+    EditForm,
+    LinkForm,
+    NewSpanForm,
+    RejectForm,
+    ResolveForm,
+    WorkflowForm,
+)
+from .models import Annotation, ArticleReview, Attribution, Review, Source, Tag, normalise_alias
 
 PAGE_TEMPLATE = "articles/article_detail.html"
+REVIEW_TEMPLATE = "annotations/review_page.html"
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -64,7 +80,13 @@ def workspace_context(article: Article, user) -> dict:
     for item in items:
         spans[item.target_key].append(item.span_info())
     can_link = user.has_perm("annotations.add_attribution")
+    annotated = (
+        bool(items)
+        if user.has_perm("annotations.change_any_annotation")
+        else any(i.author_id == user.pk for i in items)
+    )
     return {
+        **workflow_context(article, user, annotated=annotated),
         "article": article,
         "tags": list(tags.values()),
         "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags.values()),
@@ -238,7 +260,11 @@ def create(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
 def item(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("annotations.view_annotation"):
         raise PermissionDenied
-    return item_response(request, get_object_or_404(Annotation, pk=pk))
+    annotation = get_object_or_404(Annotation, pk=pk)
+    if on_review_page(request):  # Cancel in a review page form: the row again
+        (row,) = panel.load_items(tags_by_id(), ids=[annotation.pk])
+        return HttpResponse(panel.ReviewRows(request.user).row(row))
+    return item_response(request, annotation)
 
 
 @require_http_methods(["GET", "POST"])
@@ -389,3 +415,288 @@ def form_errors_text(form) -> str:
 
 def clip(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --- Review workflow: the bar under the title ----------------------------------------------------
+
+
+def workflow_context(article: Article, user, *, annotated: bool | None = None) -> dict:
+    """What the workflow bar shows: the status, the step that led to it (who, when, the
+    comment) and the steps this user may take. Two queries at most (one if `annotated` is
+    given)."""
+    roles = workflow.roles_for(user)
+    mark_ready = workflow.TRANSITIONS["mark_ready"]
+    if annotated is None:
+        annotated = (
+            workflow.EDITOR in roles
+            and article.status in mark_ready.sources
+            and workflow.has_annotated(article.pk, user)
+        )
+    steps = workflow.available(article.status, roles=roles, annotated=annotated)
+    last = ArticleReview.objects.filter(article_id=article.pk).select_related("user").first()
+    if last is not None and last.to_status != article.status:
+        last = None  # the status moved on without a recorded step (e.g. an import)
+    hint = ""
+    if not steps and article.status == Article.Status.READY:
+        hint = "Waiting for a reviewer."
+    elif workflow.EDITOR in roles and article.status in mark_ready.sources and not annotated:
+        hint = "Editors who annotated this article can mark it ready for review."
+    elif not steps and workflow.REVIEWER in roles and article.status == Article.Status.SENT_BACK:
+        hint = "Waiting for the editors to mark it ready again."
+    elif not steps and workflow.REVIEWER in roles and article.status != Article.Status.APPROVED:
+        hint = "Waiting for an editor to mark it ready for review."
+    can_review = user.has_perm("annotations.add_review")
+    return {
+        "article": article,
+        "wf_last": last,
+        "wf_last_verb": workflow.VERB_FOR_STATUS.get(last.to_status, "") if last else "",
+        "wf_steps": steps,
+        "wf_hint": hint,
+        "wf_review_url": (
+            reverse("annotations:review_page", args=[article.pk]) if can_review else ""
+        ),
+    }
+
+
+def workflow_bar(
+    request: HtmxHttpRequest, article: Article, *, status: int = 200, **extra
+) -> HttpResponse:
+    context = {**workflow_context(article, request.user), **extra}
+    context["on_review_page"] = on_review_page(request)
+    return render(request, "annotations/workflow.html", context, status=status)
+
+
+# A refusal's HTTP status: the user may not take this step, no such step, or the article is no
+# longer where the step starts (someone else moved it); the rest are the user's to fix.
+REFUSAL_STATUS = {"forbidden": 403, "unknown": 404, "status": 409}
+
+
+@require_POST
+@htmx_login_required
+def workflow_step(request: HtmxHttpRequest, article_id: int, step: str) -> HttpResponse:
+    article = get_object_or_404(Article, pk=article_id)
+    form = WorkflowForm(request.POST)
+    if not form.is_valid():
+        return workflow_bar(
+            request,
+            article,
+            status=422,
+            wf_message=form_errors_text(form),
+            wf_comment=request.POST.get("comment", ""),
+            wf_open=True,
+        )
+    comment = form.cleaned_data["comment"]
+    # Permissions decide the roles (editors mark ready, reviewers approve or send back); the
+    # workflow's rules refuse a step that is not the user's role with "forbidden" (403).
+    roles = workflow.roles_for(request.user)
+    try:
+        workflow.transition(article, step, request.user, roles=roles, comment=comment)
+    except workflow.TransitionRefused as exc:
+        article.refresh_from_db(fields=["status"])
+        return workflow_bar(
+            request,
+            article,
+            status=REFUSAL_STATUS.get(exc.code, 422),
+            wf_message=exc.message,
+            wf_comment=comment,
+            wf_open=exc.code == "comment",
+        )
+    if not request.htmx:
+        return redirect(article)
+    done = workflow.TRANSITIONS[step]
+    return workflow_bar(
+        request,
+        article,
+        wf_message=f"{done.verb}: the article is now “{article.get_status_display()}”.",
+        wf_level="ok",
+    )
+
+
+# --- Reviewing annotations inline ----------------------------------------------------------------
+
+
+def get_reviewable(request, pk: int) -> Annotation:
+    if not request.user.has_perm("annotations.add_review"):
+        raise PermissionDenied("Only reviewers can accept, reject or correct annotations.")
+    return get_object_or_404(Annotation.objects.select_related("article", "tag", "caption"), pk=pk)
+
+
+def on_review_page(request) -> bool:
+    """The control was used on the review page, which wants a table row back."""
+    return request.GET.get("on") == "review"
+
+
+def review_form_context(request, annotation: Annotation, form) -> dict:
+    return {
+        "a": annotation,
+        "form": form,
+        "on_review": on_review_page(request),
+        "cols": panel.ReviewRows.COLUMNS,
+        "suffix": "?on=review" if on_review_page(request) else "",
+    }
+
+
+def reviewed_response(
+    request: HtmxHttpRequest, annotation: Annotation, *, message: str, paragraphs=None
+) -> HttpResponse:
+    """What a review answers with: the panel item (with any paragraphs whose highlights
+    changed) or, on the review page, the table row and the page's status counts."""
+    if not on_review_page(request):
+        return item_response(request, annotation, paragraphs=paragraphs, message=message)
+    (item,) = panel.load_items(tags_by_id(), ids=[annotation.pk])
+    context = {
+        "row_html": panel.ReviewRows(request.user).row(item),
+        "counts_html": render_to_string(
+            f"{REVIEW_TEMPLATE}#counts", {"counts": status_counts(annotation.article_id)}
+        ),
+        "message": message,
+    }
+    return render(request, "annotations/review_row.html", context)
+
+
+@require_POST
+@htmx_login_required
+def accept(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    annotation = get_reviewable(request, pk)
+    workflow.review_annotation(annotation, request.user, Review.Action.ACCEPT)
+    return reviewed_response(
+        request, annotation, message=f"Accepted {annotation.tag.name} “{clip(annotation.quote)}”"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@htmx_login_required
+def reject(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    annotation = get_reviewable(request, pk)
+    auto_id = f"reject{pk}-%s"
+    if request.method == "GET":
+        form = RejectForm(auto_id=auto_id)
+        return form_response(request, "reject", review_form_context(request, annotation, form))
+    form = RejectForm(request.POST, auto_id=auto_id)
+    if not form.is_valid():
+        context = review_form_context(request, annotation, form)
+        return form_response(request, "reject", context, status=422)
+    workflow.review_annotation(
+        annotation, request.user, Review.Action.REJECT, reason=form.cleaned_data["reason"]
+    )
+    return reviewed_response(
+        request, annotation, message=f"Rejected {annotation.tag.name} “{clip(annotation.quote)}”"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@htmx_login_required
+def correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    annotation = get_reviewable(request, pk)
+    auto_id = f"correct{pk}-%s"
+    if request.method == "GET":
+        initial = {"tag": annotation.tag_id, "start": annotation.start, "end": annotation.end}
+        form = CorrectForm(initial=initial, auto_id=auto_id)
+        return correct_form(request, annotation, form)
+    form = CorrectForm(request.POST, auto_id=auto_id)
+    if not form.is_valid():
+        return correct_form(request, annotation, form, status=422)
+    data = form.cleaned_data
+    old = copy.copy(annotation)
+    try:
+        with transaction.atomic():
+            workflow.review_annotation(
+                annotation,
+                request.user,
+                Review.Action.CORRECT,
+                reason=data["reason"],
+                tag=data["tag"],
+                start=data["start"],
+                end=data["end"],
+                client_quote=data["quote"] or None,
+            )
+            if annotation.tag.role != old.tag.role:
+                drop_mismatched_links(annotation)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return correct_form(request, old, form, status=422)
+    paragraphs = []
+    if not on_review_page(request):
+        tags = tags_by_id()
+        found = {p["id"]: p for p in changed_paragraphs(annotation.article, old, tags)}
+        found |= {p["id"]: p for p in changed_paragraphs(annotation.article, annotation, tags)}
+        paragraphs = list(found.values())
+    return reviewed_response(
+        request,
+        annotation,
+        paragraphs=paragraphs,
+        message=f"Corrected to {annotation.tag.name} “{clip(annotation.quote)}”",
+    )
+
+
+def correct_form(request, annotation: Annotation, form, *, status: int = 200) -> HttpResponse:
+    context = review_form_context(request, annotation, form)
+    text = annotation.text()
+    try:
+        start, end = int(form["start"].value()), int(form["end"].value())
+    except (TypeError, ValueError):
+        start = end = 0
+    context["text"] = text
+    context["preview"] = text[start:end] if 0 <= start < end <= len(text) else ""
+    context["tags"] = list(Tag.objects.all())
+    return form_response(request, "correct", context, status=status)
+
+
+# --- The review page -------------------------------------------------------------------------------
+
+
+def status_counts(article_id: int) -> dict[str, int]:
+    counts = dict.fromkeys(Annotation.Status.values, 0)
+    rows = (
+        Annotation.objects.filter(article_id=article_id)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts.update(dict(rows))
+    return counts
+
+
+@require_GET
+@htmx_login_required
+def review_page(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    """Every live annotation of an article with its author, tag, quote, status and latest
+    review, filterable by editor and status, with the inline review controls. Reviewers and
+    admins only. A constant number of queries; rows rendered in Python (panel.ReviewRows)."""
+    if not request.user.has_perm("annotations.add_review"):
+        raise PermissionDenied("Only reviewers and admins can open the review page.")
+    article = get_object_or_404(Article, pk=article_id)
+    tags = tags_by_id()
+    items = panel.load_items(tags, article_id=article.pk)
+    editors = Counter((i.author_id, i.author) for i in items)
+    editor = request.GET.get("editor", "")
+    editor_id = int(editor) if editor.isdigit() else None
+    status = request.GET.get("status", "")
+    if status not in Annotation.Status.values:
+        status = ""
+    shown = [
+        i
+        for i in items
+        if (editor_id is None or i.author_id == editor_id) and (not status or i.status == status)
+    ]
+    counts = dict.fromkeys(Annotation.Status.values, 0) | Counter(i.status for i in items)
+    context = {
+        **workflow_context(article, request.user, annotated=bool(items)),
+        "on_review_page": True,
+        "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags.values()),
+        "rows_html": panel.ReviewRows(request.user).rows(shown),
+        "shown": len(shown),
+        "total": len(items),
+        "counts": counts,
+        "editors": sorted(
+            ((pk, name, n) for (pk, name), n in editors.items()), key=lambda e: e[1].casefold()
+        ),
+        "editor": editor_id,
+        "status": status,
+        "statuses": Annotation.Status.choices,
+        "cols": panel.ReviewRows.COLUMNS,
+    }
+    template = REVIEW_TEMPLATE
+    if request.htmx and not request.htmx.boosted:
+        template += "#rows"
+    return render(request, template, context)

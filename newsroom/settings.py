@@ -225,3 +225,8 @@ IMPORT_MAX_FILE_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_FILE_BYTES", 100
 IMPORT_MAX_ARCHIVE_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES", 1024**3))
 IMPORT_MAX_ARCHIVE_MEMBERS = int(os.environ.get("NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS", 100_000))
 IMPORT_MAX_COMPRESSION_RATIO = int(os.environ.get("NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO", 100))
+
+# Exports bigger than this many articles run as a background task with a progress page;
+# prepared export files are removed after EXPORT_KEEP_DAYS.
+EXPORT_BACKGROUND_THRESHOLD = int(os.environ.get("NEWSROOM_EXPORT_BACKGROUND_THRESHOLD", 2000))
+EXPORT_KEEP_DAYS = int(os.environ.get("NEWSROOM_EXPORT_KEEP_DAYS", 7))

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from articles import tasks
@@ -90,6 +91,14 @@ def confirm(client: Client, django_capture_on_commit_callbacks, record: ImportRe
 
 def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def keep_test_connection(monkeypatch):
+    """db_worker calls close_old_connections, which closes a connection inside the test's
+    transaction; on PostgreSQL that breaks the test (SQLite's in-memory database never closes).
+    The test client is kept from doing the same for requests."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
 
 def queued_import_ids() -> list[int]:

@@ -194,9 +194,33 @@
     });
   }
 
+  // With a reviewer's correction form open, a selection in the annotation's own text sets the
+  // corrected span (and the quote the server checks) instead of offering the tag toolbar.
+  function fillCorrection() {
+    const form = document.querySelector("#panel form.correct-form");
+    if (!form) return false;
+    const found = currentSpan();
+    if (!found) return true;
+    if (found.error) { say(found.error, "error"); return true; }
+    const root = found.root;
+    if (root.dataset.target !== form.dataset.target || (root.dataset.caption || "") !== form.dataset.caption) {
+      say("Select words in the same text as the annotation you are correcting: its " + form.dataset.target + ".", "error");
+      return true;
+    }
+    setField(form, "start", found.start);
+    setField(form, "end", found.end);
+    setField(form, "quote", found.quote);
+    form.elements.namedItem("end").dispatchEvent(new Event("input", { bubbles: true }));
+    return true;
+  }
+
+  function selectionChanged() {
+    if (!fillCorrection()) showToolbar();
+  }
+
   document.addEventListener("mouseup", (e) => {
     if (toolbar && toolbar.contains(e.target)) return;
-    window.setTimeout(showToolbar, 0);
+    window.setTimeout(selectionChanged, 0);
   });
 
   // --- Keyboard ----------------------------------------------------------------------------
@@ -228,7 +252,7 @@
       const wordUnit = (e.ctrlKey || e.altKey) && unit === "character" ? "word" : unit;
       window.getSelection().modify(e.shiftKey ? "extend" : "move", direction, wordUnit);
       e.preventDefault();
-      if (e.shiftKey) showToolbar(); else hideToolbar();
+      if (e.shiftKey) selectionChanged(); else hideToolbar();
       return;
     }
     if (e.key === "Escape") { hideToolbar(); return; }
@@ -329,5 +353,30 @@
         }
       }
     }
+  });
+})();
+
+// The correction form (article page and review page): show the words the typed offsets cut out
+// of the annotation's text (code points, like the server), so a reviewer sees what they will save.
+(function () {
+  "use strict";
+
+  function preview(form) {
+    const out = form.querySelector(".preview-text");
+    if (!out) return;
+    const chars = Array.from(form.dataset.text || "");
+    const start = Number(form.elements.namedItem("start").value);
+    const end = Number(form.elements.namedItem("end").value);
+    const ok = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= chars.length;
+    out.textContent = ok ? chars.slice(start, end).join("") : "not a span of the text (0–" + chars.length + ")";
+    out.classList.toggle("invalid", !ok);
+  }
+
+  document.addEventListener("input", (e) => {
+    const form = e.target.closest && e.target.closest("form.correct-form");
+    if (!form || (e.target.name !== "start" && e.target.name !== "end")) return;
+    // Typed by hand: there is no selected text for the server to compare with.
+    if (e.isTrusted) form.elements.namedItem("quote").value = "";
+    preview(form);
   });
 })();

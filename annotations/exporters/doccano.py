@@ -1,0 +1,89 @@
+"""doccano JSONL: one line per article, for doccano's sequence labelling projects.
+
+doccano annotates one text per document, so the article's texts are laid end to end
+(`data.flat_text`: title, captions, body, a blank line between them) and every span's offsets
+are shifted into that text; "parts" says where each text lies, so a reader can map them back.
+Offsets are code points, as doccano counts them (Python string indexes).
+
+Two layouts:
+
+* default, doccano's "sequence labeling" import: ``{"text", "label": [[start, end, tag], ...],
+  <meta>}``;
+* `relations=True`, doccano's "sequence labeling with relations" import: ``{"text",
+  "entities": [{"id", "label", "start_offset", "end_offset"}], "relations": [{"id", "from_id",
+  "to_id", "type"}], <meta>}`` with a "source" relation from a claim to its source span and a
+  "cue" relation from the claim to its cue (a link to a registry entry has no span to point
+  at and is left out).
+
+The other keys (doccano keeps them as the document's metadata): article_id, external_id,
+title, url, outlet, published, status and parts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from articles.importers.jsonl import native_datetime
+
+from .data import ArticleData, flat_text
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def write(
+    articles: Iterable[ArticleData], *, relations: bool = False, **_options: object
+) -> Iterator[str]:
+    """One line per article. Other options are ignored."""
+    for article in articles:
+        yield _encode(document(article, relations=relations)) + "\n"
+
+
+def document(article: ArticleData, *, relations: bool = False) -> dict[str, Any]:
+    flat = flat_text(article)
+    base = {(target, caption): start for target, caption, start, _ in flat.parts}
+    out: dict[str, Any] = {"text": flat.text}
+    if not relations:
+        out["label"] = [
+            [a.start + (shift := base[a.target, a.caption]), a.end + shift, a.tag]
+            for a in article.annotations
+        ]
+    else:
+        out["entities"] = [
+            {
+                "id": a.id,
+                "label": a.tag,
+                "start_offset": a.start + (shift := base[a.target, a.caption]),
+                "end_offset": a.end + shift,
+            }
+            for a in article.annotations
+        ]
+        pk = {a.client_id: a.id for a in article.annotations}
+        links = []
+        for link in article.attributions:
+            for kind, other in (("source", link.source_span), ("cue", link.cue)):
+                if other is not None:
+                    links.append(
+                        {
+                            "id": len(links) + 1,
+                            "from_id": pk[link.claim],
+                            "to_id": pk[other],
+                            "type": kind,
+                        }
+                    )
+        out["relations"] = links
+    out.update(
+        article_id=article.id,
+        external_id=article.external_id,
+        title=article.title,
+        url=article.url,
+        outlet=article.outlet,
+        published=native_datetime(article.published),
+        status=article.status,
+        parts=[
+            {"target": target, "caption": caption, "start": start, "end": end}
+            for target, caption, start, end in flat.parts
+        ],
+    )
+    return out

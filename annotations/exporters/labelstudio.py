@@ -1,0 +1,104 @@
+"""Label Studio JSON: a list of tasks, one per article, with one annotation holding every span
+as a "labels" result and every attribution as "relation" results.
+
+Label Studio labels one text per task, so `data.text` is the article's texts end to end
+(`data.flat_text`: title, captions, body, a blank line between them) and offsets are shifted
+into it; `data.parts` says where each text lies. Offsets are code points, as Label Studio
+stores them. The labelling config these results fit is `label_config(tags)`: a <Labels>
+named "label" over a <Text> named "text", and <Relations> "source" and "cue".
+
+A result's id is the annotation's client id; a note becomes the region's meta text (plain
+text). Relations: claim → source span ("source") and claim → cue ("cue"); a link to a registry
+entry has no region to point at and is left out. Label Studio has no author or review status
+per region: those stay in the native and CSV exports.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from articles.importers.jsonl import native_datetime
+
+from .data import ArticleData, flat_text, note_text
+
+FROM_NAME = "label"
+TO_NAME = "text"
+RELATIONS = ("source", "cue")
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def write(articles: Iterable[ArticleData], **_options: object) -> Iterator[str]:
+    """A JSON array, one task per line. Takes no options; others are ignored."""
+    first = True
+    yield "["
+    for article in articles:
+        yield ("\n" if first else ",\n") + _encode(task(article))
+        first = False
+    yield "\n]\n"
+
+
+def task(article: ArticleData) -> dict[str, Any]:
+    flat = flat_text(article)
+    base = {(target, caption): start for target, caption, start, _ in flat.parts}
+    results: list[dict[str, Any]] = []
+    for a in article.annotations:
+        shift = base[a.target, a.caption]
+        region: dict[str, Any] = {
+            "id": a.client_id,
+            "from_name": FROM_NAME,
+            "to_name": TO_NAME,
+            "type": "labels",
+            "origin": "manual",
+            "value": {
+                "start": a.start + shift,
+                "end": a.end + shift,
+                "text": a.quote,
+                "labels": [a.tag],
+            },
+        }
+        if a.note:
+            region["meta"] = {"text": [note_text(a.note)]}
+        results.append(region)
+    for link in article.attributions:
+        for kind, other in (("source", link.source_span), ("cue", link.cue)):
+            if other is not None:
+                results.append(
+                    {
+                        "from_id": link.claim,
+                        "to_id": other,
+                        "type": "relation",
+                        "direction": "right",
+                        "labels": [kind],
+                    }
+                )
+    return {
+        "id": article.id,
+        "data": {
+            "text": flat.text,
+            "title": article.title,
+            "article_id": article.id,
+            "external_id": article.external_id,
+            "url": article.url,
+            "outlet": article.outlet,
+            "published": native_datetime(article.published),
+            "parts": [
+                {"target": target, "caption": caption, "start": start, "end": end}
+                for target, caption, start, end in flat.parts
+            ],
+        },
+        "annotations": [{"result": results, "ground_truth": False}] if results else [],
+    }
+
+
+def label_config(tags: Iterable[str]) -> str:
+    """The Label Studio labelling config (XML) that the exported results fit."""
+    labels = "".join(f"<Label value={quoteattr(tag)}/>" for tag in tags)
+    relations = "".join(f"<Relation value={quoteattr(kind)}/>" for kind in RELATIONS)
+    return (
+        f"<View><Relations>{relations}</Relations>"
+        f'<Labels name="{FROM_NAME}" toName="{TO_NAME}">{labels}</Labels>'
+        f'<Text name="{TO_NAME}" value="$text"/></View>'
+    )

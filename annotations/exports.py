@@ -1,0 +1,256 @@
+"""The export page: reviewers and admins download an annotated set (or every article) in one
+of the export formats (annotations/exporters, docs/formats/exports.md).
+
+A small selection streams at once: the response is a StreamingHttpResponse fed by the writer,
+so the download starts with the first article and memory stays flat. A selection of more than
+settings.EXPORT_BACKGROUND_THRESHOLD articles (default 2,000), or a format that cannot stream
+(spaCy's DocBin, built whole), is written by a background task instead (annotations/tasks.py);
+its page polls its progress with htmx and then offers the file, served by `download` below
+after a permission check, never from a public URL.
+
+Who may: users with annotations.export_annotations (Reviewers, and superusers); editors get
+403. Prepared exports are shared between everyone who may export: any of them can open and
+download any prepared export, since each could make the same export. Nobody else can, including
+the user who made it once they lose the permission.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.decorators import permission_required
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods
+
+from articles.models import Article
+
+from . import tasks
+from .exporters import FORMATS
+from .exporters.data import articles_of_set, load_articles
+from .models import AnnotatedSet
+from .tasks import ExportJob, enqueue_export
+from .views import HtmxHttpRequest, htmx_login_required
+
+logger = logging.getLogger(__name__)
+
+PERMISSION = "annotations.export_annotations"
+PAGE_TEMPLATE = "annotations/export.html"
+STATUS_TEMPLATE = "annotations/export_status.html"
+DEFAULT_THRESHOLD = 2000
+# Formats whose writer yields the whole file at the end: streaming them gains nothing, and only
+# a prepared export can show their report (spaCy's misaligned spans) next to the file.
+PREPARED_FORMATS = frozenset({"spacy"})
+# Text writers yield many small pieces (a CSV row each): joined to about this size per write.
+STREAM_CHUNK_BYTES = 64 * 1024
+# A queued export still waiting after this long suggests that no worker is running.
+WAITING_LONG_SECONDS = 30
+
+FORMAT_LABELS = {
+    "native": "Newsroom JSONL (lossless, re-importable)",
+    "csv": "CSV, one row per annotation (spreadsheets)",
+    "w3c": "W3C Web Annotation (JSON-LD)",
+    "doccano": "doccano JSONL",
+    "labelstudio": "Label Studio JSON",
+    "brat": "brat standoff (.txt and .ann in a ZIP)",
+    "spacy": "spaCy DocBin (.spacy)",
+}
+APPROVED, EVERYTHING = "approved", "all"
+
+
+def threshold() -> int:
+    return int(getattr(settings, "EXPORT_BACKGROUND_THRESHOLD", DEFAULT_THRESHOLD))
+
+
+def may_export(view):
+    """Signed in (else to the login page), with the export permission (else 403)."""
+    return htmx_login_required(permission_required(PERMISSION, raise_exception=True)(view))
+
+
+class ExportForm(forms.Form):
+    annotated_set = forms.ModelChoiceField(
+        queryset=AnnotatedSet.objects.order_by("name"),
+        required=False,
+        empty_label="All articles",
+        label="Articles",
+    )
+    format = forms.ChoiceField(label="Format")
+    annotations = forms.ChoiceField(
+        label="Annotations",
+        choices=[
+            (APPROVED, "Approved only (accepted by a reviewer)"),
+            (EVERYTHING, "All, including pending and rejected"),
+        ],
+        initial=APPROVED,
+        widget=forms.RadioSelect,
+    )
+    bom = forms.BooleanField(required=False, label="CSV: start with a byte-order mark (for Excel)")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = [(name, FORMAT_LABELS.get(name, name)) for name in FORMATS]
+
+    def clean(self):
+        cleaned = super().clean()
+        annotated_set = cleaned.get("annotated_set")
+        if annotated_set is not None:
+            try:
+                cleaned["articles"] = articles_of_set(annotated_set)
+            except ValueError as exc:
+                raise forms.ValidationError(f"This set cannot be exported: {exc}") from exc
+        return cleaned
+
+
+@may_export
+@require_http_methods(["GET", "POST"])
+def export_page(request: HtmxHttpRequest) -> HttpResponse:
+    """GET: the form (``?set=<pk>`` preselects a set). POST: the download, or a background
+    export and a redirect to its page."""
+    if request.method == "POST":
+        form = ExportForm(request.POST)
+        if form.is_valid():
+            return start_export(request, form.cleaned_data)
+        status = 422
+    else:
+        initial = {"annotations": APPROVED}
+        if request.GET.get("set", "").isdigit():
+            initial["annotated_set"] = int(request.GET["set"])
+        if request.GET.get("format") in FORMATS:
+            initial["format"] = request.GET["format"]
+        form = ExportForm(initial=initial)
+        status = 200
+    context = {
+        "form": form,
+        "threshold": threshold(),
+        "prepared_formats": [FORMAT_LABELS.get(name, name) for name in sorted(PREPARED_FORMATS)],
+        "recent": ExportJob.recent(),
+        "keep_days": tasks.keep_days_label(),
+    }
+    return render(request, PAGE_TEMPLATE, context, status=status)
+
+
+def start_export(request: HtmxHttpRequest, data: dict) -> HttpResponse:
+    annotated_set: AnnotatedSet | None = data.get("annotated_set")
+    articles = data.get("articles") if annotated_set else Article.objects.order_by("pk")
+    name = data["format"]
+    spec = FORMATS[name]
+    approved_only = data["annotations"] == APPROVED
+    options = {"bom": data.get("bom", False), "base_url": request.build_absolute_uri("/")[:-1]}
+    if annotated_set is not None:
+        options["label"] = annotated_set.name
+    filename = download_name(annotated_set, spec.extension, approved_only)
+    total = articles.count()
+    if name in PREPARED_FORMATS or total > threshold():
+        job = ExportJob.create(
+            format=name,
+            approved_only=approved_only,
+            set_id=annotated_set.pk if annotated_set else None,
+            set_name=annotated_set.name if annotated_set else "",
+            user_id=request.user.pk,
+            username=request.user.get_username(),
+            filename=filename,
+            options=options,
+            total=total,
+        )
+        enqueue_export(job)
+        return redirect("annotations:export_status", job.id)
+    pieces = spec.write(load_articles(articles, approved_only=approved_only), **options)
+    response = StreamingHttpResponse(
+        _logged(_encoded(pieces, binary=spec.binary), filename), content_type=spec.content_type
+    )
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "no-store"
+    response["X-Accel-Buffering"] = "no"  # a buffering proxy would hold the stream back
+    return response
+
+
+def download_name(annotated_set: AnnotatedSet | None, extension: str, approved_only: bool) -> str:
+    what = "all"
+    if annotated_set is not None:
+        what = slugify(annotated_set.name)[:60] or f"set-{annotated_set.pk}"
+    scope = "" if approved_only else "-all-statuses"
+    return f"newsroom-{what}{scope}-{timezone.now():%Y%m%d-%H%M}.{extension}"
+
+
+def _encoded(pieces: Iterable[str] | Iterable[bytes], *, binary: bool) -> Iterator[bytes]:
+    """UTF-8 bytes in chunks of about STREAM_CHUNK_BYTES (a binary writer's own chunks pass
+    through as they come: brat yields one per article)."""
+    if binary:
+        yield from pieces  # type: ignore[misc]
+        return
+    buffer: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        data = piece.encode("utf-8")  # type: ignore[union-attr]
+        buffer.append(data)
+        size += len(data)
+        if size >= STREAM_CHUNK_BYTES:
+            yield b"".join(buffer)
+            buffer, size = [], 0
+    if buffer:
+        yield b"".join(buffer)
+
+
+def _logged(chunks: Iterator[bytes], filename: str) -> Iterator[bytes]:
+    """Headers are long sent when a streamed export fails: the client sees a cut download.
+    Say so in the log, where an operator will look."""
+    try:
+        yield from chunks
+    except Exception:
+        logger.exception("streamed export %s failed part way", filename)
+        raise
+
+
+def job_or_404(export_id) -> ExportJob:
+    job = ExportJob.load(str(export_id))
+    if job is None:
+        raise Http404("No such export: it may have expired.")
+    return job
+
+
+@may_export
+@require_GET
+def export_status(request: HtmxHttpRequest, export_id) -> HttpResponse:
+    """A background export's page; htmx polls its status fragment until it is done."""
+    job = job_or_404(export_id)
+    progress = job.progress()
+    done = progress.get("articles", 0)
+    context = {
+        "job": job,
+        "done": done,
+        "percent": int(100 * done / job.total) if job.total else None,
+        "format_label": FORMAT_LABELS.get(job.format, job.format),
+        "waiting_long": job.status == ExportJob.Status.QUEUED
+        and job.created_at is not None
+        and (timezone.now() - job.created_at).total_seconds() > WAITING_LONG_SECONDS,
+        "keep_days": tasks.keep_days_label(),
+    }
+    template = f"{STATUS_TEMPLATE}#status" if request.htmx else STATUS_TEMPLATE
+    return render(request, template, context)
+
+
+@may_export
+@require_GET
+def download(request: HtmxHttpRequest, export_id) -> FileResponse:
+    """A finished background export, as an attachment."""
+    job = job_or_404(export_id)
+    if job.status != ExportJob.Status.DONE:
+        raise Http404("This export is not ready.")
+    try:
+        stream = job.path.open("rb")
+    except OSError:
+        raise Http404("This export's file is gone: it may have expired.") from None
+    response = FileResponse(
+        stream,
+        as_attachment=True,
+        filename=job.filename,
+        content_type=FORMATS[job.format].content_type if job.format in FORMATS else None,
+    )
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,125 @@
+"""python manage.py export_annotations [--set NAME] --format F [-o FILE] [--all-statuses]
+
+Streams an export (annotations/exporters, docs/formats/exports.md) to standard output or to
+FILE. FILE is written under a temporary name beside it and renamed when complete, so a failed
+export never leaves a truncated file behind under the real name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from annotations.exporters import FORMATS
+from annotations.exporters.data import BATCH_SIZE, ArticleData, articles_of_set, load_articles
+from annotations.models import AnnotatedSet
+from articles.models import Article
+
+
+class Command(BaseCommand):
+    help = (
+        "Export annotated articles (all of them, or an annotated set) in one of the export "
+        "formats. Only accepted annotations unless --all-statuses."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--set", dest="set_name", metavar="NAME", help="An annotated set.")
+        parser.add_argument("--format", required=True, choices=sorted(FORMATS))
+        parser.add_argument(
+            "-o", "--output", type=Path, metavar="FILE", help="Write here, not to stdout."
+        )
+        parser.add_argument(
+            "--all-statuses",
+            action="store_true",
+            help="Export pending and rejected annotations too (default: accepted only).",
+        )
+        parser.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM.")
+        parser.add_argument(
+            "--base-url",
+            default="",
+            help="W3C: the site's address, e.g. https://newsroom.example.org: targets then "
+            "point at the article pages.",
+        )
+        parser.add_argument(
+            "--batch-size", type=int, default=BATCH_SIZE, help="Articles per batch."
+        )
+
+    def handle(self, *args, format: str, output: Path | None, **options) -> None:
+        label = "Newsroom annotations"
+        articles = Article.objects.order_by("pk")
+        if options["set_name"]:
+            try:
+                annotated_set = AnnotatedSet.objects.get(name=options["set_name"])
+            except AnnotatedSet.DoesNotExist:
+                raise CommandError(f"no annotated set named {options['set_name']!r}") from None
+            try:
+                articles = articles_of_set(annotated_set)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
+            label = annotated_set.name
+        spec = FORMATS[format]
+        counts = [0, 0]
+        data = _counted(
+            load_articles(
+                articles,
+                approved_only=not options["all_statuses"],
+                batch_size=options["batch_size"],
+            ),
+            counts,
+        )
+        report: list[str] = []  # spans a format cannot carry exactly (spaCy token alignment)
+        pieces = spec.write(
+            data, bom=options["bom"], base_url=options["base_url"], label=label, report=report
+        )
+        if output is None:
+            self._to_stdout(pieces, binary=spec.binary)
+        else:
+            _to_file(pieces, output, binary=spec.binary)
+        for line in report:
+            self.stderr.write(f"warning: {line}")
+        where = f" to {output}" if output else ""
+        self.stderr.write(f"exported {counts[0]} articles, {counts[1]} annotations{where}")
+
+    def _to_stdout(self, pieces: Iterator[str] | Iterator[bytes], *, binary: bool) -> None:
+        if binary:
+            stream = getattr(self.stdout, "buffer", None)
+            if stream is None:
+                raise CommandError("this format is binary: give a file with -o")
+            for piece in pieces:
+                stream.write(piece)
+            stream.flush()
+            return
+        for piece in pieces:
+            self.stdout.write(piece, ending="")  # type: ignore[arg-type]
+        self.stdout.flush()
+
+
+def _counted(articles: Iterator[ArticleData], counts: list[int]) -> Iterator[ArticleData]:
+    for article in articles:
+        counts[0] += 1
+        counts[1] += len(article.annotations)
+        yield article
+
+
+def _to_file(pieces: Iterator[str] | Iterator[bytes], path: Path, *, binary: bool) -> None:
+    partial = path.with_name(path.name + ".part")
+    try:
+        if binary:
+            with partial.open("wb") as stream:
+                for piece in pieces:
+                    stream.write(piece)  # type: ignore[arg-type]
+        else:
+            # newline="": the writers choose their line ends (CSV's CR LF stays CR LF).
+            with partial.open("w", encoding="utf-8", newline="") as stream:
+                for piece in pieces:
+                    stream.write(piece)  # type: ignore[arg-type]
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CommandError(f"cannot write {path}: {exc}") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

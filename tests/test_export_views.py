@@ -1,0 +1,385 @@
+"""The export page through Django's test client: who may export, streamed downloads, the
+background path (run by django-tasks-db's own worker, `db_worker --batch`), its htmx progress
+fragment and the permission-checked download of its file."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import time
+import uuid
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.http import FileResponse, StreamingHttpResponse
+from django.urls import reverse
+from django_tasks_db.management.commands import db_worker
+
+from annotations import exports, tasks
+from annotations.models import AnnotatedSet, Annotation
+from tests.factories import make_annotation, make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+EXPORT_URL = reverse("annotations:export")
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path) -> Path:
+    """Exports and the progress cache go to a temporary folder, not the checkout's var/; users
+    get a fast password hash (the tests make several per test)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path
+    settings.CACHES = {
+        **settings.CACHES,
+        "progress": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "progress"),
+        },
+    }
+    return tmp_path
+
+
+@pytest.fixture
+def reviewer():
+    return make_user("rita", role="reviewer")
+
+
+@pytest.fixture
+def reviewer_client(client, reviewer):
+    client.force_login(reviewer)
+    return client
+
+
+@pytest.fixture
+def articles():
+    """Three articles, each with an accepted and a pending claim."""
+    editor = make_user(role="editor")
+    made = []
+    for n in range(3):
+        article = make_article(title=f"Council vote {n} passes")
+        make_annotation(
+            article, "Claim", quote="The minister said", author=editor, status="accepted"
+        )
+        make_annotation(article, "Claim", quote="less sure", author=editor)
+        made.append(article)
+    return made
+
+
+def post(client, django_capture_on_commit_callbacks, **data):
+    """POST the export form as a browser would; runs the on_commit hooks (the enqueue)."""
+    form = {"format": "native", "annotations": "approved", **data}
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(EXPORT_URL, form)
+
+
+def body(response) -> bytes:
+    if isinstance(response, StreamingHttpResponse | FileResponse):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """run_worker() runs django-tasks-db's own worker, `db_worker --batch`. Like Django's test
+    client for requests, it is kept from calling close_old_connections: that closes a connection
+    inside a transaction, as every pytest-django test is, which only shows on PostgreSQL
+    (SQLite's in-memory test database is never closed)."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> None:
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    return run
+
+
+def lines(data: bytes) -> list[dict]:
+    return [json.loads(line) for line in data.decode().splitlines()]
+
+
+# --- Who may export ------------------------------------------------------------------------------
+
+
+def test_editor_is_refused(client, articles, django_capture_on_commit_callbacks):
+    """Editors cannot export: the page and a forged POST are both 403."""
+    client.force_login(make_user(role="editor"))
+    assert client.get(EXPORT_URL).status_code == 403
+    assert post(client, django_capture_on_commit_callbacks).status_code == 403
+
+
+def test_anonymous_user_is_sent_to_login(client):
+    """Someone not signed in is sent to the login page."""
+    response = client.get(EXPORT_URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("role", ["reviewer", "admin"])
+def test_reviewers_and_admins_see_the_form(client, role):
+    """The page offers sets, every format and approved-only as the default."""
+    AnnotatedSet.objects.create(name="Election coverage")
+    client.force_login(make_user(role=role))
+    response = client.get(EXPORT_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Election coverage" in html
+    for name in ("native", "csv", "w3c", "doccano", "labelstudio", "brat", "spacy"):
+        assert f'value="{name}"' in html
+    assert re.search(
+        r'<input type="radio" name="annotations" value="approved"[^>]*\bchecked>', html
+    )
+    assert not re.search(r'<input type="radio" name="annotations" value="all"[^>]*\bchecked>', html)
+
+
+def test_set_is_preselected_from_the_query_string(reviewer_client):
+    """The sets page links here with ?set=<pk>: that set is selected."""
+    chosen = AnnotatedSet.objects.create(name="Picked")
+    html = reviewer_client.get(f"{EXPORT_URL}?set={chosen.pk}").content.decode()
+    assert f'<option value="{chosen.pk}" selected>' in html
+
+
+# --- Streamed downloads --------------------------------------------------------------------------
+
+
+def test_small_export_streams_as_an_attachment(
+    reviewer_client, articles, django_capture_on_commit_callbacks
+):
+    """A small selection answers with a streaming attachment of the chosen format."""
+    response = post(reviewer_client, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"].startswith("application/jsonl")
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and ".jsonl" in disposition
+    assert len(lines(body(response))) == 3
+
+
+def test_approved_only_is_the_default(
+    reviewer_client, articles, django_capture_on_commit_callbacks
+):
+    """Only accepted annotations unless "all" is chosen."""
+    approved = lines(body(post(reviewer_client, django_capture_on_commit_callbacks)))
+    assert [len(a["annotations"]) for a in approved] == [1, 1, 1]
+    assert {s["status"] for a in approved for s in a["annotations"]} == {"accepted"}
+    everything = lines(
+        body(post(reviewer_client, django_capture_on_commit_callbacks, annotations="all"))
+    )
+    assert [len(a["annotations"]) for a in everything] == [2, 2, 2]
+
+
+def test_first_bytes_go_out_before_the_export_is_built(
+    reviewer_client, articles, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The response's first chunk is produced after reading one article, not all of them."""
+    monkeypatch.setattr(exports, "STREAM_CHUNK_BYTES", 1)
+    pulled = []
+    real = exports.load_articles
+
+    def counting(*args, **kwargs):
+        for article in real(*args, **kwargs):
+            pulled.append(article.id)
+            yield article
+
+    monkeypatch.setattr(exports, "load_articles", counting)
+    response = post(reviewer_client, django_capture_on_commit_callbacks)
+    chunks = iter(response.streaming_content)
+    first = next(chunks)
+    assert json.loads(first)["title"] == "Council vote 0 passes"
+    assert len(pulled) == 1
+    rest = b"".join(chunks)
+    assert len(pulled) == 3 and len((first + rest).splitlines()) == 3
+
+
+def test_set_export_holds_only_the_sets_articles(
+    reviewer_client, articles, django_capture_on_commit_callbacks
+):
+    """Choosing a set exports its articles, and the file is named after it."""
+    chosen = AnnotatedSet.objects.create(name="Vote one")
+    chosen.picked.add(articles[1])
+    response = post(reviewer_client, django_capture_on_commit_callbacks, annotated_set=chosen.pk)
+    assert [a["title"] for a in lines(body(response))] == ["Council vote 1 passes"]
+    assert "newsroom-vote-one-" in response["Content-Disposition"]
+
+
+def test_brat_download_streams_a_zip(reviewer_client, articles, django_capture_on_commit_callbacks):
+    """brat's ZIP streams too, and is a valid archive with a .txt and .ann per article."""
+    response = post(reviewer_client, django_capture_on_commit_callbacks, format="brat")
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(body(response))).namelist()
+    assert len([n for n in names if n.endswith(".ann")]) == 3
+
+
+def test_invalid_choice_shows_the_form_again(reviewer_client, django_capture_on_commit_callbacks):
+    """An unknown format is a form error (422), not a download."""
+    response = post(reviewer_client, django_capture_on_commit_callbacks, format="pdf")
+    assert response.status_code == 422
+    assert "Select a valid choice" in response.content.decode()
+
+
+# --- Background exports --------------------------------------------------------------------------
+
+
+def start_background(client, callbacks, settings, **data) -> tasks.ExportJob:
+    settings.EXPORT_BACKGROUND_THRESHOLD = 2
+    response = post(client, callbacks, **data)
+    assert response.status_code == 302
+    export_id = response.url.rstrip("/").rsplit("/", 1)[1]
+    assert response.url == reverse("annotations:export_status", args=[export_id])
+    job = tasks.ExportJob.load(export_id)
+    assert job is not None
+    return job
+
+
+def test_large_export_runs_in_the_background_and_gives_the_same_file(
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings, media
+):
+    """Above the threshold the export is queued; the worker writes the same bytes a streamed
+    download gives, under MEDIA_ROOT/exports/<uuid>.<ext>, and the status page links to it."""
+    streamed = body(post(reviewer_client, django_capture_on_commit_callbacks))
+    job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
+    assert job.status == "queued" and job.total == 3
+    run_worker()
+    job = tasks.ExportJob.load(job.id)
+    assert job.status == "done"
+    assert job.path == media / "exports" / f"{job.id}.jsonl"
+    page = reviewer_client.get(reverse("annotations:export_status", args=[job.id]))
+    download_url = reverse("annotations:export_download", args=[job.id])
+    assert download_url in page.content.decode()
+    response = reviewer_client.get(download_url)
+    assert isinstance(response, FileResponse)
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert body(response) == streamed
+
+
+def test_progress_fragment_polls_until_done(
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """While queued, htmx gets the status fragment alone, polling, with the articles done so
+    far; once done, the fragment stops polling and offers the download."""
+    job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
+    url = reverse("annotations:export_status", args=[job.id])
+    caches["progress"].set(tasks.progress_key(job.id), {"articles": 2, "total": 3})
+    fragment = reviewer_client.get(url, headers=HTMX).content.decode()
+    assert fragment.lstrip().startswith('<section id="export-status"')
+    assert "<html" not in fragment
+    assert 'hx-trigger="every 1s"' in fragment
+    assert "<strong>2</strong> of 3 articles" in fragment
+    run_worker()
+    fragment = reviewer_client.get(url, headers=HTMX).content.decode()
+    assert "hx-trigger" not in fragment
+    assert reverse("annotations:export_download", args=[job.id]) in fragment
+
+
+def test_spacy_export_is_prepared_and_its_report_shown(
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks
+):
+    """spaCy's DocBin cannot stream, so even a small one is prepared; a span that does not
+    align with tokens is listed on its page."""
+    article = articles[0]
+    make_annotation(article, "Claim", quote="inister", status="accepted")
+    response = post(reviewer_client, django_capture_on_commit_callbacks, format="spacy")
+    assert response.status_code == 302
+    run_worker()
+    page = reviewer_client.get(response.url).content.decode()
+    assert "1 note from the spacy writer" in page
+    assert "“inister” does not align with token boundaries" in page
+
+
+def test_download_before_it_is_ready_is_404(
+    reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """A queued export has no file to download yet; an unknown id is 404 too."""
+    job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
+    assert (
+        reviewer_client.get(reverse("annotations:export_download", args=[job.id])).status_code
+        == 404
+    )
+    unknown = uuid.uuid4()
+    assert (
+        reviewer_client.get(reverse("annotations:export_download", args=[unknown])).status_code
+        == 404
+    )
+    assert (
+        reviewer_client.get(reverse("annotations:export_status", args=[unknown])).status_code == 404
+    )
+
+
+def test_prepared_exports_are_shared_by_exporters_only(
+    run_worker, client, reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """Another reviewer can open and download a prepared export (the same export is theirs to
+    make); an editor gets 403 on its page and its file."""
+    job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
+    run_worker()
+    status_url = reverse("annotations:export_status", args=[job.id])
+    download_url = reverse("annotations:export_download", args=[job.id])
+    client.force_login(make_user(role="reviewer"))
+    assert client.get(download_url).status_code == 200
+    assert "rita" in client.get(EXPORT_URL).content.decode()  # listed, with who asked
+    client.force_login(make_user(role="editor"))
+    assert client.get(status_url).status_code == 403
+    assert client.get(download_url).status_code == 403
+
+
+def test_export_of_a_set_deleted_meanwhile_fails_with_a_message(
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """If the set is deleted before the worker runs, the export fails and says why."""
+    chosen = AnnotatedSet.objects.create(name="Short-lived")
+    chosen.picked.add(*articles)
+    job = start_background(
+        reviewer_client, django_capture_on_commit_callbacks, settings, annotated_set=chosen.pk
+    )
+    chosen.delete()
+    run_worker()
+    job = tasks.ExportJob.load(job.id)
+    assert job.status == "failed"
+    page = reviewer_client.get(reverse("annotations:export_status", args=[job.id]))
+    assert "“Short-lived” no longer exists" in page.content.decode()
+    assert not job.path.exists()
+
+
+def test_old_exports_are_purged(media, settings):
+    """Files older than EXPORT_KEEP_DAYS go when the next export runs; newer ones stay."""
+    settings.EXPORT_KEEP_DAYS = 1
+    folder = media / "exports"
+    folder.mkdir()
+    old, new = folder / "old.jsonl", folder / "new.jsonl"
+    old.write_text("x")
+    new.write_text("y")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(old, (two_days_ago, two_days_ago))
+    assert tasks.purge_expired() == 1
+    assert not old.exists() and new.exists()
+
+
+def test_export_count_matches_the_database(
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """The finished export records how many articles and annotations it wrote."""
+    job = start_background(
+        reviewer_client, django_capture_on_commit_callbacks, settings, annotations="all"
+    )
+    run_worker()
+    job = tasks.ExportJob.load(job.id)
+    assert (job.articles, job.annotations) == (3, Annotation.objects.count())
+
+
+def test_export_queued_for_long_points_at_the_worker(
+    reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """An export still queued after half a minute says that the worker may not be running."""
+    job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
+    url = reverse("annotations:export_status", args=[job.id])
+    assert "db_worker" not in reviewer_client.get(url, headers=HTMX).content.decode()
+    job.created = (datetime.now(UTC) - timedelta(minutes=5)).isoformat()
+    job.save()
+    assert "db_worker" in reviewer_client.get(url, headers=HTMX).content.decode()
