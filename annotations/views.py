@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
+from articles.content import sanitize_html
 from articles.models import Article
 
 from . import highlight, panel, services, workflow
@@ -275,12 +276,18 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return form_response(
             request, "edit", {"a": annotation, "form": EditForm(instance=annotation)}
         )
-    old_tag = annotation.tag_id
+    old_tag, old_note = annotation.tag_id, annotation.note
     form = EditForm(request.POST, instance=annotation)
     if not form.is_valid():
         return form_response(request, "edit", {"a": annotation, "form": form}, status=422)
     with transaction.atomic():
-        annotation = form.save()
+        annotation = form.save(commit=False)
+        changed = annotation.tag_id != old_tag or sanitize_html(annotation.note) != old_note
+        if changed and not request.user.has_perm("annotations.add_review"):
+            # An editor changing a reviewed annotation sends it back for review: the decision
+            # was about what it said before.
+            annotation.status = Annotation.Status.PENDING
+        annotation.save()
         if annotation.tag_id != old_tag:
             # Links only make sense between claims, sources and cues: drop the ones that no
             # longer fit the new tag rather than keep an attribution that says nonsense.

@@ -744,3 +744,25 @@ def test_review_page_query_count_does_not_grow_with_annotations(editor, reviewer
         assert html_.count('<tr id="row-') == n
         counts.append(queries)
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_editor_changing_a_reviewed_annotation_sends_it_back_to_pending(client):
+    """An accepted annotation its editor then re-tags goes back to pending review; saving it
+    unchanged keeps the reviewer's decision."""
+    from annotations.models import Annotation
+    from tests.factories import make_annotation, make_article, make_user
+
+    editor = make_user(role="editor")
+    article = make_article()
+    annotation = make_annotation(article, "Claim", quote="the bridge would open", author=editor)
+    Annotation.objects.filter(pk=annotation.pk).update(status=Annotation.Status.ACCEPTED)
+    client.force_login(editor)
+    url = f"/annotations/{annotation.pk}/edit/"
+    client.post(url, {"tag": annotation.tag_id, "note": ""}, headers={"HX-Request": "true"})
+    annotation.refresh_from_db()
+    assert annotation.status == Annotation.Status.ACCEPTED
+    quote_tag = annotation.tag.__class__.objects.get(name="Quote")
+    client.post(url, {"tag": quote_tag.pk, "note": ""}, headers={"HX-Request": "true"})
+    annotation.refresh_from_db()
+    assert (annotation.tag, annotation.status) == (quote_tag, Annotation.Status.PENDING)
