@@ -32,9 +32,7 @@ before a row is written, so a bad record is a report line, never an IntegrityErr
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -257,38 +255,6 @@ def _finish(
 
 
 # --- Checks ------------------------------------------------------------------------------------
-
-_LINE_BREAKS = ("\ufeff", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c")
-
-
-def canonical_body(raw: str) -> str:
-    """content.canonical_text(raw), without rebuilding text that is canonical already (what
-    the parsers produce): checking costs a tenth of rebuilding."""
-    return raw if _is_canonical_text(raw) else content.canonical_text(raw)
-
-
-def _is_canonical_text(text: str) -> bool:
-    """Would content.canonical_text leave `text` unchanged? NFC, no other line breaks than LF,
-    no whitespace at the end of a line, paragraphs apart by exactly one empty line, none at
-    either end. str.isspace is the test canonical_text's rstrip and strip use."""
-    if not unicodedata.is_normalized("NFC", text):
-        return False
-    if any(mark in text for mark in _LINE_BREAKS):
-        return False
-    if text.startswith("\n") or text.endswith("\n") or "\n\n\n" in text:
-        return False
-    last_characters = {line[-1:] for line in text.split("\n")}
-    return not any(character.isspace() for character in last_characters)
-
-
-def content_hash(title: str, body: str) -> str:
-    """content.content_hash of a title and body that are canonical already (it would
-    canonicalise them again). tests/test_saver.py checks that the two agree."""
-    digest = hashlib.sha256(title.encode())
-    digest.update(b"\x00")
-    digest.update(body.encode())
-    return digest.hexdigest()
-
 
 class _Fields:
     """The checks full_clean would make on the columns the saver writes, made directly: blank,
@@ -638,7 +604,7 @@ class _Writer:
         the canonical text. Every problem of the record is reported at once."""
         problems: list[str] = []
         title = content.canonical_line(record.title)
-        body = canonical_body(record.body)
+        body = content.canonical_text(record.body)
         outlet = content.canonical_line(record.outlet) if record.outlet else ""
         byline = content.canonical_line(record.byline) if record.byline else ""
         url = record.url.strip()
@@ -684,7 +650,7 @@ class _Writer:
             url=url,
             published=_aware(record.published),
             external_id=external_id,
-            content_hash=content_hash(title, body),
+            content_hash=content.hash_canonical(title, body),
             status=status,
             captions=captions,
             spans=spans,
