@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -108,17 +109,39 @@ class SourceAlias(models.Model):
         super().save(*args, **kwargs)
 
 
+# Where a span's text comes in the page: title, then captions (by position), then the body.
+READING_RANK = Case(
+    When(target="title", then=Value(0)),
+    When(target="caption", then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+TARGET_RANK = {"title": 0, "caption": 1, "body": 2}
+
+
 class AnnotationQuerySet(models.QuerySet["Annotation"]):
     def reading_order(self) -> AnnotationQuerySet:
-        """Title first, then captions in order, then the body; by offset within each."""
+        """Title first, then captions in order, then the body; by offset within each, the
+        longer of two spans starting together first."""
         return self.annotate(
-            target_rank=Case(
-                When(target="title", then=Value(0)),
-                When(target="caption", then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-        ).order_by("target_rank", "caption__position", "start", "-end", "id")
+            rank=READING_RANK,
+            # A signed integer: typed as the positive caption position, Django would treat
+            # comparisons with the -1 of "no caption" as always true or never true.
+            caption_rank=Coalesce("caption__position", Value(-1), output_field=IntegerField()),
+        ).order_by("rank", "caption_rank", "start", "-end", "id")
+
+    def listed_after(self, annotation: Annotation) -> AnnotationQuerySet:
+        """The annotations that come after `annotation` in reading order."""
+        rank = TARGET_RANK[annotation.target]
+        position = annotation.caption.position if annotation.caption_id else -1
+        same = {"rank": rank, "caption_rank": position}
+        return self.reading_order().filter(
+            Q(rank__gt=rank)
+            | Q(rank=rank, caption_rank__gt=position)
+            | Q(**same, start__gt=annotation.start)
+            | Q(**same, start=annotation.start, end__lt=annotation.end)
+            | Q(**same, start=annotation.start, end=annotation.end, id__gt=annotation.pk)
+        )
 
     def overlapping(self, target: str, caption_id: int | None, start: int, end: int):
         return self.filter(target=target, caption_id=caption_id, start__lt=end, end__gt=start)

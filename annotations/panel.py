@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html import escape  # what django.utils.html.escape wraps; see below
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -75,12 +75,6 @@ class Item:
         return highlight.SpanInfo(self.id, self.start, self.end, self.tag.pk, self.tag.name)
 
 
-_READING_ORDER = Case(
-    When(target="title", then=Value(0)),
-    When(target="caption", then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
 _FIELDS = (
     "id",
     "target",
@@ -110,9 +104,7 @@ def load_items(
         rows = Annotation.all_objects.filter(pk__in=list(ids))
     else:
         rows = Annotation.objects.filter(article_id=article_id)
-    rows = rows.annotate(rank=_READING_ORDER).order_by(
-        "rank", "caption__position", "start", "-end", "id"
-    )
+    rows = rows.reading_order()
     items: list[Item] = []
     authors: set[int] = set()
     entries: set[int] = set()

@@ -126,31 +126,9 @@ def changed_paragraphs(article: Article, annotation: Annotation, tags: dict[int,
 
 def next_in_reading_order(annotation: Annotation) -> int | None:
     """The live annotation the panel lists right after this one, to insert it before."""
-    rank = {"title": 0, "caption": 1}.get(annotation.target, 2)
-    position = annotation.caption.position if annotation.caption_id else -1
-    later = Annotation.objects.filter(article_id=annotation.article_id).annotate(
-        rank=panel._READING_ORDER
-    )
-    after_same_spot = Q(rank=rank) & (
-        Q(caption__position__gt=position)
-        | Q(caption__position=position, start__gt=annotation.start)
-        | Q(caption__position=position, start=annotation.start, end__lt=annotation.end)
-        | Q(
-            caption__position=position,
-            start=annotation.start,
-            end=annotation.end,
-            id__gt=annotation.pk,
-        )
-    )
-    if annotation.target != "caption":
-        after_same_spot = Q(rank=rank) & (
-            Q(start__gt=annotation.start)
-            | Q(start=annotation.start, end__lt=annotation.end)
-            | Q(start=annotation.start, end=annotation.end, id__gt=annotation.pk)
-        )
     return (
-        later.filter(Q(rank__gt=rank) | after_same_spot)
-        .order_by("rank", "caption__position", "start", "-end", "id")
+        Annotation.objects.filter(article_id=annotation.article_id)
+        .listed_after(annotation)
         .values_list("id", flat=True)
         .first()
     )

@@ -320,3 +320,25 @@ def test_caption_clean_refuses_text_change_when_caption_is_annotated(article, ed
     with pytest.raises(ValidationError) as info:
         caption.full_clean()
     assert "cannot be edited" in info.value.message_dict["text"][0]
+
+
+@pytest.mark.django_db
+def test_listed_after_follows_reading_order_across_title_captions_and_body():
+    """listed_after gives what comes later in the panel: title, captions by position, body;
+    within a text by start, the longer of two spans starting together first."""
+    from annotations.models import Annotation
+    from tests.factories import make_annotation, make_article
+
+    article = make_article(captions=[("First caption here.", "AP"), ("Second caption.", "")])
+    first, second = article.captions.all()
+    title = make_annotation(article, "Claim", target="title", quote="Minister")
+    cap2 = make_annotation(article, "Claim", target="caption", caption=second, quote="Second")
+    cap1 = make_annotation(article, "Claim", target="caption", caption=first, quote="caption")
+    long = make_annotation(article, "Claim", quote="The minister said")
+    short = make_annotation(article, "Source", quote="The minister")
+    later = make_annotation(article, "Cue", quote="said")
+    ordered = [title, cap1, cap2, long, short, later]
+    live = Annotation.objects.filter(article=article)
+    assert list(live.reading_order()) == ordered
+    for i, annotation in enumerate(ordered):
+        assert list(live.listed_after(annotation)) == ordered[i + 1 :], annotation.quote
