@@ -8,7 +8,9 @@ see docs/offsets.md. Change them only together with a re-anchoring migration.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from html import unescape
@@ -26,23 +28,51 @@ def canonical_text(raw: str) -> str:
     paragraphs separated by exactly one blank line; no leading or trailing blank lines.
 
     Text that is canonical already (what the importers' parsers produce, what is stored) is
-    recognised and returned as is: checking costs a tenth of rebuilding."""
+    recognised and returned as is: checking costs a tenth of rebuilding, and a text that
+    canonical_paragraphs has just made costs a dictionary look-up."""
+    if raw in _recent_canonical:
+        return raw
     return raw if is_canonical_text(raw) else _rebuild_text(raw)
+
+
+# The bodies canonical_paragraphs made last. An importer's parser makes a body and its saver
+# canonicalises it again a moment later, before writing it; remembering a few turns that second
+# pass over the text into a look-up (a str keeps its hash). Bounded, and it only ever holds
+# canonical text, so a hit is always right, whoever asks.
+_recent_canonical: dict[str, None] = {}
+_RECENT_CANONICAL_LIMIT = 64
+_recent_lock = threading.Lock()
+
+
+def _remember_canonical(text: str) -> None:
+    with _recent_lock:
+        _recent_canonical[text] = None
+        while len(_recent_canonical) > _RECENT_CANONICAL_LIMIT:
+            del _recent_canonical[next(iter(_recent_canonical))]
 
 
 def is_canonical_text(text: str) -> bool:
     """Would canonical_text leave `text` unchanged? NFC, no line break but LF, no whitespace at
     the end of a line, paragraphs apart by exactly one empty line, none at either end.
     str.isspace is the test that _rebuild_text's rstrip and strip use."""
+    if not _only_lf_breaks_nfc(text):
+        return False
+    if text.startswith("\n") or text.endswith("\n") or "\n\n\n" in text:
+        return False
+    # The last character of every line, tested without a Python step per line.
+    return not any(map(str.isspace, map(_LAST_CHARACTER, text.split("\n"))))
+
+
+_LAST_CHARACTER = operator.itemgetter(slice(-1, None))
+
+
+def _only_lf_breaks_nfc(text: str) -> bool:
+    """NFC, no BOM, and no line break but LF."""
     if not unicodedata.is_normalized("NFC", text):
         return False
     if _ZERO_WIDTH_NO_BREAK in text or "\r" in text:
         return False
-    if any(mark in text for mark in _OTHER_LINE_BREAKS):
-        return False
-    if text.startswith("\n") or text.endswith("\n") or "\n\n\n" in text:
-        return False
-    return not any(line[-1:].isspace() for line in text.split("\n"))
+    return not any(mark in text for mark in _OTHER_LINE_BREAKS)
 
 
 def _rebuild_text(raw: str) -> str:
@@ -71,7 +101,17 @@ def _rebuild_text(raw: str) -> str:
 
 def canonical_paragraphs(paragraphs: Iterable[str]) -> str:
     """Join already-split paragraphs into canonical body text."""
-    return canonical_text(PARAGRAPH_SEPARATOR.join(p.strip() for p in paragraphs))
+    stripped = [p.strip() for p in paragraphs]
+    text = PARAGRAPH_SEPARATOR.join(stripped)
+    # One stripped, non-empty line per paragraph (the usual case in the importers): no line
+    # can end in whitespace and no blank line can be doubled, so only the characters are left
+    # to check, not every line.
+    if all(stripped) and text.count("\n") == 2 * (len(stripped) - 1):
+        text = text if _only_lf_breaks_nfc(text) else _rebuild_text(text)
+    else:
+        text = canonical_text(text)
+    _remember_canonical(text)
+    return text
 
 
 def canonical_line(raw: str) -> str:

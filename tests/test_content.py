@@ -77,6 +77,50 @@ def test_canonical_text_is_idempotent():
     assert content.canonical_text(once) == once
 
 
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["One.", "Two."],  # the fast path: one clean line each
+        [" One. ", "\u00a0Two.\u00a0"],
+        ["Cafe\u0301 reopens.", "Two."],  # not NFC
+        ["One\u2028more.", "Two."],  # another line break inside a line
+        ["\ufeffOne.", "Two\r."],
+        ["One.", "", "  ", "Two."],  # empty paragraphs
+        ["Line one  \nline two", "Three."],  # a paragraph of two lines, trailing spaces
+        ["Only."],
+        [],
+    ],
+)
+def test_canonical_paragraphs_equals_canonical_text_of_the_joined_paragraphs(paragraphs):
+    """Joining paragraphs takes a shortcut for one-line paragraphs; the result is always what
+    canonical_text gives for the paragraphs joined by a blank line."""
+    joined = content.PARAGRAPH_SEPARATOR.join(p.strip() for p in paragraphs)
+    assert content.canonical_paragraphs(paragraphs) == content.canonical_text(joined)
+
+
+def test_a_body_just_made_is_recognised_without_a_second_pass(monkeypatch):
+    """canonical_text of a body canonical_paragraphs has just made is that body, and is not
+    checked again (the importers' saver re-canonicalises every parsed body)."""
+    body = content.canonical_paragraphs(["First paragraph.", "Second paragraph."])
+    checked = []
+    monkeypatch.setattr(content, "is_canonical_text", lambda text: checked.append(text) or True)
+    assert content.canonical_text(body) is body
+    assert checked == []
+    other = "Not made by canonical_paragraphs."
+    assert content.canonical_text(other) == other
+    assert checked == [other]
+
+
+def test_the_memory_of_recent_bodies_is_bounded_and_holds_only_canonical_text():
+    """However many bodies are made, only the last few are remembered, each canonical."""
+    for n in range(500):
+        content.canonical_paragraphs([f" Paragraph {n}.\u00a0", f"Cafe\u0301 {n}"])
+    remembered = list(content._recent_canonical)
+    assert len(remembered) <= content._RECENT_CANONICAL_LIMIT
+    assert all(content.is_canonical_text(text) for text in remembered)
+    assert "Paragraph 499.\n\nCaf\u00e9 499" in remembered
+
+
 # --- canonical_line ---------------------------------------------------------------------------
 
 

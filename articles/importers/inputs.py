@@ -15,7 +15,8 @@ naming the file, or the archive member as "archive.zip/folder/member.txt":
    the size its directory entry declares, so a member that lies about its size is stopped too.
    Folders are walked; __MACOSX and dot-files are skipped; a zip inside a zip is refused.
    Nothing is written to the file system under the members' own names.
-5. Text is decoded by `records.decode_lines`; its notes (an encoding fallback) are appended to
+5. Text is decoded by `records.decode_lines` (`decode_text` for the parsers in TEXT_PARSERS,
+   which cut text in chunks rather than lines); its notes (an encoding fallback) are appended to
    `notes`, prefixed with the file name. The format's parser then yields records and errors.
 
 A parser that reports notes of its own (e.g. ignored columns) takes a `notes` keyword.
@@ -39,7 +40,7 @@ from typing import IO, BinaryIO
 from django.conf import settings
 
 from . import csvfile, html, jsonl, plaintext
-from .records import ArticleRecord, RecordError, decode_lines
+from .records import ArticleRecord, RecordError, decode_lines, decode_text
 
 type Parser = Callable[..., Iterator[ArticleRecord | RecordError]]
 type Source = str | os.PathLike[str] | tuple[str, IO[bytes]]
@@ -50,6 +51,10 @@ PARSERS: dict[str, Parser] = {
     "json": jsonl.parse_json,
     "csv": csvfile.parse,
     "html": html.parse,
+}
+# Parsers that read text in chunks (records.decode_text) rather than lines: used when present.
+TEXT_PARSERS: dict[str, Callable[[Iterator[str], str], Iterator[ArticleRecord | RecordError]]] = {
+    "plaintext": plaintext.parse_text,
 }
 ARCHIVE = "zip"
 EXTENSIONS = {
@@ -292,6 +297,12 @@ def _read_stream(
 def _parse(
     name: str, stream: BinaryIO, kind: str, notes: list[str]
 ) -> Iterator[ArticleRecord | RecordError]:
+    if kind in TEXT_PARSERS:
+        chunks, note = decode_text(stream, name)
+        if note:
+            notes.append(note)
+        yield from TEXT_PARSERS[kind](chunks, name)
+        return
     lines, note = decode_lines(stream, name)
     if note:
         notes.append(note)

@@ -11,7 +11,7 @@ import codecs
 import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import BinaryIO
@@ -117,24 +117,58 @@ def decode_lines(
 
     CR LF and lone CR become line ends. The note says which fallback was used, or is None.
     """
+    return _decode(source, filename, _read_lines)
+
+
+def decode_text(
+    source: str | os.PathLike[str] | BinaryIO, filename: str
+) -> tuple[Iterator[str], str | None]:
+    """The text of a file as `decode_lines` decodes it, in chunks of about TEXT_CHUNK
+    characters instead of lines: each chunk ends with a whole line (CR LF and lone CR already
+    made LF, which is kept) or at the end of the file. For parsers that cut text with
+    regular expressions rather than walk it line by line."""
+    return _decode(source, filename, _read_chunks)
+
+
+TEXT_CHUNK = 256 * 1024
+
+
+def _read_lines(text: io.TextIOBase) -> Iterator[str]:
+    for line in text:
+        yield line.removesuffix("\n")
+
+
+def _read_chunks(text: io.TextIOBase) -> Iterator[str]:
+    while chunk := text.read(TEXT_CHUNK):
+        if not chunk.endswith("\n"):
+            chunk += text.readline()  # complete the last line: chunks end at line ends
+        yield chunk
+
+
+type _Reader = Callable[[io.TextIOBase], Iterator[str]]
+
+
+def _decode(
+    source: str | os.PathLike[str] | BinaryIO, filename: str, reader: _Reader
+) -> tuple[Iterator[str], str | None]:
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
         with open(path, "rb") as stream:
             encoding, note = _sniff(stream, filename)
-        return _lines_from_path(path, encoding), note
+        return _from_path(path, encoding, reader), note
 
     stream: BinaryIO = source
     if not stream.seekable():
-        # Closed by _lines_from_stream once the lines are exhausted.
+        # Closed by _from_stream once the text is exhausted.
         spool = tempfile.SpooledTemporaryFile(max_size=_CHUNK * 16)  # noqa: SIM115
         while chunk := stream.read(_CHUNK):
             spool.write(chunk)
         spool.seek(0)
         encoding, note = _sniff(spool, filename)  # type: ignore[arg-type]
-        return _lines_from_stream(spool, encoding, 0, close=True), note  # type: ignore[arg-type]
+        return _from_stream(spool, encoding, 0, reader, close=True), note  # type: ignore[arg-type]
     start = stream.tell()
     encoding, note = _sniff(stream, filename)
-    return _lines_from_stream(stream, encoding, start, close=False), note
+    return _from_stream(stream, encoding, start, reader, close=False), note
 
 
 def _sniff(stream: BinaryIO, filename: str) -> tuple[str, str | None]:
@@ -188,20 +222,18 @@ def _first_bad_offset(stream: BinaryIO, encoding: str) -> int | None:
         offset += len(chunk)
 
 
-def _lines_from_path(path: str, encoding: str) -> Iterator[str]:
+def _from_path(path: str, encoding: str, reader: _Reader) -> Iterator[str]:
     with open(path, encoding=encoding, newline=None) as text:
-        for line in text:
-            yield line.removesuffix("\n")
+        yield from reader(text)
 
 
-def _lines_from_stream(
-    stream: BinaryIO, encoding: str, start: int, *, close: bool
+def _from_stream(
+    stream: BinaryIO, encoding: str, start: int, reader: _Reader, *, close: bool
 ) -> Iterator[str]:
     stream.seek(start)
     text = io.TextIOWrapper(stream, encoding=encoding, newline=None)  # type: ignore[type-var]
     try:
-        for line in text:
-            yield line.removesuffix("\n")
+        yield from reader(text)
     finally:
         # Detach so that dropping the wrapper does not close a stream the caller owns.
         text.detach()

@@ -256,6 +256,7 @@ def _finish(
 
 # --- Checks ------------------------------------------------------------------------------------
 
+
 class _Fields:
     """The checks full_clean would make on the columns the saver writes, made directly: blank,
     max_length, NUL characters (PostgreSQL refuses them), URL syntax. On a failure the model
@@ -630,11 +631,15 @@ class _Writer:
                 if problem := _CAPTION.problem(name, value, f"caption {number}: {name}"):
                     problems.append(problem)
             captions.append((text, credit))
-        declared = self._check_sources(record.sources, problems)
-        spans = self._check_spans(record.annotations, title, body, captions, declared, problems)
-        links = self._check_links(
-            record.attributions, record.annotations, spans, declared, problems
-        )
+        declared: set[str] = set()
+        spans: list[_Span] = []
+        links: list[_Link] = []
+        if record.sources or record.annotations or record.attributions:
+            declared = self._check_sources(record.sources, problems)
+            spans = self._check_spans(record.annotations, title, body, captions, declared, problems)
+            links = self._check_links(
+                record.attributions, record.annotations, spans, declared, problems
+            )
         row_title = title or record.title[:200]
         paragraphs = body.count(content.PARAGRAPH_SEPARATOR) + 1 if body else 0
         if problems:
