@@ -50,6 +50,7 @@ comments below argue. tests/test_importers.py compares both ways on generated fi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -69,7 +70,7 @@ _MAX_CAPTION_BLOCKS = 4
 _LOOKAHEAD = _MAX_CAPTION_BLOCKS + 2  # the headline's block, the caption blocks, the repetition
 # The end of a block: the LF ending its last line and the blank lines after it. A blank line
 # holds only whitespace (str.isspace, which is what \s matches), BOMs being removed first.
-_SEPARATOR = re.compile(r"(\n(?:[^\S\n]*\n)+)")
+_SEPARATOR = re.compile(r"(\n\s*\n)")  # \s* gives back what follows the last LF
 # A blank line that ends inside a chunk: only then can a chunk end a block.
 _BLANK_LINE = re.compile(r"^[^\S\n]*\n", re.MULTILINE)
 _LEADING_BLANK = re.compile(r"(?:[^\S\n]*\n)*")
@@ -127,8 +128,8 @@ def _split_canonical(line: str) -> CaptionRecord:
     if match is None:
         return CaptionRecord(text=line, credit="")
     return CaptionRecord(
-        text=content.canonical_line(match["text"]),
-        credit=content.canonical_line(match["credit"]),
+        text=_canonical_line(match["text"]),
+        credit=_canonical_line(match["credit"]),
     )
 
 
@@ -328,7 +329,7 @@ class _Blocks:
         lines = self._lines[index]
         if lines is None:
             lines = self._lines[index] = [
-                content.canonical_line(line) for line in self.raw[index].split("\n")
+                _canonical_line(line) for line in self.raw[index].split("\n")
             ]
         return lines
 
@@ -369,6 +370,11 @@ def _keys(raw: list[str]) -> list[tuple[str, str] | None]:
         else None
         for block in raw
     ]
+
+
+# Caption lines come doubled and again in the repeated block, headlines twice: a small cache
+# canonicalises each once. Lines of header and caption blocks get here, seldom a paragraph.
+_canonical_line = functools.lru_cache(maxsize=256)(content.canonical_line)
 
 
 def _words(line: str) -> tuple[str, str]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MAX_URL_LENGTH, URLValidator
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -283,10 +284,21 @@ class _Fields:
         return None
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _url_validator = URLValidator()
+# The URLs most records carry: http(s), a host name of letter-digit-hyphen labels, no port, no
+# user, anything but whitespace after. URLValidator accepts every such URL (within its length
+# limits, checked beside), so these skip its slower checks; any other URL goes through it.
+_PLAIN_URL = re.compile(
+    r"https?://(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
+    r"(?:[/?#]\S*)?"
+)
 
 
 def _valid_url(value: str) -> bool:
+    match = _PLAIN_URL.fullmatch(value)
+    if match is not None and len(value) <= MAX_URL_LENGTH and len(match["host"]) <= 253:
+        return True
     try:
         _url_validator(value)
     except ValidationError:
@@ -323,13 +335,21 @@ def _aware(value: datetime | None) -> datetime | None:
 
 
 class _Insert:
-    """``INSERT INTO table (columns) VALUES (...), (...) RETURNING pk`` for plain columns.
+    """``INSERT INTO table (columns) VALUES (...), (...)`` for plain columns, with the new
+    rows' primary keys when asked for.
 
     What bulk_create sends on SQLite and PostgreSQL, without building model instances or
     compiling every value through the ORM (two thirds of an import's database time). The caller
     passes values ready for the database: strings, numbers, None, and datetimes or UUIDs put
-    through `prepare` (a model field's get_db_prep_save). The returned primary keys are in row
-    order, as bulk_create assumes too.
+    through `prepare` (a model field's get_db_prep_save). Keys come back in row order, as
+    bulk_create assumes too.
+
+    Keys: PostgreSQL returns them (``RETURNING``). On SQLite, ``RETURNING`` on a multi-row
+    insert cost a quarter of the insert, so the keys are read back instead: the primary keys
+    are AUTOINCREMENT, which gives every new row a key larger than any the table ever had, and
+    the import's transaction holds SQLite's only write lock, so the rows just inserted are
+    the table's last rows, in insertion order. One ``ORDER BY pk DESC LIMIT n`` reads them,
+    and the last one is checked against the connection's last inserted rowid.
 
     With `skip_existing` (a unique column), a row whose value is taken is left out
     (``ON CONFLICT (column) DO NOTHING``): `new_rows` says which rows went in."""
@@ -343,18 +363,26 @@ class _Insert:
         self.fields = {name: meta.get_field(name) for name in names}
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in self.fields.values())
+        table, pk = quote(meta.db_table), quote(meta.pk.column)
         # Names come from the model metadata, quoted; every value is a query parameter.
-        self.head = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "  # noqa: S608
+        self.head = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
         self.row = "(" + ", ".join(["%s"] * len(names)) + ")"
-        self.tail = f" RETURNING {quote(meta.pk.column)}"
+        self.conflict = ""
+        key_columns = pk
         if skip_existing:
             unique = quote(self.fields[skip_existing].column)
-            self.tail = f" ON CONFLICT ({unique}) DO NOTHING{self.tail}, {unique}"
+            self.conflict = f" ON CONFLICT ({unique}) DO NOTHING"
+            key_columns = f"{pk}, {unique}"
+        self.returning = f" RETURNING {key_columns}"
+        self.read_back = connection.vendor == "sqlite" and isinstance(
+            meta.pk, models.fields.AutoFieldMixin
+        )
+        self.last_rows = f"SELECT {key_columns} FROM {table} ORDER BY {pk} DESC LIMIT %s"  # noqa: S608
         limit = connection.features.max_query_params or 30000
         # A power of two, and a batch's rest sent in powers of two below it: a few statement
         # shapes per table, so the prepared-statement caches stay small whatever the rows.
         self.per_statement = 1 << (max(1, min(512, limit // len(names))).bit_length() - 1)
-        self._sql: dict[int, str] = {}
+        self._sql: dict[tuple[int, bool], str] = {}
 
     def prepare(self, name: str, value: object) -> object:
         """A value of the right Python type (an aware datetime, a UUID) as the database
@@ -365,19 +393,25 @@ class _Insert:
 
     def __call__(self, rows: Sequence[Sequence[object]]) -> list[int]:
         """Insert the rows; their primary keys, in order."""
-        ids = [row[0] for row in self._execute(rows)]
+        ids = [row[0] for row in self._execute(rows, keys=True)]
         if len(ids) != len(rows):
             raise RuntimeError("the database did not return a key for every inserted row")
         return ids
 
+    def without_keys(self, rows: Sequence[Sequence[object]]) -> None:
+        """Insert the rows; nobody needs their keys."""
+        self._execute(rows, keys=False)
+
     def new_rows(self, rows: Sequence[Sequence[object]]) -> dict[object, int]:
         """Insert the rows whose `skip_existing` value is free: {that value: primary key}."""
-        return {key: pk for pk, key in self._execute(rows)}
+        return {key: pk for pk, key in self._execute(rows, keys=True)}
 
-    def _execute(self, rows: Sequence[Sequence[object]]) -> list[tuple[Any, ...]]:
+    def _execute(self, rows: Sequence[Sequence[object]], *, keys: bool) -> list[tuple[Any, ...]]:
         if not self.connection.features.can_return_rows_from_bulk_insert:
             raise RuntimeError("the importer needs SQLite >= 3.35 or PostgreSQL")
+        returning = keys and not self.read_back
         found: list[tuple[Any, ...]] = []
+        inserted = 0
         start, size = 0, self.per_statement
         with self.connection.cursor() as cursor:
             while start < len(rows):
@@ -385,13 +419,25 @@ class _Insert:
                     size >>= 1
                 chunk = rows[start : start + size]
                 start += size
-                sql = self._sql.get(len(chunk))
+                sql = self._sql.get((len(chunk), returning))
                 if sql is None:
-                    sql = self._sql[len(chunk)] = (
-                        self.head + ", ".join([self.row] * len(chunk)) + self.tail
+                    sql = self._sql[(len(chunk), returning)] = (
+                        self.head
+                        + ", ".join([self.row] * len(chunk))
+                        + self.conflict
+                        + (self.returning if returning else "")
                     )
                 cursor.execute(sql, [value for row in chunk for value in row])
-                found.extend(cursor.fetchall())
+                if returning:
+                    found.extend(cursor.fetchall())
+                else:
+                    inserted += cursor.rowcount
+            if keys and self.read_back and inserted:
+                last = cursor.lastrowid
+                cursor.execute(self.last_rows, [inserted])
+                found = cursor.fetchall()[::-1]
+                if len(found) != inserted or found[-1][0] != last:
+                    raise RuntimeError("the inserted rows are not the table's last rows")
         return found
 
 
@@ -435,7 +481,8 @@ _ATTRIBUTION_COLUMNS = ("claim", "source_span", "source_entry", "cue", "author",
 class _Span:
     """A checked annotation, waiting for its article's and captions' primary keys."""
 
-    client_id: uuid.UUID
+    client_key: str  # the id in canonical form: 8-4-4-4-12 lower-case hex digits
+    client_db: object  # the id as the database takes it (prepared once)
     target: str
     caption: int | None  # index into the article's captions
     start: int
@@ -543,6 +590,7 @@ class _Writer:
         self.insert_article = _Insert(Article, _ARTICLE_COLUMNS)
         self.insert_caption = _Insert(ImageCaption, _CAPTION_COLUMNS)
         self.insert_annotation = _Insert(Annotation, _ANNOTATION_COLUMNS, skip_existing="client_id")
+        self.native_uuid = connections[DEFAULT_DB_ALIAS].features.has_native_uuid_field
         self.insert_attribution = _Insert(Attribution, _ATTRIBUTION_COLUMNS)
 
     # --- reading ---------------------------------------------------------------------------
@@ -694,22 +742,22 @@ class _Writer:
         problems: list[str],
     ) -> list[_Span]:
         spans: list[_Span] = []
-        seen: dict[uuid.UUID, int] = {}
+        seen: dict[str, int] = {}
         tags = self.tags
         for number, annotation in enumerate(annotations, start=1):
             found: list[str] = []
-            if annotation.id:
+            client_key = annotation.id
+            if not client_key:
+                client_key = str(uuid.uuid4())
+            elif _CANONICAL_UUID.fullmatch(client_key) is None:  # the native format's form
                 try:
-                    client_id = uuid.UUID(annotation.id)
+                    client_key = str(uuid.UUID(client_key))
                 except ValueError:
-                    client_id = uuid.uuid4()
                     found.append(f"id {annotation.id!r} is not a UUID")
-                else:
-                    if client_id in seen:
-                        found.append(f"id repeats annotation {seen[client_id]}")
-                    seen[client_id] = number
-            else:
-                client_id = uuid.uuid4()
+            if annotation.id and not found:
+                if client_key in seen:
+                    found.append(f"id repeats annotation {seen[client_key]}")
+                seen[client_key] = number
             text: str | None = None
             target = annotation.target
             if target == _BODY:
@@ -758,7 +806,8 @@ class _Writer:
             created, updated = annotation.created, annotation.updated
             spans.append(
                 _Span(  # positionally: a third of the cost of keywords, 20 times an article
-                    client_id,
+                    client_key,
+                    self._client_db(client_key),
                     target,
                     annotation.caption,
                     annotation.start,
@@ -776,6 +825,13 @@ class _Writer:
                 )
             )
         return spans
+
+    def _client_db(self, key: str) -> object:
+        """An annotation id (canonical form) as the database takes it, without parsing it
+        twice: the 32 hex digits UUIDField stores where there is no native uuid type."""
+        if self.native_uuid:
+            return uuid.UUID(key)
+        return key.replace("-", "")
 
     def _author_problem(self, username: str) -> str | None:
         if not username:
@@ -804,7 +860,7 @@ class _Writer:
             return []
         if len(spans) != len(annotations):
             return []  # the annotations' problems are reported; links to them cannot be checked
-        index = {str(span.client_id): i for i, span in enumerate(spans)}
+        index = {span.client_key: i for i, span in enumerate(spans)}
         index.update({a.id: i for i, a in enumerate(annotations) if a.id})
         roles = self.tag_roles
         links: list[_Link] = []
@@ -1015,7 +1071,12 @@ class _Writer:
             for p in written
             for position, (text, credit) in enumerate(p.captions)
         ]
-        ids = iter(self.insert_caption(rows)) if rows else iter(())
+        if not rows:
+            return {}
+        if not any(span.caption is not None for p in written for span in p.spans):
+            self.insert_caption.without_keys(rows)  # no span points at a caption
+            return {}
+        ids = iter(self.insert_caption(rows))
         return {id(p): [next(ids) for _ in p.captions] for p in written if p.captions}
 
     def _write_sources(self, valid: list[_Pending]) -> None:
@@ -1081,7 +1142,7 @@ class _Writer:
                 updated_db = stamps[updated] = prepare("updated", updated)
             rows.append(
                 (
-                    prepare("client_id", span.client_id),
+                    span.client_db,
                     p.article_id,
                     span.target,
                     None if span.caption is None else caption_ids[id(p)][span.caption],
@@ -1128,7 +1189,7 @@ class _Writer:
             for p, link in links
         ]
         if rows:
-            self.insert_attribution(rows)
+            self.insert_attribution.without_keys(rows)
         self.result.attributions += len(rows)
 
     def _importer_id(self) -> int:
