@@ -22,6 +22,7 @@ from articles.importers.records import (
     decode_lines,
 )
 from articles.importers.saver import save_records
+from articles.management.commands.import_articles import ProgressBar
 from articles.models import Article, ImageCaption, ImportRecord
 
 from . import plaintext_reference
@@ -717,6 +718,88 @@ def test_command_prints_the_summary_line():
     assert out.strip().splitlines()[-1] == "created 2, updated 0, skipped 0 duplicates, failed 0"
     assert err == ""
     assert Article.objects.count() == 2
+
+
+class Terminal(io.StringIO):
+    """What the command writes to when stderr is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def bar_lines(err: str) -> list[str]:
+    """The states the progress bar was drawn in, in order."""
+    return [
+        part.rstrip("\n").removesuffix("\033[K") for part in err.split("\r") if part.startswith("[")
+    ]
+
+
+@pytest.mark.django_db
+def test_command_draws_a_progress_bar_on_a_terminal_then_the_summary(tmp_path):
+    """On a terminal, stderr shows a bar redrawn in place that ends full, with the records
+    read and the errors; the summary line still goes to stdout."""
+    path = tmp_path / "many.txt"
+    path.write_text("".join(article_text(title=f"Headline number {n}") for n in range(40)))
+    out, err = io.StringIO(), Terminal()
+    call_command("import_articles", str(path), stdout=out, stderr=err)
+    states = bar_lines(err.getvalue())
+    assert states[-1].startswith("[" + "#" * ProgressBar.WIDTH + "] 100%  40 records  0 errors")
+    assert err.getvalue().endswith("\n")  # the bar's line is ended
+    assert out.getvalue().strip() == "created 40, updated 0, skipped 0 duplicates, failed 0"
+
+
+def test_progress_bar_shows_bytes_read_and_counts_records_and_errors():
+    """Mid-way the bar shows the share of bytes read, the records so far and the errors
+    (the reader's and the saver's), redrawn no more often than its interval."""
+    from django.core.management.base import OutputWrapper
+
+    stream = io.BytesIO(b"x" * 1000)
+    ticks = iter([0.0, 0.05, 0.2, 0.25, 0.5, 0.5, 0.5])
+    err = Terminal()
+    bar = ProgressBar(OutputWrapper(err), [stream], 1000, clock=lambda: next(ticks))
+    items = [make_record(), RecordError("f.txt", 3, "bad"), make_record()]
+    passed = []
+    for item in bar.count(items):
+        stream.seek(stream.tell() + 250)
+        passed.append(item)
+    assert passed == items
+    assert bar_lines(err.getvalue()) == [  # not at 0.05 s: within the interval
+        "[" + "#" * 6 + "." * 18 + "]  25%  2 records  1 error  8/s",
+        "[" + "#" * 12 + "." * 12 + "]  50%  3 records  1 error  6/s",
+    ]
+    bar.saved(3, 4)
+    bar.finish()
+    assert bar_lines(err.getvalue())[-1].endswith("100%  3 records  4 errors  6/s")
+
+
+@pytest.mark.django_db
+def test_command_draws_no_bar_when_stderr_is_not_a_terminal_or_asked_not_to():
+    """Redirected output (a log, CI) gets no control characters; --no-progress turns the bar
+    off on a terminal too."""
+    _, err = run_command("import_articles", str(SEED))
+    assert "\r" not in err
+    err = Terminal()
+    call_command("import_articles", str(SEED), "--no-progress", stdout=io.StringIO(), stderr=err)
+    assert err.getvalue() == ""
+
+
+@pytest.mark.django_db
+def test_command_reports_an_unreadable_file(tmp_path, monkeypatch):
+    """A file that exists but cannot be opened is a clear error naming it, not a traceback,
+    and nothing is imported."""
+    locked = tmp_path / "locked.txt"
+    locked.write_text(seed_text())
+    real_open = Path.open
+
+    def open_unless_locked(self, *args, **kwargs):
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_unless_locked)
+    with pytest.raises(CommandError, match="locked.txt: cannot be read: Permission denied"):
+        run_command("import_articles", str(SEED), str(locked))
+    assert Article.objects.count() == 0
 
 
 @pytest.mark.django_db

@@ -1,15 +1,22 @@
-"""python manage.py import_articles PATH... [--format F] [--dry-run] [--keep-good]
+"""python manage.py import_articles PATH... [--format F] [--dry-run] [--keep-good] [--no-progress]
 
 PATH is a file in any importer format or a ZIP archive of them (articles/importers/inputs.py).
+On a terminal a progress bar on stderr shows the bytes read of the files' total, the records
+read and the errors so far; then one summary line goes to stdout.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import IO
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from articles.importers.inputs import PARSERS, format_label, read_inputs
+from articles.importers.records import ArticleRecord, RecordError
 from articles.importers.saver import save_records
 
 
@@ -37,20 +44,35 @@ class Command(BaseCommand):
             action="store_true",
             help="Save the valid articles even when others fail.",
         )
+        parser.add_argument(
+            "--no-progress",
+            action="store_true",
+            help="No progress bar (it is shown only when stderr is a terminal anyway).",
+        )
 
     def handle(self, *args, paths: list[Path], **options) -> None:
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:
             raise CommandError(f"no such file: {', '.join(missing)}")
         notes: list[str] = []
-        result = save_records(
-            read_inputs(paths, format=options["format"], notes=notes),
-            files=[str(p) for p in paths],
-            format=format_label(paths, options["format"]),
-            dry_run=options["dry_run"],
-            keep_good=options["keep_good"],
-            notes=notes,
-        )
+        with ExitStack() as stack:
+            streams = [stack.enter_context(_open(path)) for path in paths]
+            sources = [(str(path), stream) for path, stream in zip(paths, streams, strict=True)]
+            bar = None
+            if not options["no_progress"] and options["verbosity"] > 0 and self.stderr.isatty():
+                bar = ProgressBar(self.stderr, streams, sum(p.stat().st_size for p in paths))
+            items = read_inputs(sources, format=options["format"], notes=notes)
+            result = save_records(
+                bar.count(items) if bar else items,
+                files=[str(p) for p in paths],
+                format=format_label(sources, options["format"]),
+                dry_run=options["dry_run"],
+                keep_good=options["keep_good"],
+                notes=notes,
+                progress=bar.saved if bar else None,
+            )
+            if bar:
+                bar.finish()
         for note in notes:
             self.stderr.write(f"note: {note}")
         for error in result.errors:
@@ -68,3 +90,78 @@ class Command(BaseCommand):
             if result.dry_run:
                 outcome = "dry run"
             raise CommandError(f"{result.failed} error(s); {outcome}")
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+
+
+class ProgressBar:
+    """One line on a terminal, redrawn in place at most every `interval` seconds:
+
+        [############............]  52%  5,210 records  0 errors  7,480/s
+
+    The fraction is the bytes read of the files' total (the readers' stream positions), so it
+    moves evenly whatever the format; records are counted as the readers yield them; errors
+    are the saver's count after each batch (parser errors and records it refused)."""
+
+    WIDTH = 24
+
+    def __init__(
+        self,
+        out: OutputWrapper,
+        streams: list[IO[bytes]],
+        total_bytes: int,
+        *,
+        interval: float = 0.1,
+        clock=time.monotonic,
+    ) -> None:
+        self.out = out
+        self.streams = streams
+        self.total_bytes = max(total_bytes, 1)
+        self.interval = interval
+        self.clock = clock
+        self.started = self.last_drawn = clock()
+        self.records = 0
+        self.errors = 0
+
+    def count(
+        self, items: Iterable[ArticleRecord | RecordError]
+    ) -> Iterator[ArticleRecord | RecordError]:
+        """Pass the items through, counting them and redrawing now and then."""
+        for item in items:
+            self.records += 1
+            if isinstance(item, RecordError):
+                self.errors += 1
+            if self.clock() - self.last_drawn >= self.interval:
+                self.draw()
+            yield item
+
+    def saved(self, done: int, failed: int) -> None:
+        """The saver's progress callback: its error count includes the records it refused."""
+        self.errors = max(self.errors, failed)
+
+    def fraction(self) -> float:
+        return min(sum(stream.tell() for stream in self.streams) / self.total_bytes, 1.0)
+
+    def draw(self, fraction: float | None = None) -> None:
+        now = self.clock()
+        self.last_drawn = now
+        fraction = self.fraction() if fraction is None else fraction
+        filled = round(fraction * self.WIDTH)
+        rate = self.records / max(now - self.started, 1e-9)
+        line = (
+            f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {fraction:4.0%}  "
+            f"{self.records:,} records  {self.errors:,} error{'s' if self.errors != 1 else ''}"
+            f"  {rate:,.0f}/s"
+        )
+        self.out.write(f"\r{line}\033[K", ending="")
+        self.out.flush()
+
+    def finish(self) -> None:
+        """Draw the full bar and end its line, so the summary starts on a line of its own."""
+        self.draw(1.0)
+        self.out.write("")
