@@ -30,7 +30,7 @@ from django_htmx.middleware import HtmxDetails
 
 from .forms import ImportForm
 from .models import Article, ImageCaption, ImportRecord
-from .tasks import enqueue_import, read_progress
+from .tasks import enqueue_import, is_stalled, read_progress
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -283,11 +283,13 @@ def status_context(record: ImportRecord) -> dict[str, Any]:
     running = record.status in {ImportRecord.Status.QUEUED, ImportRecord.Status.RUNNING}
     context: dict[str, Any] = {"running": running}
     if running:
-        context["progress"] = progress_bar(record, read_progress(record.pk))
+        progress = read_progress(record.pk)
+        context["progress"] = progress_bar(record, progress)
         context["waiting_long"] = (
             record.status == ImportRecord.Status.QUEUED
             and timezone.now() - record.started > QUEUE_PATIENCE
         )
+        context["stalled"] = is_stalled(record, progress)
         return context
     report = Report.of(record.report)
     keep_good = bool(record.options.get("keep_good"))

@@ -13,6 +13,7 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
@@ -33,6 +34,11 @@ logger = logging.getLogger(__name__)
 
 # How often, at most, the reading loop writes progress (the saver also reports per batch).
 PROGRESS_INTERVAL = 0.25
+# A running import writes progress every PROGRESS_INTERVAL while it reads and after every
+# batch; one silent this long has lost its worker (stopped, killed, machine restarted).
+STALL_AFTER = timedelta(minutes=10)
+# The uploads of a preview nobody confirmed are deleted after this long.
+PREVIEW_KEPT = timedelta(days=1)
 
 
 def progress_key(record_id: int) -> str:
@@ -41,8 +47,56 @@ def progress_key(record_id: int) -> str:
 
 def read_progress(record_id: int) -> dict[str, Any]:
     """What the worker last wrote for this import: read, done, errors, total, bytes_read,
-    bytes_total (any may be missing), or {} before it started."""
+    bytes_total, at (a Unix time; any may be missing), or {} before it started."""
     return caches["progress"].get(progress_key(record_id)) or {}
+
+
+def is_stalled(record: ImportRecord, progress: dict[str, Any], now: datetime | None = None) -> bool:
+    """Has this running import's worker stopped reporting for STALL_AFTER?"""
+    if record.status != ImportRecord.Status.RUNNING:
+        return False
+    now = now or timezone.now()
+    last = progress.get("at")
+    heard = datetime.fromtimestamp(last, tz=UTC) if last else record.started
+    return now - heard > STALL_AFTER
+
+
+def sweep_imports(now: datetime | None = None) -> tuple[int, int]:
+    """Tidy what lost or abandoned imports leave behind; (stalled marked failed, previews
+    whose uploads were deleted). Run when a worker starts an import, and by
+    `manage.py sweep_imports`.
+
+    A running import whose worker went silent is marked failed: an import is one transaction,
+    so it was written whole or not at all, and its report says to check and upload again.
+    A preview older than PREVIEW_KEPT that nobody confirmed loses its uploads (its report
+    stays); confirming it then asks for the files again."""
+    now = now or timezone.now()
+    stalled = 0
+    for record in ImportRecord.objects.filter(status=ImportRecord.Status.RUNNING):
+        if not is_stalled(record, read_progress(record.pk), now):
+            continue
+        lost = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.RUNNING)
+        message = (
+            f"the worker stopped reporting for over {STALL_AFTER.seconds // 60} minutes (stopped "
+            "or killed): an import is written in one transaction, so it was saved whole or not "
+            "at all; check the article list, and upload the files again if needed"
+        )
+        if lost.update(
+            status=ImportRecord.Status.FAILED,
+            finished=now,
+            report=[*record.report, {"level": "error", "message": message}],
+        ):
+            stalled += 1
+            delete_uploads(record)
+            caches["progress"].delete(progress_key(record.pk))
+    abandoned = ImportRecord.objects.filter(
+        dry_run=True, started__lt=now - PREVIEW_KEPT, imports__isnull=True
+    ).exclude(uploads=[])
+    cleared = 0
+    for record in abandoned.exclude(status=ImportRecord.Status.RUNNING):
+        delete_uploads(record)
+        cleared += 1
+    return stalled, cleared
 
 
 def enqueue_import(record: ImportRecord) -> None:
@@ -55,6 +109,7 @@ def enqueue_import(record: ImportRecord) -> None:
 def run_import(record_id: int) -> None:
     """Run one queued ImportRecord: a dry run (preview) or the real import it confirms."""
     # Claimed with one conditional UPDATE, so a task run twice (or by two workers) imports once.
+    sweep_imports()
     queued = ImportRecord.objects.filter(pk=record_id, status=ImportRecord.Status.QUEUED)
     if not queued.update(status=ImportRecord.Status.RUNNING):
         logger.warning("import %s is not queued: not run again", record_id)
@@ -169,6 +224,7 @@ class _Progress:
                 "total": self.total,
                 "bytes_read": self._bytes_read(),
                 "bytes_total": sum(self.sizes),
+                "at": time.time(),  # the heartbeat is_stalled reads
             },
         )
 

@@ -7,6 +7,8 @@ Queued tasks are run by django-tasks-db's own worker (`db_worker --batch`), as i
 from __future__ import annotations
 
 import json
+from datetime import timedelta
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
@@ -506,6 +509,88 @@ def test_a_task_runs_a_record_once(previewed):
     record = previewed(seed_upload())
     tasks.run_import.call(record.pk)
     assert ImportRecord.objects.get(pk=record.pk).preview == record.preview
+
+
+def running_record(**fields) -> ImportRecord:
+    return ImportRecord.objects.create(
+        files=["seed.txt"],
+        format="plaintext",
+        dry_run=False,
+        status=ImportRecord.Status.RUNNING,
+        **fields,
+    )
+
+
+def test_a_running_import_whose_worker_went_silent_is_stalled():
+    """Running and no progress for STALL_AFTER (or none at all since it started that long
+    ago) is stalled; a recent heartbeat, or any other status, is not."""
+    record = running_record()
+    now = timezone.now()
+    fresh = {"at": (now - timedelta(minutes=1)).timestamp()}
+    silent = {"at": (now - tasks.STALL_AFTER - timedelta(seconds=1)).timestamp()}
+    assert not tasks.is_stalled(record, fresh, now)
+    assert tasks.is_stalled(record, silent, now)
+    assert not tasks.is_stalled(record, {}, now)  # just started
+    assert tasks.is_stalled(record, {}, now + tasks.STALL_AFTER + timedelta(seconds=1))
+    record.status = ImportRecord.Status.DONE
+    assert not tasks.is_stalled(record, silent, now)
+
+
+def test_the_page_of_a_stalled_import_says_so(admin_client):
+    """Its page stops promising progress and says what happened and what will happen."""
+    record = running_record()
+    ImportRecord.objects.filter(pk=record.pk).update(
+        started=timezone.now() - tasks.STALL_AFTER - timedelta(minutes=1)
+    )
+    content = admin_client.get(report_url(record)).content.decode()
+    assert "stopped reporting" in content and "sweep_imports" in content
+
+
+def test_sweep_marks_stalled_imports_failed_and_clears_old_previews_uploads(media):
+    """sweep_imports (run when a worker starts an import, or by the command): a stalled run is
+    FAILED with a report line and its uploads deleted; a live one is untouched; an unconfirmed
+    preview older than PREVIEW_KEPT loses its uploads, a recent one keeps them."""
+    now = timezone.now()
+    folders = {}
+    for name in ("stalled", "live", "old", "recent"):
+        folder = media / "imports" / name
+        folder.mkdir(parents=True)
+        (folder / "000.upload").write_text("x")
+        folders[name] = [f"imports/{name}/000.upload"]
+    stalled = running_record(uploads=folders["stalled"])
+    live = running_record(uploads=folders["live"])
+    caches["progress"].set(tasks.progress_key(live.pk), {"at": now.timestamp()})
+    old = ImportRecord.objects.create(
+        files=["a.txt"], uploads=folders["old"], dry_run=True, status="previewed"
+    )
+    recent = ImportRecord.objects.create(
+        files=["b.txt"], uploads=folders["recent"], dry_run=True, status="previewed"
+    )
+    ImportRecord.objects.filter(pk__in=[stalled.pk, live.pk, old.pk]).update(
+        started=now - tasks.PREVIEW_KEPT - timedelta(hours=1)
+    )
+    out = StringIO()
+    call_command("sweep_imports", stdout=out)
+    assert out.getvalue().strip() == (
+        "1 stalled import(s) marked failed; uploads of 1 unconfirmed preview(s) deleted"
+    )
+    for record in (stalled, live, old, recent):
+        record.refresh_from_db()
+    assert stalled.status == ImportRecord.Status.FAILED and stalled.finished is not None
+    assert "stopped reporting" in stalled.report[-1]["message"]
+    assert live.status == ImportRecord.Status.RUNNING
+    assert (stalled.uploads, old.uploads) == ([], [])
+    assert not (media / "imports" / "stalled").exists() and not (media / "imports" / "old").exists()
+    assert live.uploads == folders["live"] and recent.uploads == folders["recent"]
+    assert (media / "imports" / "recent" / "000.upload").exists()
+
+
+def test_a_worker_sweeps_before_it_runs_an_import(previewed, monkeypatch):
+    """Each import a worker starts first tidies after lost ones."""
+    swept = []
+    monkeypatch.setattr(tasks, "sweep_imports", lambda: swept.append(True) or (0, 0))
+    previewed(seed_upload())
+    assert swept == [True]
 
 
 def test_stored_upload_paths_cannot_leave_the_upload_folder():
