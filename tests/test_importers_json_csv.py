@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -829,3 +830,76 @@ def test_csv_header_only_is_an_error(tmp_path):
     assert only_error(parse_csv(tmp_path, "title,body\n")).message == (
         "no articles found: only a header row"
     )
+
+
+# --- the annotation fast path against the field-by-field reading ---------------------------------
+
+_GOOD_ANNOTATION = {
+    "id": "0b0e3c3e-6a53-4d4b-9a6f-0d6f9a0f4c11",
+    "target": "body",
+    "caption": None,
+    "start": 4,
+    "end": 11,
+    "quote": "council",
+    "prefix": "The ",
+    "suffix": " voted",
+    "tag": "Claim",
+    "note": "",
+    "author": "editor",
+    "status": "accepted",
+    "source": "",
+    "created": "2024-05-02T09:00:00Z",
+    "updated": "2024-05-02T09:00:00",
+}
+# Each value a field may take: right, wrong, odd but right (blank, null, naive, offset).
+_VARIANTS: dict[str, list[object]] = {
+    "target": ["body", "title", "caption", "Body", "", None, 3],
+    "caption": [None, 0, 1, 2, -1, "0", True],
+    "start": [0, 4, 11, -1, "4", 4.0, None, True],
+    "end": [11, 4, 3, 12, None, "11", 11.5],
+    "quote": ["council", "", "   ", None, 5],
+    "prefix": ["The ", "", None, 1],
+    "suffix": [" voted", None, []],
+    "tag": ["Claim", "", " ", None, 7],
+    "note": ["", "<b>check</b>", None, {}],
+    "author": ["editor", "", None, 1],
+    "status": ["accepted", "pending", "rejected", None, "done", 1],
+    "source": ["", "Regional Council", None, 2],
+    "created": ["2024-05-02T09:00:00Z", "2024-05-02", "2024-05-02T09:00:00+02:00", "", " ",
+                " 2024-05-02 ", "yesterday", None, 20240502],
+    "updated": [None, "2024-05-02T09:00:00"],
+}  # fmt: skip
+
+
+def _read_annotation(item: dict, *, fast: bool, monkeypatch) -> tuple:
+    if not fast:
+        monkeypatch.setattr(jsonl, "_well_formed_annotation", lambda *args: None)
+    problems: list[str] = []
+    check = jsonl._Check(problems, native=True, ignored=None)
+    record = jsonl._annotation(item, "annotations[0]", item.get("id") or "", 2, check)
+    monkeypatch.undo()
+    return record, problems
+
+
+def test_the_annotation_fast_path_reads_exactly_what_the_checks_read(monkeypatch):
+    """For every field's right, wrong and odd values (one changed at a time, then random
+    mixes, plus unknown keys), reading an annotation with the fast path gives the same record
+    and the same problems as reading it field by field; and it does take the fast path for a
+    well-formed one."""
+    items = [dict(_GOOD_ANNOTATION)]
+    for key, values in _VARIANTS.items():
+        items += [{**_GOOD_ANNOTATION, key: value} for value in values]
+    rng = random.Random(12)
+    items += [
+        {key: rng.choice(values) for key, values in _VARIANTS.items()} | {"id": "x"}
+        for _ in range(400)
+    ]
+    items += [{**_GOOD_ANNOTATION, "colour": "red"}, {"target": "body", "start": 0, "end": 1}]
+    for item in items:
+        assert _read_annotation(item, fast=True, monkeypatch=monkeypatch) == _read_annotation(
+            item, fast=False, monkeypatch=monkeypatch
+        ), item
+    calls = []
+    monkeypatch.setattr(jsonl._Check, "strict", lambda *args: calls.append(args))
+    jsonl._annotation(_GOOD_ANNOTATION, "a", "x", 2, jsonl._Check([], True, None))
+    assert calls == []  # the checks were not needed

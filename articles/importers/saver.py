@@ -344,12 +344,15 @@ class _Insert:
     through `prepare` (a model field's get_db_prep_save). Keys come back in row order, as
     bulk_create assumes too.
 
-    Keys: PostgreSQL returns them (``RETURNING``). On SQLite, ``RETURNING`` on a multi-row
-    insert cost a quarter of the insert, so the keys are read back instead: the primary keys
-    are AUTOINCREMENT, which gives every new row a key larger than any the table ever had, and
-    the import's transaction holds SQLite's only write lock, so the rows just inserted are
-    the table's last rows, in insertion order. One ``ORDER BY pk DESC LIMIT n`` reads them,
-    and the last one is checked against the connection's last inserted rowid.
+    PostgreSQL gets multi-row statements and returns the keys (``RETURNING``). SQLite gets one
+    ``executemany`` of a one-row statement, which its driver loops over in C: ``RETURNING`` on
+    a multi-row insert cost a quarter of the insert, and Django's cursor rewrites the
+    placeholders of every statement with a regular expression over its text, which for
+    multi-row statements cost as much again for annotations. Its keys are read back instead:
+    the primary keys are AUTOINCREMENT, which gives every new row a key larger than any the
+    table ever had, and the import's transaction holds SQLite's only write lock, so the rows
+    just inserted are the table's last rows, in insertion order. One ``ORDER BY pk DESC
+    LIMIT n`` reads them, checked against the connection's last inserted rowid.
 
     With `skip_existing` (a unique column), a row whose value is taken is left out
     (``ON CONFLICT (column) DO NOTHING``): `new_rows` says which rows went in."""
@@ -377,7 +380,11 @@ class _Insert:
         self.read_back = connection.vendor == "sqlite" and isinstance(
             meta.pk, models.fields.AutoFieldMixin
         )
-        self.last_rows = f"SELECT {key_columns} FROM {table} ORDER BY {pk} DESC LIMIT %s"  # noqa: S608
+        self.one_row = self.head + self.row + self.conflict
+        self.last_rows = (
+            f"SELECT {key_columns}, last_insert_rowid() FROM {table} "  # noqa: S608
+            f"ORDER BY {pk} DESC LIMIT %s"
+        )
         limit = connection.features.max_query_params or 30000
         # A power of two, and a batch's rest sent in powers of two below it: a few statement
         # shapes per table, so the prepared-statement caches stay small whatever the rows.
@@ -409,9 +416,11 @@ class _Insert:
     def _execute(self, rows: Sequence[Sequence[object]], *, keys: bool) -> list[tuple[Any, ...]]:
         if not self.connection.features.can_return_rows_from_bulk_insert:
             raise RuntimeError("the importer needs SQLite >= 3.35 or PostgreSQL")
-        returning = keys and not self.read_back
+        if not rows:
+            return []
+        if self.read_back:
+            return self._execute_and_read_back(rows, keys=keys)
         found: list[tuple[Any, ...]] = []
-        inserted = 0
         start, size = 0, self.per_statement
         with self.connection.cursor() as cursor:
             while start < len(rows):
@@ -419,26 +428,32 @@ class _Insert:
                     size >>= 1
                 chunk = rows[start : start + size]
                 start += size
-                sql = self._sql.get((len(chunk), returning))
+                sql = self._sql.get((len(chunk), keys))
                 if sql is None:
-                    sql = self._sql[(len(chunk), returning)] = (
+                    sql = self._sql[(len(chunk), keys)] = (
                         self.head
                         + ", ".join([self.row] * len(chunk))
                         + self.conflict
-                        + (self.returning if returning else "")
+                        + (self.returning if keys else "")
                     )
                 cursor.execute(sql, [value for row in chunk for value in row])
-                if returning:
+                if keys:
                     found.extend(cursor.fetchall())
-                else:
-                    inserted += cursor.rowcount
-            if keys and self.read_back and inserted:
-                last = cursor.lastrowid
-                cursor.execute(self.last_rows, [inserted])
-                found = cursor.fetchall()[::-1]
-                if len(found) != inserted or found[-1][0] != last:
-                    raise RuntimeError("the inserted rows are not the table's last rows")
         return found
+
+    def _execute_and_read_back(
+        self, rows: Sequence[Sequence[object]], *, keys: bool
+    ) -> list[tuple[Any, ...]]:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(self.one_row, rows)
+            inserted = cursor.rowcount  # rows skipped by ON CONFLICT are not counted
+            if not keys or inserted <= 0:
+                return []
+            cursor.execute(self.last_rows, [inserted])
+            found = cursor.fetchall()
+        if len(found) != inserted or found[0][0] != found[0][-1]:
+            raise RuntimeError("the inserted rows are not the table's last rows")
+        return [row[:-1] for row in reversed(found)]
 
 
 _ARTICLE_COLUMNS = (
