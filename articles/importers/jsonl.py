@@ -528,8 +528,9 @@ def _well_formed_annotation(
     if type(quote) is not str or type(tag) is not str or not quote.strip() or not tag.strip():
         return None
     texts = (get("prefix"), get("suffix"), get("note"), get("author"), get("source"))
-    if any(value is not None and type(value) is not str for value in texts):
-        return None
+    for value in texts:
+        if value is not None and type(value) is not str:
+            return None
     status = get("status")
     if status is None:
         status = "pending"
