@@ -903,3 +903,51 @@ def test_the_annotation_fast_path_reads_exactly_what_the_checks_read(monkeypatch
     monkeypatch.setattr(jsonl._Check, "strict", lambda *args: calls.append(args))
     jsonl._annotation(_GOOD_ANNOTATION, "a", "x", 2, jsonl._Check([], True, None))
     assert calls == []  # the checks were not needed
+
+
+_IDS = ["0b0e3c3e-6a53-4d4b-9a6f-0d6f9a0f4c11", "1c1e3c3e-6a53-4d4b-9a6f-0d6f9a0f4c12",
+        "2d2e3c3e-6a53-4d4b-9a6f-0d6f9a0f4c13"]  # fmt: skip
+_LINK_VARIANTS: dict[str, list[object]] = {
+    "claim": [_IDS[0], _IDS[1], _IDS[0].upper(), "9e9e3c3e-6a53-4d4b-9a6f-0d6f9a0f4c19", "",
+              None, 5],
+    "source_span": [_IDS[1], _IDS[0], None, "", "x", 1],
+    "cue": [_IDS[2], None, "", _IDS[2].upper(), []],
+    "source": [None, "", " ", "Regional Council", 3],
+    "author": [None, "", "editor", 4],
+}  # fmt: skip
+
+
+def _read_lists(annotations: list, attributions: list, *, fast: bool, monkeypatch) -> tuple:
+    if not fast:
+        monkeypatch.setattr(jsonl, "_well_formed_annotation", lambda *args: None)
+        monkeypatch.setattr(jsonl, "_well_formed_attribution", lambda *args: None)
+    check = jsonl._Check([], native=True, ignored=None)
+    records, ids = jsonl._annotations(annotations, 2, check)
+    links = jsonl._attributions(attributions, ids, check)
+    monkeypatch.undo()
+    return records, ids, links, check.problems
+
+
+def test_the_fast_paths_read_lists_of_spans_and_links_exactly_as_the_checks_do(monkeypatch):
+    """Whole annotation and attribution lists (repeated ids, non-canonical ids, links to
+    missing spans, to the claim itself, without any source) read the same with and without
+    the fast paths: same records, same ids, same problems in the same order."""
+    spans = [{**_GOOD_ANNOTATION, "id": ident} for ident in _IDS]
+    rng = random.Random(5)
+    cases = [(spans, [])]
+    for key, values in _LINK_VARIANTS.items():
+        cases += [(spans, [{"claim": _IDS[0], "source_span": _IDS[1], key: v}]) for v in values]
+    for _ in range(300):
+        chosen = [dict(rng.choice(spans)) for _ in range(rng.randint(0, 4))]
+        for span in chosen:
+            if rng.random() < 0.2:
+                span["id"] = rng.choice([_IDS[0].upper(), "bad", None, _IDS[2]])
+        links = [
+            {key: rng.choice(values) for key, values in _LINK_VARIANTS.items()}
+            for _ in range(rng.randint(0, 3))
+        ]
+        cases.append((chosen, [*links, "not an object"] if rng.random() < 0.1 else links))
+    for span_list, link_list in cases:
+        fast = _read_lists(span_list, link_list, fast=True, monkeypatch=monkeypatch)
+        slow = _read_lists(span_list, link_list, fast=False, monkeypatch=monkeypatch)
+        assert fast == slow, (span_list, link_list)

@@ -434,6 +434,15 @@ def _annotations(
     records: list[AnnotationRecord] = []
     ids: dict[str, int] = {}
     for index, item in enumerate(value):
+        if type(item) is dict:
+            # The common case first, without building the labels only problems need.
+            ident = item.get("id")
+            if type(ident) is str and ident not in ids and _CANONICAL_UUID.fullmatch(ident):
+                record = _well_formed_annotation(item, ident, caption_count)
+                if record is not None:
+                    ids[ident] = index
+                    records.append(record)
+                    continue
         where = f"annotations[{index}]"
         if not isinstance(item, dict):
             check.add(f"{where}: must be an object, not {_kind(item)}")
@@ -574,6 +583,9 @@ def _attributions(value: object, ids: set[str], check: _Check) -> list[Attributi
         return []
     records: list[AttributionRecord] = []
     for index, item in enumerate(value):
+        if type(item) is dict and (record := _well_formed_attribution(item, ids)) is not None:
+            records.append(record)
+            continue
         where = f"attributions[{index}]"
         if not isinstance(item, dict):
             check.add(f"{where}: must be an object, not {_kind(item)}")
@@ -596,6 +608,38 @@ def _attributions(value: object, ids: set[str], check: _Check) -> list[Attributi
                 )
             )
     return records
+
+
+def _well_formed_attribution(item: Mapping[str, object], ids: set[str]) -> AttributionRecord | None:
+    """As _well_formed_annotation, for an attribution object: its record when every check of
+    _attributions passes, else None (the checks then word the problems)."""
+    if not item.keys() <= _ATTRIBUTION_KEYS:
+        return None
+    get = item.get
+    claim, source_span, cue = get("claim"), get("source_span"), get("cue")
+    if type(claim) is not str or claim not in ids or not _CANONICAL_UUID.fullmatch(claim):
+        return None
+    for ref in (source_span, cue):
+        if ref is not None and (
+            type(ref) is not str or ref not in ids or not _CANONICAL_UUID.fullmatch(ref)
+        ):
+            return None
+    source, author = get("source"), get("author")
+    if (source is not None and type(source) is not str) or (
+        author is not None and type(author) is not str
+    ):
+        return None
+    if source_span is None and not (source or "").strip():
+        return None
+    if source_span == claim:
+        return None
+    return AttributionRecord(
+        claim=claim,
+        source_span=source_span or "",
+        source=source or "",
+        cue=cue or "",
+        author=author or "",
+    )
 
 
 def _reference(
