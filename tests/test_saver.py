@@ -14,6 +14,7 @@ from django.core.validators import URLValidator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from annotations import anchoring
 from annotations.models import Annotation, Attribution, Source, SourceAlias
 from articles import content
 from articles.importers import saver
@@ -832,3 +833,20 @@ def test_url_check_agrees_with_django_urlvalidator(url):
     except ValidationError:
         expected = False
     assert saver._valid_url(url) is expected
+
+
+def test_stored_context_is_the_selector_anchoring_computes():
+    """Quote, prefix and suffix stored for spans mid-text, at the end and in the title are
+    what anchoring.text_quote gives for the canonical text."""
+    last_word = BODY.rstrip(".").rsplit(" ", 1)[-1]
+    spans = [span("repairs"), span(last_word), span(TITLE.split()[-1], target="title", text=TITLE)]
+    save_records([record(annotations=spans)], user=make_user("importer"))
+    for stored in Annotation.objects.all():
+        text = TITLE if stored.target == "title" else BODY
+        expected = anchoring.text_quote(text, stored.start, stored.end)
+        assert (stored.quote, stored.prefix, stored.suffix) == (
+            expected.exact,
+            expected.prefix,
+            expected.suffix,
+        )
+    assert Annotation.objects.count() == 3
