@@ -44,6 +44,7 @@ with the database at hand.
 from __future__ import annotations
 
 import json
+import operator
 import re
 import uuid
 from collections import Counter
@@ -114,6 +115,7 @@ _ANNOTATION_KEYS = frozenset(NATIVE_ANNOTATION_KEYS)
 _ATTRIBUTION_KEYS = frozenset(NATIVE_ATTRIBUTION_KEYS)
 _SOURCE_KEYS = frozenset(NATIVE_SOURCE_KEYS)
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_annotation_values = operator.itemgetter(*NATIVE_ANNOTATION_KEYS)
 # A record with hundreds of bad fields still gets a readable message.
 _MAX_PROBLEMS = 20
 
@@ -522,8 +524,12 @@ def _well_formed_annotation(
     kind: 20 an article. tests/test_importers_json_csv.py compares both ways."""
     if not item.keys() <= _ANNOTATION_KEYS:
         return None
-    get = item.get
-    target, start, end, caption = get("target"), get("start"), get("end"), get("caption")
+    try:
+        values = _annotation_values(item)  # one C call when every key is there, as exported
+    except KeyError:
+        values = tuple(map(item.get, NATIVE_ANNOTATION_KEYS))
+    (_, target, caption, start, end, quote, prefix, suffix, tag, note, author, status, source,
+     created, updated) = values  # fmt: skip
     if type(target) is not str or target not in TARGETS:
         return None
     if type(start) is not int or type(end) is not int or not 0 <= start < end:
@@ -533,20 +539,17 @@ def _well_formed_annotation(
             return None
     elif caption is not None:
         return None
-    quote, tag = get("quote"), get("tag")
     if type(quote) is not str or type(tag) is not str or not quote.strip() or not tag.strip():
         return None
-    texts = (get("prefix"), get("suffix"), get("note"), get("author"), get("source"))
-    for value in texts:
+    for value in (prefix, suffix, note, author, source):
         if value is not None and type(value) is not str:
             return None
-    status = get("status")
     if status is None:
         status = "pending"
     elif type(status) is not str or status not in ANNOTATION_STATUSES:
         return None
     stamps: list[datetime | None] = []
-    for value in (get("created"), get("updated")):
+    for value in (created, updated):
         if value is None:
             stamps.append(None)
             continue
@@ -557,7 +560,6 @@ def _well_formed_annotation(
         except ValueError:
             return None
         stamps.append(parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC))
-    _, _, note, author, source = texts
     return AnnotationRecord(
         target=target,
         start=start,
