@@ -760,6 +760,7 @@ class _Writer:
         spans: list[_Span] = []
         seen: dict[str, int] = {}
         tags = self.tags
+        native_uuid = self.native_uuid  # the id as the database takes it, without parsing it
         for number, annotation in enumerate(annotations, start=1):
             found: list[str] = []
             client_key = annotation.id
@@ -832,7 +833,7 @@ class _Writer:
             spans.append(
                 _Span(  # positionally: a third of the cost of keywords, 20 times an article
                     client_key,
-                    self._client_db(client_key),
+                    uuid.UUID(client_key) if native_uuid else client_key.replace("-", ""),
                     target,
                     annotation.caption,
                     start,
@@ -850,13 +851,6 @@ class _Writer:
                 )
             )
         return spans
-
-    def _client_db(self, key: str) -> object:
-        """An annotation id (canonical form) as the database takes it, without parsing it
-        twice: the 32 hex digits UUIDField stores where there is no native uuid type."""
-        if self.native_uuid:
-            return uuid.UUID(key)
-        return key.replace("-", "")
 
     def _author_problem(self, username: str) -> str | None:
         if not username:
@@ -925,13 +919,13 @@ class _Writer:
                 continue
             claim = positions["claim"]
             assert claim is not None
-            links.append(
+            links.append(  # _Link(claim, source_span, source, cue, author), positionally
                 _Link(
-                    claim=claim,
-                    source_span=positions["source_span"],
-                    source=source,
-                    cue=positions["cue"],
-                    author=attribution.author or spans[claim].author,
+                    claim,
+                    positions["source_span"],
+                    source,
+                    positions["cue"],
+                    attribution.author or spans[claim].author,
                 )
             )
         return links
