@@ -543,7 +543,8 @@ def test_the_page_of_a_stalled_import_says_so(admin_client):
         started=timezone.now() - tasks.STALL_AFTER - timedelta(minutes=1)
     )
     content = admin_client.get(report_url(record)).content.decode()
-    assert "stopped reporting" in content and "sweep_imports" in content
+    assert "No news from the worker" in content and "sweep_imports" in content
+    assert "<progress" not in content and "every 10s" in content
 
 
 def test_sweep_marks_stalled_imports_failed_and_clears_old_previews_uploads(media):
