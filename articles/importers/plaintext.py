@@ -45,7 +45,8 @@ cut into blocks by one regular expression over large chunks (no Python step per 
 blocks are body paragraphs that are never canonicalised: the tests that tell a paragraph from a
 headline (is the next block debris, does it end in a credit, does it start with the same line)
 are made on the raw text wherever that gives the same answer as on the canonical text, as the
-comments below argue. tests/test_importers.py compares both ways on generated files.
+comments below argue. tests/test_importers.py holds the parser to the plain line-by-line
+reading in tests/plaintext_reference.py on generated files.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ _MAX_CAPTION_BLOCKS = 4
 _LOOKAHEAD = _MAX_CAPTION_BLOCKS + 2  # the headline's block, the caption blocks, the repetition
 # The end of a block: the LF ending its last line and the blank lines after it. A blank line
 # holds only whitespace (str.isspace, which is what \s matches), BOMs being removed first.
-_SEPARATOR = re.compile(r"(\n\s*\n)")  # \s* gives back what follows the last LF
+# Greedy \s* backtracks to the run's last LF: indentation of the next line stays with it.
+_SEPARATOR = re.compile(r"(\n\s*\n)")
 # A blank line that ends inside a chunk: only then can a chunk end a block.
 _BLANK_LINE = re.compile(r"^[^\S\n]*\n", re.MULTILINE)
 _LEADING_BLANK = re.compile(r"(?:[^\S\n]*\n)*")
