@@ -54,11 +54,14 @@ def _clip(s: str, n: int = 60) -> str:
 
 
 def text_quote(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> TextQuote:
-    return TextQuote(
-        exact=text[start:end],
-        prefix=text[max(0, start - context) : start],
-        suffix=text[end : end + context],
-    )
+    prefix, suffix = quote_context(text, start, end, context)
+    return TextQuote(exact=text[start:end], prefix=prefix, suffix=suffix)
+
+
+def quote_context(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """A span's prefix and suffix: up to `context` characters either side (text_quote's,
+    without building a selector: the importer stores thousands of them)."""
+    return text[max(0, start - context) : start], text[end : end + context]
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:

@@ -77,9 +77,9 @@ def sweep_imports(now: datetime | None = None) -> tuple[int, int]:
             continue
         lost = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.RUNNING)
         message = (
-            f"the worker stopped reporting for over {STALL_AFTER.seconds // 60} minutes (stopped "
-            "or killed): an import is written in one transaction, so it was saved whole or not "
-            "at all; check the article list, and upload the files again if needed"
+            f"the worker stopped reporting for over {STALL_AFTER // timedelta(minutes=1)} minutes "
+            "(stopped or killed): an import is written in one transaction, so it was saved whole "
+            "or not at all; check the article list, and upload the files again if needed"
         )
         if lost.update(
             status=ImportRecord.Status.FAILED,
@@ -108,8 +108,8 @@ def enqueue_import(record: ImportRecord) -> None:
 @task
 def run_import(record_id: int) -> None:
     """Run one queued ImportRecord: a dry run (preview) or the real import it confirms."""
-    # Claimed with one conditional UPDATE, so a task run twice (or by two workers) imports once.
     sweep_imports()
+    # Claimed with one conditional UPDATE, so a task run twice (or by two workers) imports once.
     queued = ImportRecord.objects.filter(pk=record_id, status=ImportRecord.Status.QUEUED)
     if not queued.update(status=ImportRecord.Status.RUNNING):
         logger.warning("import %s is not queued: not run again", record_id)

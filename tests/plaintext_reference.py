@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from articles import content
+from articles.importers.plaintext import _stray_error  # the message, not the reading
 from articles.importers.records import ArticleRecord, CaptionRecord, RecordError
 
 _DEBRIS = re.compile(r"[A-Z]{1,4}|\d{1,4}")
@@ -42,7 +43,7 @@ def parse(lines: Iterable[str], filename: str) -> Iterator[ArticleRecord | Recor
             at += 1
             continue
         if stray is not None:
-            yield _stray(filename, *stray)
+            yield _stray_error(filename, *stray)
             stray = None
         title, used, first_section, repeat_tail = header
         at += used
@@ -74,7 +75,7 @@ def parse(lines: Iterable[str], filename: str) -> Iterator[ArticleRecord | Recor
             origin=f"{filename}:{title.number}",
         )
     if stray is not None:
-        yield _stray(filename, *stray)
+        yield _stray_error(filename, *stray)
 
 
 def _header(blocks: list[list[_Line]], at: int):
@@ -135,15 +136,6 @@ def _captions(lines: list[_Line]) -> list[CaptionRecord]:
                 )
         previous = line.text
     return captions
-
-
-def _stray(filename: str, line: int, count: int) -> RecordError:
-    return RecordError(
-        filename,
-        line,
-        f"{count} line(s) not part of any article: expected a headline, its captions and the "
-        "headline repeated",
-    )
 
 
 def _blocks(lines: Iterable[str]) -> Iterator[list[_Line]]:

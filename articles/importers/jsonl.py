@@ -56,6 +56,7 @@ from itertools import chain, repeat
 from articles import content
 
 from .records import (
+    CANONICAL_UUID,
     AnnotationRecord,
     ArticleRecord,
     AttributionRecord,
@@ -115,7 +116,6 @@ _CAPTION_KEYS = frozenset(NATIVE_CAPTION_KEYS)
 _ANNOTATION_KEYS = frozenset(NATIVE_ANNOTATION_KEYS)
 _ATTRIBUTION_KEYS = frozenset(NATIVE_ATTRIBUTION_KEYS)
 _SOURCE_KEYS = frozenset(NATIVE_SOURCE_KEYS)
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _annotation_values = operator.itemgetter(*NATIVE_ANNOTATION_KEYS)
 # A record with hundreds of bad fields still gets a readable message.
 _MAX_PROBLEMS = 20
@@ -323,17 +323,14 @@ class _Check:
         if not isinstance(value, str):
             self.add(f"{name}: must be an ISO 8601 date or datetime string, not {_kind(value)}")
             return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
+        parsed = _stamp(value)
+        if parsed is None:
             if not value.strip():
                 return None
-            try:
-                parsed = datetime.fromisoformat(value.strip())
-            except ValueError:
+            parsed = _stamp(value.strip())
+            if parsed is None:
                 self.add(f"{name}: not an ISO 8601 date or datetime: {_show(value)}")
-                return None
-        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+        return parsed
 
     def integer(self, data: Mapping[str, object], key: str, where: str) -> int | None:
         value = data.get(key)
@@ -350,7 +347,7 @@ class _Check:
 
     def identifier(self, value: object, name: str, *, required: bool = False) -> str:
         """An annotation id: a UUID, returned in its canonical lower-case form."""
-        if type(value) is str and _CANONICAL_UUID.fullmatch(value):
+        if type(value) is str and CANONICAL_UUID.fullmatch(value):
             return value
         if value is None:
             if required:
@@ -440,7 +437,7 @@ def _annotations(
         if type(item) is dict:
             # The common case first, without building the labels only problems need.
             ident = item.get("id")
-            if type(ident) is str and ident not in ids and _CANONICAL_UUID.fullmatch(ident):
+            if type(ident) is str and ident not in ids and CANONICAL_UUID.fullmatch(ident):
                 record = _well_formed_annotation(item, ident, caption_count)
                 if record is not None:
                     ids[ident] = index
@@ -623,12 +620,11 @@ def _well_formed_attribution(item: Mapping[str, object], ids: set[str]) -> Attri
         return None
     get = item.get
     claim, source_span, cue = get("claim"), get("source_span"), get("cue")
-    if type(claim) is not str or claim not in ids or not _CANONICAL_UUID.fullmatch(claim):
+    # Every id in `ids` is canonical already: being one of them is the whole id check.
+    if type(claim) is not str or claim not in ids:
         return None
     for ref in (source_span, cue):
-        if ref is not None and (
-            type(ref) is not str or ref not in ids or not _CANONICAL_UUID.fullmatch(ref)
-        ):
+        if ref is not None and (type(ref) is not str or ref not in ids):
             return None
     source, author = get("source"), get("author")
     if (source is not None and type(source) is not str) or (

@@ -220,20 +220,6 @@ def _match_header(blocks: _Blocks) -> _Header | None:
     return None
 
 
-def _is_debris_raw(raw: str) -> bool:
-    # Debris is ASCII capitals or digits without spaces. NFC composes a letter with a following
-    # mark into a non-ASCII letter and never composes into a digit, and canonical_line only
-    # removes whitespace around such a token: canonical debris is exactly raw.strip().
-    text = raw.strip()
-    return len(text) <= 4 and _DEBRIS.fullmatch(text) is not None
-
-
-def _may_have_credit(raw: str) -> bool:
-    # A canonical line ends in ")" exactly when the raw line does, trailing space aside:
-    # no character composes with or normalises to ")".
-    return raw.rstrip().endswith(")")
-
-
 def _is_debris(text: str) -> bool:
     return len(text) <= 4 and _DEBRIS.fullmatch(text) is not None  # length first: it is cheap
 
@@ -254,7 +240,7 @@ def _loosely_caption_like(lines: list[str]) -> bool:
 def _all_caption_lines(blocks: _Blocks, known: set[str], known_keys: set[tuple[str, str]]) -> bool:
     """Strict test for the next block, after the repeated headline: is it a caption block
     again? A body paragraph that merely ends in a parenthesis must not be mistaken for one.
-    A plain one-line block (blocks.key) is debris-free and cannot be doubled, so it is a
+    A plain block (see _keys) is debris-free and cannot be doubled, so it is a
     caption line only when known; its first and last words tell most paragraphs apart from
     the known lines without canonicalising them."""
     plain = blocks.keys[blocks.pos]
@@ -346,22 +332,24 @@ class _Blocks:
         """_loosely_caption_like(lines(index)), remembered."""
         caption = self._caption[index]
         if caption is None:
-            if self.keys[index] is not None:
-                caption = False  # one line: not doubled; plain: not debris, no credit
-            else:
-                caption = self._caption[index] = _loosely_caption_like(self.lines(index))
-            self._caption[index] = caption
+            # A plain block (see _keys) is not caption-like, and its lines are never made.
+            plain = self.keys[index] is not None
+            caption = self._caption[index] = not plain and _loosely_caption_like(self.lines(index))
         return caption
 
 
 def _keys(raw: list[str]) -> list[tuple[str, str] | None]:
     """For each plain block, the first and last word of its canonical line; None for others.
 
-    Plain: one line, NFC, longer than debris, not ending in ")" (so not caption-like: see
-    _is_debris_raw and _may_have_credit). canonical_line only joins the words of str.split()
-    with single spaces when the line is NFC (BOMs are gone), so two plain blocks whose keys
-    differ are different lines, told apart without canonicalising either. One comprehension
-    for a whole batch: no Python call per block."""
+    Plain: one line, NFC, more than four characters once stripped, not ending in ")". Such a
+    block is not caption-like, and the raw text tells: debris is at most four ASCII capitals
+    or digits and NFC never composes into those, so canonical debris is raw.strip(); a
+    canonical line ends in ")" exactly when the raw one does, trailing space aside, since no
+    character composes with or normalises to ")"; and one line cannot be doubled.
+    canonical_line only joins the words of str.split() with single spaces when the line is
+    NFC (BOMs are gone), so two plain blocks whose keys differ are different lines, told apart
+    without canonicalising either. One comprehension for a whole batch: no Python call per
+    block."""
     is_nfc = unicodedata.is_normalized
     return [
         (block.split(None, 1)[0], block.rsplit(None, 1)[-1])
@@ -380,7 +368,7 @@ _canonical_line = functools.lru_cache(maxsize=256)(content.canonical_line)
 
 
 def _words(line: str) -> tuple[str, str]:
-    """The first and last word of a canonical line: what _Blocks.key gives for it."""
+    """The first and last word of a canonical line: its key, as _keys makes it."""
     return (line.split(" ", 1)[0], line.rsplit(" ", 1)[-1])
 
 

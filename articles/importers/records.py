@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,9 @@ from datetime import datetime
 from typing import BinaryIO
 
 _CHUNK = 64 * 1024
+# An annotation id as the native format writes it (str(uuid.UUID)): what parsers check ids
+# against and what the saver takes without parsing it again.
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Bytes that Windows-1252 leaves undefined: a file containing one is Latin-1, not 1252.
 _UNDEFINED_IN_CP1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
 

@@ -54,6 +54,7 @@ from articles import content
 from articles.models import Article, ImageCaption, ImportRecord
 
 from .records import (
+    CANONICAL_UUID,
     AnnotationRecord,
     ArticleRecord,
     AttributionRecord,
@@ -284,8 +285,6 @@ class _Fields:
         return None
 
 
-_CONTEXT = anchoring.CONTEXT_CHARS
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _url_validator = URLValidator()
 # The URLs most records carry: http(s), a host name of letter-digit-hyphen labels, no port, no
 # user, anything but whitespace after. URLValidator accepts every such URL (within its length
@@ -606,8 +605,8 @@ class _Writer:
         self.insert_article = _Insert(Article, _ARTICLE_COLUMNS)
         self.insert_caption = _Insert(ImageCaption, _CAPTION_COLUMNS)
         self.insert_annotation = _Insert(Annotation, _ANNOTATION_COLUMNS, skip_existing="client_id")
-        self.native_uuid = connections[DEFAULT_DB_ALIAS].features.has_native_uuid_field
         self.insert_attribution = _Insert(Attribution, _ATTRIBUTION_COLUMNS)
+        self.native_uuid = connections[DEFAULT_DB_ALIAS].features.has_native_uuid_field
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -760,13 +759,15 @@ class _Writer:
         spans: list[_Span] = []
         seen: dict[str, int] = {}
         tags = self.tags
-        native_uuid = self.native_uuid  # the id as the database takes it, without parsing it
+        # The id as UUIDField.get_db_prep_value gives it (a UUID, or 32 hex digits where the
+        # database has no uuid type), made from the canonical string without parsing it.
+        native_uuid = self.native_uuid
         for number, annotation in enumerate(annotations, start=1):
             found: list[str] = []
             client_key = annotation.id
             if not client_key:
                 client_key = str(uuid.uuid4())
-            elif _CANONICAL_UUID.fullmatch(client_key) is None:  # the native format's form
+            elif CANONICAL_UUID.fullmatch(client_key) is None:  # the native format's form
                 try:
                     client_key = str(uuid.UUID(client_key))
                 except ValueError:
@@ -794,20 +795,12 @@ class _Writer:
             quoted = False
             start, end = annotation.start, annotation.end
             if text is not None:
-                # What check_span accepts, tested inline (20 spans an article); it words the
-                # problem when there is one.
-                if (
-                    type(start) is int
-                    and type(end) is int
-                    and 0 <= start < end <= len(text)
-                    and text[start:end] == annotation.quote
-                ):
-                    quoted = True
+                try:
+                    anchoring.check_span(text, start, end, annotation.quote)
+                except anchoring.AnchorError as exc:
+                    found.append(str(exc))
                 else:
-                    try:
-                        anchoring.check_span(text, start, end, annotation.quote)
-                    except anchoring.AnchorError as exc:
-                        found.append(str(exc))
+                    quoted = True
             tag = tags.get(annotation.tag)
             if tag is None:
                 found.append(f"unknown tag {annotation.tag!r}")
@@ -838,9 +831,8 @@ class _Writer:
                     annotation.caption,
                     start,
                     end,
-                    annotation.quote,  # anchoring.text_quote's exact, prefix and suffix
-                    text[max(0, start - _CONTEXT) : start],
-                    text[end : end + _CONTEXT],
+                    annotation.quote,  # checked equal to text[start:end]
+                    *anchoring.quote_context(text, start, end),
                     tag[0],
                     note,
                     source,

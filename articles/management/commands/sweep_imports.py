@@ -7,6 +7,8 @@ this too each time it starts an import; run it from cron where imports are rare.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand
 
 from articles.tasks import PREVIEW_KEPT, STALL_AFTER, sweep_imports
@@ -14,8 +16,9 @@ from articles.tasks import PREVIEW_KEPT, STALL_AFTER, sweep_imports
 
 class Command(BaseCommand):
     help = (
-        f"Mark failed the running imports silent for over {STALL_AFTER.seconds // 60} minutes "
-        f"and delete the uploads of previews not confirmed within {PREVIEW_KEPT.days} day(s)."
+        f"Mark failed the running imports silent for over {STALL_AFTER // timedelta(minutes=1)} "
+        f"minutes and delete the uploads of previews not confirmed within {PREVIEW_KEPT.days} "
+        "day(s)."
     )
 
     def handle(self, *args, **options) -> None:
