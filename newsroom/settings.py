@@ -1,51 +1,43 @@
 """The one settings module. Everything that differs between machines comes from the environment.
 
 DJANGO_DEBUG        "1" turns DEBUG on (scripts/dev does); off otherwise.
-DJANGO_SECRET_KEY   required unless DEBUG is on or the tests are running.
+DJANGO_SECRET_KEY   required unless DEBUG is on (tests use tests/settings.py, which sets one).
 DJANGO_ALLOWED_HOSTS comma-separated; defaults to localhost names.
 DJANGO_SECURE       "1" behind HTTPS: HSTS, secure cookies, SSL redirect.
-DATABASE_URL        postgres://user:pass@host:port/name selects PostgreSQL; SQLite otherwise.
-SQLITE_PATH         where the SQLite file lives (default: db.sqlite3 beside manage.py).
+DATABASE_URL        postgres://user:pass@host:port/name selects PostgreSQL, sqlite:///path a SQLite
+                    file (parsed by django-environ); unset: SQLite at SQLITE_PATH.
+SQLITE_PATH         where the SQLite file lives when DATABASE_URL is unset (default: db.sqlite3
+                    beside manage.py).
 NEWSROOM_VAR_DIR    uploads and import/export progress (default: var/ beside manage.py).
 NEWSROOM_IMPORT_MAX_FILE_BYTES, NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES,
 NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS, NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO
                     import limits (100 MB a file, 1 GB unpacked a ZIP, 100,000 members, 100:1).
+
+The tests run on tests/settings.py, which imports this module and overrides what tests need
+(fast password hasher, temporary folders, static files from the finders).
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
+import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+env = environ.Env()
 
-def env_flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
-
-TESTING = "pytest" in sys.modules or (len(sys.argv) > 1 and sys.argv[1] == "test")
-DEBUG = env_flag("DJANGO_DEBUG")
-
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for development).")
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 
-ALLOWED_HOSTS = [
-    h.strip()
-    for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
-    if h.strip()
-]
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -96,38 +88,39 @@ TEMPLATES = [
 ]
 
 
+# SQLite's settings for a web process and a worker sharing one file: WAL lets them read while
+# one writes; IMMEDIATE takes the write lock up front so writers queue instead of failing.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
 def database_from_url(url: str) -> dict[str, object]:
-    parts = urlsplit(url)
-    if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
-        raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {parts.scheme!r}")
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": unquote(parts.path.lstrip("/")),
-        "USER": unquote(parts.username or ""),
-        "PASSWORD": unquote(parts.password or ""),
-        "HOST": parts.hostname or "",
-        "PORT": str(parts.port or ""),
-        "CONN_MAX_AGE": 60,
-        "CONN_HEALTH_CHECKS": True,
-    }
+    """One DATABASES entry from a URL (django-environ's parser), with the engine's own options.
+
+    Only PostgreSQL and SQLite are supported: anything else fails loudly instead of running on
+    a database nobody tested."""
+    config = dict(environ.Env.db_url_config(url))
+    engine = config.get("ENGINE", "")
+    if engine == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    elif engine == "django.db.backends.postgresql":
+        config.setdefault("CONN_MAX_AGE", 60)
+        config["CONN_HEALTH_CHECKS"] = True
+    else:
+        scheme = url.split(":", 1)[0]
+        raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {scheme!r}")
+    return config
 
 
-if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-            "OPTIONS": {
-                # WAL lets the worker and the web process read while one writes;
-                # IMMEDIATE takes the write lock up front so writers queue instead of failing.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
-        }
-    }
+DATABASES = {
+    "default": database_from_url(
+        env.str("DATABASE_URL", default="")
+        or f"sqlite:///{env.str('SQLITE_PATH', default=str(BASE_DIR / 'db.sqlite3'))}"
+    )
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -149,22 +142,22 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Manifest storage needs collectstatic; development and tests serve straight from the finders.
+# Manifest storage needs collectstatic; development (and tests/settings.py) serve from the finders.
 _static_backend = (
     "django.contrib.staticfiles.storage.StaticFilesStorage"
-    if DEBUG or TESTING
+    if DEBUG
     else "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": _static_backend},
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = Path(env.str("NEWSROOM_VAR_DIR", default=str(BASE_DIR / "var")))
 MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "media/"  # never served: uploads are import inputs, not public files
 # Import progress is written by the worker while the import's own transaction is still open,
@@ -198,7 +191,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-if env_flag("DJANGO_SECURE"):
+if env.bool("DJANGO_SECURE", default=False):
     SECURE_SSL_REDIRECT = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
@@ -211,22 +204,24 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
 
 # Where the seed file lives beside the checkout (load_demo uses it when present).
-SHARED_SEEDS_DIR = Path(os.environ.get("NEWSROOM_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
+SHARED_SEEDS_DIR = Path(
+    env.str("NEWSROOM_SEEDS_DIR", default=str(BASE_DIR.parent / "shared" / "seeds"))
+)
 
 # Import limits (articles/importers/inputs.py), each overridable from the environment under the
 # same name prefixed with NEWSROOM_: bytes per file; total uncompressed bytes per ZIP archive;
 # files per archive; and the compression ratio above which an archive member is refused as a
 # zip bomb. Archives are checked from their directory before anything is decompressed.
-IMPORT_MAX_FILE_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_FILE_BYTES", 100 * 1024**2))
-IMPORT_MAX_ARCHIVE_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES", 1024**3))
-IMPORT_MAX_ARCHIVE_MEMBERS = int(os.environ.get("NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS", 100_000))
-IMPORT_MAX_COMPRESSION_RATIO = int(os.environ.get("NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO", 100))
+IMPORT_MAX_FILE_BYTES = env.int("NEWSROOM_IMPORT_MAX_FILE_BYTES", default=100 * 1024**2)
+IMPORT_MAX_ARCHIVE_BYTES = env.int("NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES", default=1024**3)
+IMPORT_MAX_ARCHIVE_MEMBERS = env.int("NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS", default=100_000)
+IMPORT_MAX_COMPRESSION_RATIO = env.int("NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO", default=100)
 
 # Exports bigger than this many articles run as a background task with a progress page;
 # prepared export files are removed after EXPORT_KEEP_DAYS.
-EXPORT_BACKGROUND_THRESHOLD = int(os.environ.get("NEWSROOM_EXPORT_BACKGROUND_THRESHOLD", 2000))
-EXPORT_KEEP_DAYS = int(os.environ.get("NEWSROOM_EXPORT_KEEP_DAYS", 7))
+EXPORT_BACKGROUND_THRESHOLD = env.int("NEWSROOM_EXPORT_BACKGROUND_THRESHOLD", default=2000)
+EXPORT_KEEP_DAYS = env.int("NEWSROOM_EXPORT_KEEP_DAYS", default=7)

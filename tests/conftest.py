@@ -1,8 +1,18 @@
-"""Shared fixtures. Browser tests drive Debian's Chromium through Playwright (the sync API runs
-an event loop in this thread, hence DJANGO_ALLOW_ASYNC_UNSAFE for the ORM calls in tests)."""
+"""Shared fixtures and the suite's two rules about the world outside a test.
+
+- Browser tests drive Debian's Chromium through Playwright (the sync API runs an event loop in
+  this thread, hence DJANGO_ALLOW_ASYNC_UNSAFE for the ORM calls in tests).
+- `../shared` (the seed file, the W3C schemas, the XSS corpus) lives beside the checkout, not in
+  it. A test that needs it is marked `needs_shared(...)`: on a clone without the folder it is
+  skipped with a reason naming it; with NEWSROOM_REQUIRE_SHARED=1 (set by `.ci/run`) such a skip
+  fails the run, so CI can never pass by skipping them.
+- A live-server test empties every table when it ends; the rows that migrations seed (tags,
+  roles, permissions) are put back right after it, so tests run in any order.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -11,9 +21,79 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("NEWSROOM_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
 SEED_FILE = SHARED / "seeds" / "000_02c3dc859b8b1f10.txt"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-results"
+SHARED_REASON = "needs the shared folder beside the checkout"
+REQUIRE_SHARED = os.environ.get("NEWSROOM_REQUIRE_SHARED") == "1"
+
+
+def needs_shared(*parts: str) -> pytest.MarkDecorator:
+    """Skip the test (or module, as `pytestmark`) unless ../shared/<parts> exists."""
+    path = SHARED.joinpath(*parts)
+    return pytest.mark.skipif(not path.exists(), reason=f"{SHARED_REASON}: {path} is missing")
+
+
+needs_seed = needs_shared("seeds", SEED_FILE.name)
+
+
+def seed_file() -> Path:
+    """The seed file, for fixtures: skips the test that asked when ../shared is missing."""
+    if not SEED_FILE.exists():
+        pytest.skip(f"{SHARED_REASON}: {SEED_FILE} is missing")
+    return SEED_FILE
+
+
+_shared_skips: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and SHARED_REASON in str(report.longrepr):
+        _shared_skips.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With NEWSROOM_REQUIRE_SHARED=1, a test skipped for want of ../shared fails the run."""
+    if REQUIRE_SHARED and _shared_skips:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if REQUIRE_SHARED and _shared_skips:
+        terminalreporter.write_line(
+            f"FAILED: {len(_shared_skips)} test(s) skipped for want of {SHARED} although "
+            "NEWSROOM_REQUIRE_SHARED=1 (set by .ci/run), e.g. " + ", ".join(_shared_skips[:3]),
+            red=True,
+        )
+
+
+_SEEDING_MIGRATIONS = (
+    "annotations.migrations.0002_seed_tags_and_roles",
+    "annotations.migrations.0005_review_permissions",
+)
+
+
+def reseed_migration_rows() -> None:
+    """Put back what data migrations seed (tags, groups, their permissions); idempotent."""
+    from django.apps import apps as django_apps
+
+    seed, grant = (importlib.import_module(name) for name in _SEEDING_MIGRATIONS)
+    seed.seed(django_apps, None)
+    grant.grant(django_apps, None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test (live server included) flushed the database, seed it again so
+    the next test finds what migrations made, whatever order the tests run in."""
+    result = yield
+    if "transactional_db" in getattr(item, "fixturenames", ()):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            reseed_migration_rows()
+    return result
+
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -48,9 +128,3 @@ def browser_context_args(browser_context_args):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-def pytest_collection_modifyitems(config, items):
-    """Run the browser tests last: each live-server test empties the database when it ends,
-    which would take the migration-seeded tags and roles away from the tests after it."""
-    items.sort(key=lambda item: "/browser/" in str(item.path))

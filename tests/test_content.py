@@ -11,6 +11,7 @@ import html5lib
 import pytest
 
 from articles import content
+from tests.conftest import needs_shared
 from tests.factories import make_annotation, make_article
 
 XSS_CORPUS = (
@@ -223,11 +224,13 @@ def test_checker_accepts_inert_html():
     assert script_capable_problems('<p><b>x</b> <a href="https://example.com/">y</a></p>') == []
 
 
+@needs_shared("testdata", "xss")
 def test_corpus_is_present_and_complete():
     """The shared XSS corpus is readable with its 2,593 payloads (an empty read would pass)."""
     assert len(load_xss_corpus()) == 2593
 
 
+@needs_shared("testdata", "xss")
 def test_sanitize_html_neutralises_every_xss_corpus_payload():
     """No payload of the corpus comes out of sanitize_html able to run script."""
     failures = []

@@ -36,7 +36,7 @@ from articles.importers import jsonl
 from articles.importers.saver import save_records
 from articles.models import Article
 
-from .conftest import SHARED
+from .conftest import SHARED, needs_shared
 from .factories import make_annotation, make_article
 
 pytestmark = pytest.mark.django_db
@@ -490,6 +490,7 @@ def suite() -> W3CSuite:
     return W3CSuite()
 
 
+@needs_shared("testdata", "w3c-web-annotation")
 def test_the_w3c_harness_checks_uri_formats_and_can_fail(suite):
     """The harness would catch a bad export: a format checker that knows "uri", and an
     annotation without @context or with a relative id fails the musts."""
@@ -505,6 +506,7 @@ def test_the_w3c_harness_checks_uri_formats_and_can_fail(suite):
     assert suite.failures("annotations/annotationMusts.test", {**good, "id": "a/b"})
 
 
+@needs_shared("testdata", "w3c-web-annotation")
 def test_every_w3c_annotation_page_and_the_collection_meet_the_musts(suite):
     """Each annotation (and its refined selectors, promoted to the top), each page and the
     collection pass every assertion of the W3C test suite's *Musts.test files."""

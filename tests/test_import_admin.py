@@ -23,7 +23,7 @@ from django_tasks_db.models import DBTaskResult
 
 from articles import tasks
 from articles.models import Article, ImportRecord
-from tests.conftest import SEED_FILE
+from tests.conftest import SEED_FILE, needs_seed
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -145,6 +145,7 @@ def imported(admin_client, django_capture_on_commit_callbacks, previewed):
 # --- Who may import ----------------------------------------------------------------------------
 
 
+@needs_seed
 @pytest.mark.parametrize("role", ["editor", "reviewer"])
 def test_editors_and_reviewers_are_sent_to_the_admin_login(
     client, role, django_capture_on_commit_callbacks
@@ -168,6 +169,7 @@ def test_editors_and_reviewers_are_sent_to_the_admin_login(
     assert not DBTaskResult.objects.exists()
 
 
+@needs_seed
 def test_staff_without_the_add_article_permission_get_403(
     client, django_capture_on_commit_callbacks
 ):
@@ -194,6 +196,7 @@ def test_staff_with_the_add_article_permission_may_import(client):
     assert client.get(IMPORT_URL).status_code == 200
 
 
+@needs_seed
 def test_upload_and_confirm_need_the_csrf_token():
     """Both POSTs are refused without the CSRF token (admin_view applies csrf_protect)."""
     client = Client(enforce_csrf_checks=True)
@@ -239,6 +242,7 @@ def test_upload_without_files_is_refused(admin_client, django_capture_on_commit_
     assert not ImportRecord.objects.exists()
 
 
+@needs_seed
 def test_upload_keeps_the_files_and_queues_a_dry_run(
     admin_client, media, django_capture_on_commit_callbacks
 ):
@@ -265,6 +269,7 @@ def test_upload_keeps_the_files_and_queues_a_dry_run(
     assert queued_import_ids() == [record.pk]
 
 
+@needs_seed
 def test_the_format_override_is_kept(admin_client, django_capture_on_commit_callbacks):
     """A format chosen on the form is the one the import uses."""
     upload(
@@ -283,6 +288,7 @@ def test_the_format_override_is_kept(admin_client, django_capture_on_commit_call
 # --- Progress --------------------------------------------------------------------------------------
 
 
+@needs_seed
 def test_queued_import_page_shows_a_polling_progress_bar(
     admin_client, django_capture_on_commit_callbacks
 ):
@@ -298,6 +304,7 @@ def test_queued_import_page_shows_a_polling_progress_bar(
     assert "Waiting for the worker" in content
 
 
+@needs_seed
 def test_htmx_poll_gets_only_the_fragment(admin_client, django_capture_on_commit_callbacks):
     """An htmx request gets the #import-status fragment alone, not the admin page around it."""
     upload(admin_client, django_capture_on_commit_callbacks, seed_upload())
@@ -343,6 +350,7 @@ def test_confirmed_import_progress_is_records_done_of_the_previewed_total(admin_
     assert "0</strong> errors so far" in content
 
 
+@needs_seed
 def test_finished_fragment_stops_polling(admin_client, previewed):
     """Once the run is over, the fragment comes back without its polling attributes, so htmx
     stops asking."""
@@ -353,6 +361,7 @@ def test_finished_fragment_stops_polling(admin_client, previewed):
     assert "<progress" not in content
 
 
+@needs_seed
 def test_the_worker_writes_progress_while_it_runs(admin_client, previewed, monkeypatch):
     """The task writes read/done/errors and the bytes read to caches["progress"] as it goes,
     and clears them at the end."""
@@ -375,6 +384,7 @@ def test_the_worker_writes_progress_while_it_runs(admin_client, previewed, monke
 # --- Preview, confirm, report -----------------------------------------------------------------
 
 
+@needs_seed
 def test_preview_shows_the_seed_articles_as_new_and_writes_nothing(admin_client, previewed):
     """The dry run of the seed lists its two articles as new, with their caption and paragraph
     counts, offers the confirm button, and leaves the database without articles."""
@@ -395,6 +405,7 @@ def test_preview_shows_the_seed_articles_as_new_and_writes_nothing(admin_client,
     assert "Confirm import" in content
 
 
+@needs_seed
 def test_confirm_queues_the_import_and_it_creates_the_two_articles(admin_client, media, imported):
     """Confirming queues a real import of the same uploads and options, linked to its dry run;
     it creates the seed's two articles, reports "created 2" and deletes the uploads."""
@@ -413,6 +424,7 @@ def test_confirm_queues_the_import_and_it_creates_the_two_articles(admin_client,
     assert f"preview #{dry_run.pk}" in content
 
 
+@needs_seed
 def test_confirm_is_queued_until_the_worker_runs(
     admin_client, previewed, django_capture_on_commit_callbacks
 ):
@@ -426,6 +438,7 @@ def test_confirm_is_queued_until_the_worker_runs(
     assert "<progress" in admin_client.get(report_url(record)).content.decode()
 
 
+@needs_seed
 def test_a_preview_is_confirmed_once(admin_client, previewed, django_capture_on_commit_callbacks):
     """A second confirm (double click, second tab) leads to the import already made."""
     dry_run = previewed(seed_upload())
@@ -438,6 +451,7 @@ def test_a_preview_is_confirmed_once(admin_client, previewed, django_capture_on_
     assert "This preview was confirmed" in content and "Confirm import" not in content
 
 
+@needs_seed
 def test_a_second_import_of_the_same_file_creates_nothing(admin_client, imported):
     """Importing the seed again finds both articles: 0 created, 2 duplicates."""
     imported(seed_upload())
@@ -504,6 +518,7 @@ def test_a_failing_task_marks_the_record_failed(admin_client, media):
     assert "The import stopped" in content and "No such file" in content
 
 
+@needs_seed
 def test_a_task_runs_a_record_once(previewed):
     """Running the task again for a finished record changes nothing."""
     record = previewed(seed_upload())
@@ -586,6 +601,7 @@ def test_sweep_marks_stalled_imports_failed_and_clears_old_previews_uploads(medi
     assert (media / "imports" / "recent" / "000.upload").exists()
 
 
+@needs_seed
 def test_a_worker_sweeps_before_it_runs_an_import(previewed, monkeypatch):
     """Each import a worker starts first tidies after lost ones."""
     swept = []
@@ -603,6 +619,7 @@ def test_stored_upload_paths_cannot_leave_the_upload_folder():
 # --- History -----------------------------------------------------------------------------------
 
 
+@needs_seed
 def test_history_lists_imports_and_links_their_pages(admin_client, imported):
     """The ImportRecord changelist is the history: who, when, files, kind, status and counts,
     each linking to its progress/report page; it links to the import page too."""

@@ -24,6 +24,7 @@ from articles.importers.records import (
 from articles.importers.saver import save_records
 from articles.management.commands.import_articles import ProgressBar
 from articles.models import Article, ImageCaption, ImportRecord
+from tests.conftest import needs_seed
 
 from . import plaintext_reference
 
@@ -104,6 +105,7 @@ def fast_passwords(settings):
 # --- the seed file -----------------------------------------------------------------------------
 
 
+@needs_seed
 def test_seed_gives_exactly_two_articles_and_no_errors():
     """The seed holds two articles; nothing in it is an error."""
     items = parse_file(SEED)
@@ -111,6 +113,7 @@ def test_seed_gives_exactly_two_articles_and_no_errors():
     assert errors_of(items) == []
 
 
+@needs_seed
 def test_seed_titles_are_exact():
     """Titles are the headlines, curly apostrophes kept, each at its first line."""
     first, second = parse_file(SEED)
@@ -119,6 +122,7 @@ def test_seed_titles_are_exact():
     assert (first.origin, second.origin) == (f"{SEED.name}:1", f"{SEED.name}:43")
 
 
+@needs_seed
 def test_seed_captions_are_single_with_text_and_credit_apart():
     """Each article has exactly one caption (the doubled and repeated lines collapse), its
     credit split off and the trailing NBSP gone."""
@@ -127,6 +131,7 @@ def test_seed_captions_are_single_with_text_and_credit_apart():
     assert second.captions == [CAPTION_2]
 
 
+@needs_seed
 def test_seed_first_article_body():
     """The first body has the file's 14 paragraphs, verbatim and in order."""
     first, _ = parse_file(SEED)
@@ -143,6 +148,7 @@ def test_seed_first_article_body():
     )
 
 
+@needs_seed
 def test_seed_second_article_body():
     """The second body has 9 paragraphs and ends with the file's last line (no final
     newline in the file)."""
@@ -160,6 +166,7 @@ def test_seed_second_article_body():
     )
 
 
+@needs_seed
 def test_seed_bodies_hold_no_debris_headline_or_caption():
     """Debris lines, the repeated headline and the caption lines stay out of the body."""
     for record in parse_file(SEED):
@@ -171,6 +178,7 @@ def test_seed_bodies_hold_no_debris_headline_or_caption():
         assert all(caption.text not in {"TT", "20"} for caption in record.captions)
 
 
+@needs_seed
 def test_seed_body_is_canonical_text():
     """The body is already in canonical form, so offsets into it stay valid after saving."""
     for record in parse_file(SEED):
@@ -178,6 +186,7 @@ def test_seed_body_is_canonical_text():
         assert record.title == content.canonical_line(record.title)
 
 
+@needs_seed
 def test_seed_is_utf8_without_note():
     """A valid UTF-8 file is decoded as such and produces no encoding note."""
     _lines, note = decode_lines(SEED, SEED.name)
@@ -202,6 +211,7 @@ def test_seed_is_utf8_without_note():
         ("utf16", lambda text: text.encode("utf-16")),
     ],
 )
+@needs_seed
 def test_variants_of_the_seed_read_the_same(tmp_path, name, transform):
     """Line endings, a BOM, trailing whitespace, a final newline and the encoding do not
     change what is read."""
@@ -216,6 +226,7 @@ def vars_of(record: ArticleRecord) -> dict:
     return {name: getattr(record, name) for name in record.__slots__}
 
 
+@needs_seed
 def test_windows_1252_fallback_is_noted(tmp_path):
     """A file that is not UTF-8 is decoded as Windows-1252 and the note says so."""
     path = tmp_path / "cp.txt"
@@ -227,6 +238,7 @@ def test_windows_1252_fallback_is_noted(tmp_path):
     assert TITLE_2 in list(lines)
 
 
+@needs_seed
 def test_decode_text_gives_whole_lines_in_chunks_as_decode_lines_decodes_them(
     tmp_path, monkeypatch
 ):
@@ -299,6 +311,7 @@ class _Unseekable(io.RawIOBase):
         return self._inner.readinto(buffer)
 
 
+@needs_seed
 def test_unseekable_stream_is_spooled(tmp_path):
     """A stream that cannot seek (a pipe, an upload) reads like a file."""
     stream = io.BufferedReader(_Unseekable(seed_text().encode("cp1252")))
@@ -308,6 +321,7 @@ def test_unseekable_stream_is_spooled(tmp_path):
     assert [r.title for r in records] == [TITLE_1, TITLE_2]
 
 
+@needs_seed
 def test_binary_stream_is_read_from_its_position_and_left_open():
     """A caller's stream is read from where it stands and not closed afterwards."""
     stream = io.BytesIO(b"junk" + seed_text().encode())
@@ -514,6 +528,7 @@ def test_fast_parser_reads_generated_files_exactly_as_the_reference_does():
     assert articles > 300  # the generator does make articles, not only errors
 
 
+@needs_seed
 def test_chunk_boundaries_do_not_change_what_is_read():
     """parse_text gives the same records wherever the text is cut into chunks: mid-line,
     inside a run of blank lines, between a CR and its LF's place, one character per chunk."""
@@ -543,6 +558,7 @@ def test_a_block_longer_than_many_chunks_is_read_whole():
 # --- the saver ---------------------------------------------------------------------------------
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_saving_the_seed_creates_articles_and_captions():
     """Both seed articles are written with their captions, canonical text and hash."""
@@ -572,6 +588,7 @@ def test_saved_article_matches_what_article_save_would_store():
     )
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_second_import_is_a_no_op():
     """Importing the same file again skips both articles and writes nothing."""
@@ -663,6 +680,7 @@ def test_invalid_record_becomes_an_error_at_its_origin():
     assert Article.objects.count() == 0
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_dry_run_writes_nothing_but_counts():
     """A dry run reports what would be created and leaves the database as it was."""
@@ -711,6 +729,7 @@ def run_command(*args: str) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_prints_the_summary_line():
     """import_articles ends with the one-line summary."""
@@ -772,6 +791,7 @@ def test_progress_bar_shows_bytes_read_and_counts_records_and_errors():
     assert bar_lines(err.getvalue())[-1].endswith("100%  3 records  4 errors  6/s")
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_draws_no_bar_when_stderr_is_not_a_terminal_or_asked_not_to():
     """Redirected output (a log, CI) gets no control characters; --no-progress turns the bar
@@ -783,6 +803,7 @@ def test_command_draws_no_bar_when_stderr_is_not_a_terminal_or_asked_not_to():
     assert err.getvalue() == ""
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_reports_an_unreadable_file(tmp_path, monkeypatch):
     """A file that exists but cannot be opened is a clear error naming it, not a traceback,
@@ -802,6 +823,7 @@ def test_command_reports_an_unreadable_file(tmp_path, monkeypatch):
     assert Article.objects.count() == 0
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_second_run_skips_duplicates():
     """Running the command twice leaves one copy and says so."""
@@ -834,6 +856,7 @@ def test_command_keep_good(tmp_path):
     assert list(Article.objects.values_list("title", flat=True)) == ["Fine"]
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_dry_run_writes_nothing():
     """--dry-run prints the counts and writes no article."""
@@ -843,6 +866,7 @@ def test_command_dry_run_writes_nothing():
     assert Article.objects.count() == 0
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_notes_encoding_fallback(tmp_path):
     """A Windows-1252 file is imported and the fallback is mentioned."""
@@ -878,6 +902,7 @@ def test_command_refuses_missing_file(tmp_path):
 # --- load_demo ---------------------------------------------------------------------------------
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_load_demo_imports_seeds_and_creates_users(settings, fast_passwords):
     """With the seeds folder present, its articles and the four demo logins appear."""

@@ -17,6 +17,7 @@ from articles.importers import inputs
 from articles.importers.inputs import FormatError, Limits, detect_format, read_inputs
 from articles.importers.records import ArticleRecord, RecordError
 from articles.models import Article, ImportRecord
+from tests.conftest import needs_seed
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_02c3dc859b8b1f10.txt"
 PAGE = Path(__file__).resolve().parent / "data" / "html" / "harbour_gazette.html"
@@ -191,6 +192,7 @@ def test_office_documents_are_refused_with_a_hint():
 # --- read_inputs: single files -------------------------------------------------------------------
 
 
+@needs_seed
 def test_seed_file_by_path():
     """The seed read by path gives its two articles, origins naming the path."""
     items, notes = read_all(SEED)
@@ -199,6 +201,7 @@ def test_seed_file_by_path():
     assert notes == []
 
 
+@needs_seed
 def test_name_and_file_object_pair():
     """A (name, binary file) pair reads like a path, named by the given name."""
     with SEED.open("rb") as stream:
@@ -208,6 +211,7 @@ def test_name_and_file_object_pair():
     assert items[1].origin == "upload.txt:43"
 
 
+@needs_seed
 def test_one_way_stream_is_spooled():
     """A stream that cannot seek (a pipe, a network body) is copied first and read the same."""
 
@@ -225,6 +229,7 @@ def test_one_way_stream_is_spooled():
     assert titles(items) == [TITLE_1, TITLE_2]
 
 
+@needs_seed
 def test_unreadable_path_is_an_error(tmp_path):
     """A path that cannot be opened is reported like any other bad input, and the next one is
     still read."""
@@ -257,6 +262,7 @@ def test_empty_file(data):
     assert errors(items) == ["empty.txt:0: the file is empty"]
 
 
+@needs_seed
 def test_windows_1252_file_is_read_and_noted(tmp_path):
     """A Windows-1252 file is decoded and the fallback is noted under the file's name."""
     path = tmp_path / "cp1252.txt"
@@ -268,6 +274,7 @@ def test_windows_1252_file_is_read_and_noted(tmp_path):
     assert notes[0].endswith("decoded as Windows-1252")
 
 
+@needs_seed
 def test_format_override_beats_the_extension(tmp_path):
     """`format` reads a file whatever its name says."""
     copy = tmp_path / "seed.json"
@@ -300,6 +307,7 @@ def test_every_format_is_routed_to_its_parser(tmp_path):
     ]
 
 
+@needs_seed
 def test_file_over_the_size_limit_is_refused_unread(tmp_path):
     """A file bigger than max_file_bytes is one error naming the limit and its setting."""
     items, _ = read_all(SEED, limits=Limits(max_file_bytes=1024))
@@ -326,6 +334,7 @@ def test_default_limits():
 # --- archives ------------------------------------------------------------------------------------
 
 
+@needs_seed
 def test_archive_of_every_format_in_folders(tmp_path):
     """A ZIP with the seed, a JSON Lines file and a saved page in nested folders imports them
     all, in archive order, each named archive/member; macOS debris and dot-files are skipped."""
@@ -354,6 +363,7 @@ def test_archive_of_every_format_in_folders(tmp_path):
     assert notes == []
 
 
+@needs_seed
 def test_archive_member_encoding_note_names_the_member(tmp_path):
     """A Windows-1252 member is noted as archive/member."""
     data = SEED.read_text(encoding="utf-8").encode("cp1252")
@@ -363,6 +373,7 @@ def test_archive_member_encoding_note_names_the_member(tmp_path):
     assert notes[0].startswith(f"{archive}/legacy/seed.txt: not valid UTF-8")
 
 
+@needs_seed
 def test_archive_from_an_upload_and_with_format_override(tmp_path):
     """An archive given as a file object is expanded too; `format` applies to its members."""
     data = zip_bytes({"scrape.json": SEED.read_bytes()})
@@ -371,6 +382,7 @@ def test_archive_from_an_upload_and_with_format_override(tmp_path):
     assert items[0].origin == "upload.zip/scrape.json:1"
 
 
+@needs_seed
 def test_archive_recognised_by_content_whatever_its_name(tmp_path):
     """A ZIP named .txt is still an archive."""
     path = tmp_path / "batch.txt"
@@ -378,6 +390,7 @@ def test_archive_recognised_by_content_whatever_its_name(tmp_path):
     assert titles(read_all(path)[0]) == [TITLE_1, TITLE_2]
 
 
+@needs_seed
 def test_bad_members_are_reported_and_the_rest_read(tmp_path):
     """A binary or empty member is one error naming archive and member; the others import."""
     archive = make_zip(
@@ -392,6 +405,7 @@ def test_bad_members_are_reported_and_the_rest_read(tmp_path):
     assert titles(items) == [TITLE_1, TITLE_2]
 
 
+@needs_seed
 def test_zip_inside_a_zip_is_refused(tmp_path):
     """An inner archive is not expanded, whether named .zip or only zipped inside."""
     inner = zip_bytes({"seed.txt": SEED.read_bytes()})
@@ -405,6 +419,7 @@ def test_zip_inside_a_zip_is_refused(tmp_path):
     assert titles(items) == []
 
 
+@needs_seed
 def test_zip_bomb_is_refused_by_ratio_before_decompressing(tmp_path, no_decompression):
     """200 MB of zeros squeezed into under 1 MB: refused from the central directory, so not a
     byte is decompressed."""
@@ -424,6 +439,7 @@ def test_zip_bomb_is_refused_by_ratio_before_decompressing(tmp_path, no_decompre
     assert titles(items) == []  # the whole archive is refused, the seed with it
 
 
+@needs_seed
 def test_archive_total_size_is_checked_before_decompressing(tmp_path, no_decompression):
     """The members' declared sizes add up past max_archive_bytes: refused unread."""
     archive = make_zip(
@@ -453,6 +469,7 @@ def test_archive_with_too_many_members_is_refused_before_its_directory_is_read(
     ]
 
 
+@needs_seed
 def test_member_over_the_file_limit_is_refused_alone(tmp_path):
     """One member bigger than max_file_bytes is refused; smaller ones import."""
     archive = make_zip(
@@ -466,6 +483,7 @@ def test_member_over_the_file_limit_is_refused_alone(tmp_path):
     assert titles(items) == [TITLE_1, TITLE_2]
 
 
+@needs_seed
 def test_archive_itself_over_the_archive_limit_is_refused_unread(tmp_path):
     """The archive file's own size counts against max_archive_bytes."""
     archive = make_zip(tmp_path / "a.zip", {"seed.txt": SEED.read_bytes()}, zipfile.ZIP_STORED)
@@ -500,6 +518,7 @@ def test_bytes_beyond_the_declared_size_are_counted(tmp_path, monkeypatch):
     ]
 
 
+@needs_seed
 def test_encrypted_member_is_reported(tmp_path):
     """A password-protected member cannot be read: said so, not a decoding error."""
     data = patch_headers(zip_bytes({"seed.txt": SEED.read_bytes()}), flags=0x1)
@@ -519,6 +538,7 @@ def test_damaged_archive_and_empty_archive(tmp_path):
     assert errors(items)[1] == f"{empty}:0: the archive holds no files to import"
 
 
+@needs_seed
 def test_archive_members_are_read_lazily(tmp_path, monkeypatch):
     """Members are expanded one at a time as records are consumed, not all up front."""
     archive = make_zip(
@@ -542,6 +562,7 @@ def test_archive_members_are_read_lazily(tmp_path, monkeypatch):
 # --- the command -------------------------------------------------------------------------------
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_format_override(tmp_path):
     """--format reads a file its extension would misname; without it the file fails."""
@@ -573,6 +594,7 @@ def test_command_detects_json_lines_by_content(tmp_path):
     assert ImportRecord.objects.get().format == "jsonl"
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_imports_an_archive(tmp_path):
     """A ZIP of a seed copy, a JSON Lines file and a saved page imports all five articles."""
@@ -590,6 +612,7 @@ def test_command_imports_an_archive(tmp_path):
     assert ImportRecord.objects.get().format == "zip"
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_reports_a_binary_file_and_writes_nothing(tmp_path):
     """A PNG among the inputs is reported as file:0 and, by default, nothing is written."""
@@ -605,6 +628,7 @@ def test_command_reports_a_binary_file_and_writes_nothing(tmp_path):
     assert ImportRecord.objects.get().format == "plaintext"
 
 
+@needs_seed
 @pytest.mark.django_db
 def test_command_notes_windows_1252(tmp_path):
     """The encoding fallback of a file is printed as a note naming it."""

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 import pytest
-from django.apps import apps as django_apps
 from django.conf import settings
 from django.test import Client
+
+from tests.conftest import reseed_migration_rows
 
 # Selects the n-th occurrence of `needle` in the text under `root` as a user would, then fires
 # the mouseup the page listens for. Ranges are set on the page's own text nodes.
@@ -33,17 +33,11 @@ SELECT_JS = """([root, needle, nth]) => {
 }"""
 
 
-SEED_MIGRATION = importlib.import_module("annotations.migrations.0002_seed_tags_and_roles")
-GRANT_MIGRATION = importlib.import_module("annotations.migrations.0005_review_permissions")
-
-
 @pytest.fixture
 def live(live_server):
-    """The live test server, with the tags and roles that migrations 0002 and 0005 seed: a live-server
-    test empties every table when it ends, so each one puts them back first (the browser tests
-    run last, see tests/conftest.py)."""
-    SEED_MIGRATION.seed(django_apps, None)
-    GRANT_MIGRATION.grant(django_apps, None)
+    """The live test server, with the tags and roles that migrations 0002 and 0005 seed (a
+    live-server test flushes them when it ends; tests/conftest.py puts them back after it)."""
+    reseed_migration_rows()
     return live_server
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_file
 from tests.factories import make_annotation, make_user
 
 pytestmark = [pytest.mark.browser]
@@ -29,7 +29,7 @@ def serious_violations(page) -> list[str]:
 
 @pytest.fixture
 def annotated(live) -> Article:
-    call_command("import_articles", str(SEED_FILE), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("import_articles", str(seed_file()), stdout=open("/dev/null", "w"))  # noqa: SIM115
     article = Article.objects.order_by("id").first()
     editor = make_user("axe-editor", "editor")
     make_annotation(article, "Claim", quote="at least 40 dead", author=editor)

@@ -43,7 +43,7 @@ from annotations.exporters import FORMATS
 from annotations.exporters.data import load_articles
 from annotations.models import Annotation, Attribution
 from articles.models import Article
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_file
 from tests.factories import make_annotation, make_article, make_user
 
 pytestmark = [pytest.mark.browser]
@@ -150,7 +150,7 @@ def annotated(live) -> list[Article]:
     """The seed article annotated in its title, caption and body (nested, overlapping and
     across paragraphs, with an attribution), and an article whose emoji make code points and
     UTF-16 units differ; all accepted, plus one pending span the export leaves out."""
-    call_command("import_articles", str(SEED_FILE), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("import_articles", str(seed_file()), stdout=open("/dev/null", "w"))  # noqa: SIM115
     seed = Article.objects.get(title=FIRST_TITLE)
     editor = make_user("anchor-editor", "editor")
     ok = {"author": editor, "status": Annotation.Status.ACCEPTED}

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation, Attribution, Source
 from articles.models import Article
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_file
 from tests.factories import PASSWORD, make_annotation, make_user
 
 from .conftest import select_text
@@ -22,7 +22,7 @@ FIRST_TITLE = "US Strikes Target Extremists in Syria"
 
 @pytest.fixture
 def seed_article(live) -> Article:
-    call_command("import_articles", str(SEED_FILE), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("import_articles", str(seed_file()), stdout=open("/dev/null", "w"))  # noqa: SIM115
     return Article.objects.get(title=FIRST_TITLE)
 
 

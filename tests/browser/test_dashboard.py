@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from annotations.models import AnnotatedSet, Annotation, Source
 from articles.models import Article
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_file
 from tests.factories import make_annotation, make_article, make_user
 
 from .test_accessibility import serious_violations
@@ -39,7 +39,7 @@ def review_data(live) -> dict:
     agree on some spans of the first article and not on others; reviews; a registry entry;
     two sets."""
     REVIEW_GRANTS.grant(django_apps, None)
-    call_command("import_articles", str(SEED_FILE), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("import_articles", str(seed_file()), stdout=open("/dev/null", "w"))  # noqa: SIM115
     article = Article.objects.get(title=FIRST_TITLE)
     alice = make_user("alice", "editor")
     bob = make_user("bob", "editor")

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article, ImportRecord
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_file
 from tests.factories import make_user
 
 pytestmark = [pytest.mark.browser]
@@ -80,7 +80,7 @@ def test_admin_uploads_previews_confirms_and_reads_the_report(live, login_page, 
     page.goto(f"{live.url}/admin/articles/article/")
     page.get_by_role("link", name="Import articles").click()
     expect(page.get_by_role("heading", name="Import articles")).to_be_visible()
-    page.set_input_files("#id_files", str(SEED_FILE))
+    page.set_input_files("#id_files", str(seed_file()))
     page.screenshot(path=str(artifacts_dir / "import-form.png"), full_page=True)
     assert serious_violations(page, "#content-main") == []
     page.get_by_role("button", name="Upload and preview").click()

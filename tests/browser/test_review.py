@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Annotation, ArticleReview, Review
 from articles.models import Article
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_file
 from tests.factories import make_annotation, make_user
 
 from .conftest import select_text
@@ -38,7 +38,7 @@ def review_roles(live):
 
 @pytest.fixture
 def seed_article(live) -> Article:
-    call_command("import_articles", str(SEED_FILE), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("import_articles", str(seed_file()), stdout=open("/dev/null", "w"))  # noqa: SIM115
     return Article.objects.get(title=FIRST_TITLE)
 
 
