@@ -30,13 +30,13 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.models import Article
+from newsroom.http import HtmxHttpRequest, htmx_login_required
 
 from . import tasks
 from .exporters import FORMATS
-from .exporters.data import articles_of_set, load_articles
+from .exporters.data import load_articles
 from .models import AnnotatedSet
 from .tasks import ExportJob, enqueue_export
-from .views import HtmxHttpRequest, htmx_login_required
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class ExportForm(forms.Form):
         annotated_set = cleaned.get("annotated_set")
         if annotated_set is not None:
             try:
-                cleaned["articles"] = articles_of_set(annotated_set)
+                cleaned["articles"] = annotated_set.articles()
             except ValueError as exc:
                 raise forms.ValidationError(f"This set cannot be exported: {exc}") from exc
         return cleaned

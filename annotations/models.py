@@ -1,25 +1,26 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.content import canonical_line, sanitize_html
+from articles.models import Article
 
 from . import anchoring
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-    from articles.models import Article
 
 
 class Tag(models.Model):
@@ -383,12 +384,14 @@ class AnnotatedSet(models.Model):
     """A named, saved selection of articles for review and export: the articles its filters
     match plus those picked by hand."""
 
+    # The filters a set may hold (AnnotatedSet.filters; every key optional, all given ones
+    # must hold). What each means is in `articles`.
+    FILTER_KEYS = ("outlet", "date_from", "date_to", "tag", "status", "editor", "text")
+
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
     filters = models.JSONField(
-        default=dict,
-        blank=True,
-        help_text="outlet, date_from, date_to, tag, status, editor, text (all optional).",
+        default=dict, blank=True, help_text=f"{', '.join(FILTER_KEYS)} (all optional)."
     )
     picked = models.ManyToManyField("articles.Article", blank=True, related_name="sets")
     created_by = models.ForeignKey(
@@ -403,3 +406,73 @@ class AnnotatedSet(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def articles(self) -> QuerySet[Article]:
+        """The articles of the set, by primary key: those its filters match, plus those picked
+        (an unsaved set, e.g. a form's preview, has none picked).
+
+        ========= ===============================================================================
+        outlet    the article's outlet, exactly
+        date_from published on or after this day ("YYYY-MM-DD", inclusive; the site's time zone)
+        date_to   published on or before this day (inclusive); either bound excludes unpublished
+        tag       has a live annotation with this tag: a tag name, or a Tag pk as an integer
+        status    workflow status (Article.Status value), or a list of them
+        editor    has a live annotation by this user: a username, or a user pk as an integer
+        text      title or body contains this text (case-insensitive; Article.objects.search)
+        ========= ===============================================================================
+
+        A set with no filter (all values empty) is its picked articles only, not every article.
+        An unknown key or a malformed value raises ValueError naming it."""
+        filters: dict[str, Any] = {
+            k: v for k, v in (self.filters or {}).items() if v not in (None, "", [])
+        }
+        unknown = sorted(set(filters) - set(self.FILTER_KEYS))
+        if unknown:
+            raise ValueError(f"set {self.name!r}: unknown filter(s) {', '.join(unknown)}")
+        picked = Q(pk__in=self.picked.values("pk")) if self.pk else Q(pk__in=[])
+        if not filters:
+            return Article.objects.filter(picked).order_by("pk")
+        matched = Article.objects.all()
+        if "outlet" in filters:
+            matched = matched.filter(outlet=str(filters["outlet"]))
+        if "date_from" in filters:
+            matched = matched.filter(published__date__gte=self._day(filters, "date_from"))
+        if "date_to" in filters:
+            matched = matched.filter(published__date__lte=self._day(filters, "date_to"))
+        if "status" in filters:
+            statuses = filters["status"]
+            statuses = [statuses] if isinstance(statuses, str) else list(statuses)
+            bad = [s for s in statuses if s not in Article.Status.values]
+            if bad:
+                raise ValueError(f"set {self.name!r}: status {bad[0]!r} is not a workflow status")
+            matched = matched.filter(status__in=statuses)
+        live = Annotation.objects.filter(article_id=OuterRef("pk"))
+        if "tag" in filters:
+            tag = filters["tag"]
+            matched = matched.filter(
+                Exists(
+                    live.filter(tag_id=tag) if isinstance(tag, int) else live.filter(tag__name=tag)
+                )
+            )
+        if "editor" in filters:
+            editor = filters["editor"]
+            username = f"author__{get_user_model().USERNAME_FIELD}"
+            matched = matched.filter(
+                Exists(
+                    live.filter(author_id=editor)
+                    if isinstance(editor, int)
+                    else live.filter(**{username: editor})
+                )
+            )
+        if "text" in filters:
+            matched = matched.search(str(filters["text"]))
+        return Article.objects.filter(Q(pk__in=matched.values("pk")) | picked).order_by("pk")
+
+    def _day(self, filters: dict[str, Any], key: str) -> date:
+        value = filters[key]
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise ValueError(
+                f"set {self.name!r}: {key} {value!r} is not a date (YYYY-MM-DD)"
+            ) from None

@@ -32,11 +32,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import trigger_client_event
 
 from articles.models import Article
+from newsroom.http import htmx_login_required
 
 from . import agreement, charts, highlight
-from .exporters.data import articles_of_set
 from .models import AnnotatedSet, Annotation, Source, Tag
-from .views import htmx_login_required
 
 REVIEW_PERM = "annotations.add_review"
 
@@ -232,21 +231,11 @@ def compare(request: HttpRequest, article_id: int) -> HttpResponse:
 # --- Which articles a set holds ---------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Draft:
-    """A set not saved yet, as annotations.exporters.data.articles_of_set reads one: its
-    filters, and no picked articles. Lets the create form preview what the filters match."""
-
-    name: str
-    filters: dict
-    picked: QuerySet = Article.objects.none()
-
-
-def resolve(annotated_set: AnnotatedSet | Draft) -> QuerySet[Article]:
+def resolve(annotated_set: AnnotatedSet) -> QuerySet[Article]:
     """The set's articles; a set whose stored filters are malformed (edited by hand) holds none
     here rather than breaking every page that lists sets."""
     try:
-        return articles_of_set(annotated_set).order_by()
+        return annotated_set.articles().order_by()
     except ValueError:
         return Article.objects.none()
 
@@ -530,7 +519,7 @@ PICK_PAGE = 20
 
 class SetForm(forms.Form):
     """A set's name and description and the filters stored in AnnotatedSet.filters (the keys
-    and values annotations.exporters.data.articles_of_set reads: a tag by name, an editor by
+    and values AnnotatedSet.articles reads: a tag by name, an editor by
     username, days as YYYY-MM-DD)."""
 
     name = forms.CharField(max_length=200)
@@ -625,7 +614,7 @@ def preview_filters(request: HttpRequest) -> dict:
     }
 
 
-def preview_context(annotated_set: AnnotatedSet | Draft) -> dict:
+def preview_context(annotated_set: AnnotatedSet) -> dict:
     articles = resolve(annotated_set)
     return {
         "preview_count": articles.count(),
@@ -704,7 +693,7 @@ def set_create(request: HttpRequest) -> HttpResponse:
         annotated_set.save()
         messages.success(request, f"Set “{annotated_set.name}” saved. Pick articles by hand below.")
         return redirect("annotations:set_edit", annotated_set.pk)
-    draft = Draft("", form.filters() if form.is_bound and form.is_valid() else {})
+    draft = AnnotatedSet(filters=form.filters() if form.is_bound and form.is_valid() else {})
     context = {"form": form, "set": None, **preview_context(draft)}
     return render(
         request, "annotations/sets_form.html", context, status=422 if form.is_bound else 200
@@ -753,7 +742,7 @@ def set_preview(request: HttpRequest) -> HttpResponse:
         target = get_object_or_404(AnnotatedSet, pk=int(set_id))
         target.filters = filters  # not saved: only what the count would be
     else:
-        target = Draft("", filters)
+        target = AnnotatedSet(filters=filters)
     return render(request, "annotations/sets_form.html#preview", preview_context(target))
 
 
@@ -789,7 +778,7 @@ def pick_context(request: HttpRequest, annotated_set: AnnotatedSet) -> dict:
 
 
 def articles_matching_filters(annotated_set: AnnotatedSet) -> QuerySet[Article]:
-    return resolve(Draft(annotated_set.name, annotated_set.filters))
+    return resolve(AnnotatedSet(name=annotated_set.name, filters=annotated_set.filters))
 
 
 @require_GET

@@ -36,7 +36,7 @@ from django.tasks import task
 from articles.models import Article
 
 from .exporters import FORMATS
-from .exporters.data import ArticleData, articles_of_set, load_articles
+from .exporters.data import ArticleData, load_articles
 from .models import AnnotatedSet
 
 logger = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ class ExportJob:
         annotated_set = AnnotatedSet.objects.filter(pk=self.set_id).first()
         if annotated_set is None:
             raise LookupError(f"the annotated set “{self.set_name}” no longer exists")
-        return articles_of_set(annotated_set)
+        return annotated_set.articles()
 
 
 def enqueue_export(job: ExportJob) -> None:

@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import copy
 from collections import Counter, defaultdict
-from collections.abc import Callable
-from functools import wraps
 
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
-from django_htmx.middleware import HtmxDetails
 
 from articles.content import sanitize_html
 from articles.models import Article
+from newsroom.http import HtmxHttpRequest, htmx_login_required
 
 from . import highlight, panel, services, workflow
 from .anchoring import paragraph_bounds, paragraphs_touched
@@ -43,25 +38,6 @@ from .models import Annotation, ArticleReview, Attribution, Review, Source, Tag,
 
 PAGE_TEMPLATE = "articles/article_detail.html"
 REVIEW_TEMPLATE = "annotations/review_page.html"
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-def htmx_login_required(view: Callable) -> Callable:
-    """login_required, but an htmx request whose session expired is sent to the login page as a
-    whole-page navigation instead of having the login form swapped into a fragment."""
-
-    @wraps(view)
-    def wrapper(request: HtmxHttpRequest, *args, **kwargs):
-        if not request.user.is_authenticated and request.htmx:
-            # Back to the page the user was on (not the fragment URL), its query string encoded.
-            next_url = request.htmx.current_url_abs_path or request.get_full_path()
-            return HttpResponseClientRedirect(redirect_to_login(next_url).url)
-        return login_required(view)(request, *args, **kwargs)
-
-    return wrapper
 
 
 # --- Building the page and its fragments -------------------------------------------------------

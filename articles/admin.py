@@ -26,15 +26,12 @@ from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
+
+from newsroom.http import HtmxHttpRequest
 
 from .forms import ImportForm
 from .models import Article, ImageCaption, ImportRecord
 from .tasks import enqueue_import, is_stalled, read_progress
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 class ImageCaptionFormSet(forms.BaseInlineFormSet):

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from annotations.views import htmx_login_required, workspace_context
+from annotations.views import workspace_context
+from newsroom.http import htmx_login_required
 
 from .models import Article
 

@@ -30,7 +30,7 @@ from referencing.jsonschema import DRAFT4
 
 from annotations.exporters import FORMATS, data, labelstudio, native, w3c
 from annotations.exporters import csv as csv_export
-from annotations.exporters.data import ArticleData, articles_of_set, load_articles
+from annotations.exporters.data import ArticleData, load_articles
 from annotations.models import AnnotatedSet, Annotation, Attribution, Source, SourceAlias, Tag
 from articles.importers import jsonl
 from articles.importers.saver import save_records
@@ -690,7 +690,7 @@ def test_set_filters_and_picked_articles():
             name=f"set {uuid.uuid4()}", filters=filters, created_by=owner
         )
         annotated_set.picked.set(picked)
-        return list(articles_of_set(annotated_set).values_list("pk", flat=True))
+        return list(annotated_set.articles().values_list("pk", flat=True))
 
     assert members({}) == []
     assert members({}, [third]) == [third.pk]

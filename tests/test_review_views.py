@@ -14,7 +14,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from annotations import review_views
-from annotations.exporters.data import articles_of_set
 from annotations.models import AnnotatedSet, Annotation, Attribution, Source
 from articles.models import Article
 from tests.factories import make_annotation, make_article, make_user
@@ -330,7 +329,7 @@ def test_set_list_shows_counts_and_export_links(reviewer):
     annotated_set.picked.add(other, ledger[0])
     response = client_for(reviewer).get("/annotations/sets/")
     (shown,) = response.context["sets"]
-    assert shown.article_count == 4 == articles_of_set(annotated_set).count()
+    assert shown.article_count == 4 == annotated_set.articles().count()
     html = response.content.decode()
     assert f'href="/annotations/export/?set={annotated_set.pk}"' in html
     assert "rita" in html
@@ -391,7 +390,7 @@ def test_create_a_set_from_filters(reviewer, two_editors):
         "editor": "alice",
         "text": "bridge",
     }
-    assert list(articles_of_set(saved)) == [article]
+    assert list(saved.articles()) == [article]
 
 
 def test_create_refuses_a_duplicate_name_and_a_reversed_range(reviewer):
@@ -531,8 +530,8 @@ def test_set_writes_need_the_csrf_token(reviewer, path):
     assert AnnotatedSet.objects.count() == 1
 
 
-def test_status_counts_agree_with_articles_of_set(two_editors):
-    """The one-query per-set status counts equal counting articles_of_set set by set."""
+def test_status_counts_agree_with_each_sets_articles(two_editors):
+    """The one-query per-set status counts equal counting each set's articles() set by set."""
     alice, _ = two_editors
     for i, status in enumerate(Article.Status.values):
         article = make_article(title=f"A{i}", body=BODY, outlet="Ledger" if i % 2 else "Post")
@@ -548,6 +547,6 @@ def test_status_counts_agree_with_articles_of_set(two_editors):
     counts = review_views.status_counts(sets)
     for s in sets:
         expected = {}
-        for status in articles_of_set(s).values_list("status", flat=True):
+        for status in s.articles().values_list("status", flat=True):
             expected[status] = expected.get(status, 0) + 1
         assert dict(counts[s.pk]) == expected

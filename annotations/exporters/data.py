@@ -45,10 +45,8 @@ SourceData
 `flat_text(article)` lays an article's texts end to end (title, captions, body, separated by
 a blank line) for formats that annotate one text per document (doccano, Label Studio, brat).
 
-`articles_of_set(annotated_set)` is the queryset of an AnnotatedSet (or of anything with its
-`name`, `filters` and `picked`): the articles its filters match plus those picked by hand, by
-primary key. `count_annotations(articles)` is how many annotations `load_articles` would give
-(for progress bars).
+`count_annotations(articles)` is how many annotations `load_articles` would give (for progress
+bars). Which articles a set holds is `AnnotatedSet.articles()`.
 """
 
 from __future__ import annotations
@@ -58,19 +56,16 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connections
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from annotations.models import Annotation, Attribution, Source, SourceAlias, Tag
 from articles import content
 from articles.models import Article, ImageCaption
-
-if TYPE_CHECKING:
-    from annotations.models import AnnotatedSet
 
 BATCH_SIZE = 200
 # Reading order of targets (docs/formats/native.md): title, captions, body.
@@ -467,84 +462,6 @@ def _finish(article: ArticleData, source_by_name: dict[str, SourceData]) -> None
         names.update(a.source for a in article.attributions if a.source is not None)
     if names:
         article.sources = [source_by_name[name] for name in sorted(names)]
-
-
-# --- Annotated sets ----------------------------------------------------------------------------
-
-SET_FILTERS = ("outlet", "date_from", "date_to", "tag", "status", "editor", "text")
-
-
-def articles_of_set(annotated_set: AnnotatedSet) -> QuerySet[Article]:
-    """The articles of a set, by primary key: those its filters match, plus those picked.
-
-    Filters (AnnotatedSet.filters; every key optional, all given ones must hold):
-
-    ========= ===================================================================================
-    outlet    the article's outlet, exactly
-    date_from published on or after this day ("YYYY-MM-DD", inclusive; the site's time zone)
-    date_to   published on or before this day (inclusive); either bound excludes unpublished
-    tag       has a live annotation with this tag: a tag name, or a Tag pk as an integer
-    status    workflow status (Article.Status value), or a list of them
-    editor    has a live annotation by this user: a username, or a user pk as an integer
-    text      title or body contains this text (case-insensitive; Article.objects.search)
-    ========= ===================================================================================
-
-    A set with no filter (all values empty) is its picked articles only, not every article.
-    An unknown key or a malformed value raises ValueError naming it."""
-    filters: dict[str, Any] = {
-        k: v for k, v in (annotated_set.filters or {}).items() if v not in (None, "", [])
-    }
-    unknown = sorted(set(filters) - set(SET_FILTERS))
-    if unknown:
-        raise ValueError(f"set {annotated_set.name!r}: unknown filter(s) {', '.join(unknown)}")
-    picked = Q(pk__in=annotated_set.picked.values("pk"))
-    if not filters:
-        return Article.objects.filter(picked).order_by("pk")
-    matched = Article.objects.all()
-    if "outlet" in filters:
-        matched = matched.filter(outlet=str(filters["outlet"]))
-    if "date_from" in filters:
-        matched = matched.filter(published__date__gte=_day(annotated_set, filters, "date_from"))
-    if "date_to" in filters:
-        matched = matched.filter(published__date__lte=_day(annotated_set, filters, "date_to"))
-    if "status" in filters:
-        statuses = filters["status"]
-        statuses = [statuses] if isinstance(statuses, str) else list(statuses)
-        bad = [s for s in statuses if s not in Article.Status.values]
-        if bad:
-            raise ValueError(
-                f"set {annotated_set.name!r}: status {bad[0]!r} is not a workflow status"
-            )
-        matched = matched.filter(status__in=statuses)
-    live = Annotation.objects.filter(article_id=OuterRef("pk"))
-    if "tag" in filters:
-        tag = filters["tag"]
-        matched = matched.filter(
-            Exists(live.filter(tag_id=tag) if isinstance(tag, int) else live.filter(tag__name=tag))
-        )
-    if "editor" in filters:
-        editor = filters["editor"]
-        username = f"author__{get_user_model().USERNAME_FIELD}"
-        matched = matched.filter(
-            Exists(
-                live.filter(author_id=editor)
-                if isinstance(editor, int)
-                else live.filter(**{username: editor})
-            )
-        )
-    if "text" in filters:
-        matched = matched.search(str(filters["text"]))
-    return Article.objects.filter(Q(pk__in=matched.values("pk")) | picked).order_by("pk")
-
-
-def _day(annotated_set: AnnotatedSet, filters: dict[str, Any], key: str) -> date:
-    value = filters[key]
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(
-            f"set {annotated_set.name!r}: {key} {value!r} is not a date (YYYY-MM-DD)"
-        ) from None
 
 
 def count_annotations(articles: QuerySet[Article], *, approved_only: bool = True) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from annotations.exporters import FORMATS
-from annotations.exporters.data import BATCH_SIZE, ArticleData, articles_of_set, load_articles
+from annotations.exporters.data import BATCH_SIZE, ArticleData, load_articles
 from annotations.models import AnnotatedSet
 from articles.models import Article
 
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             except AnnotatedSet.DoesNotExist:
                 raise CommandError(f"no annotated set named {options['set_name']!r}") from None
             try:
-                articles = articles_of_set(annotated_set)
+                articles = annotated_set.articles()
             except ValueError as exc:
                 raise CommandError(str(exc)) from exc
             label = annotated_set.name
