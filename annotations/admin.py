@@ -7,6 +7,8 @@ so hand-typed offsets can never store a quote that disagrees with the text.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -94,7 +96,7 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.display(description="Mentions", ordering="mention_count")
     def mention_count(self, source: Source) -> int:
-        return source.mention_count
+        return cast(Any, source).mention_count  # annotated by get_queryset
 
 
 class AnnotationAdminForm(forms.ModelForm):
@@ -113,8 +115,9 @@ class AnnotationAdminForm(forms.ModelForm):
             "note",
         )
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         article, target, caption = (cleaned.get(k) for k in ("article", "target", "caption"))
         start, end = cleaned.get("start"), cleaned.get("end")
         if article is None or not target or start is None or end is None:

@@ -20,6 +20,7 @@ The tests run on tests/settings.py, which imports this module and overrides what
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -163,7 +164,7 @@ MEDIA_ROOT = VAR_DIR / "uploads"
 MEDIA_URL = "media/"  # never served: uploads are import inputs, not public files
 # Import progress is written by the worker while the import's own transaction is still open,
 # so it cannot live in the database: a file cache shared by the web and worker processes.
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "progress": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
