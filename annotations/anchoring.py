@@ -45,12 +45,14 @@ def check_span(text: str, start: int, end: int, quote: str) -> None:
         raise AnchorError(
             "quote_mismatch",
             f"The selected text does not match the article at {start}–{end}: "
-            f"expected “{_clip(actual)}”, got “{_clip(quote)}”. Reload the page and select again.",
+            f"expected “{clip(actual)}”, got “{clip(quote)}”. Reload the page and select again.",
         )
 
 
-def _clip(s: str, n: int = 60) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
+def clip(text: str, n: int = 60) -> str:
+    """`text` cut to at most `n` characters, an ellipsis marking the cut: how quotes are shown
+    in messages, panel items and chart labels."""
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def text_quote(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> TextQuote:

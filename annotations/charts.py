@@ -1,21 +1,26 @@
-"""Horizontal bar charts as inline SVG, built on the server.
+"""The geometry of the dashboard's horizontal bar charts: plain numbers and texts, no markup.
 
-No chart library and no script: the dashboard's figures are a few dozen bars, which a small
-function draws exactly. The markup obeys the strict CSP: no style attributes and no event
-handlers, only presentation attributes (a fill taken from a validated #rrggbb colour) and CSS
-classes that static/css/app.css colours. Every text goes through `escape`; each chart is an
-`role="img"` with a <title> and a <desc>, each bar carries a <title> tooltip, and the page shows
-the same numbers in a table for screen readers and for copying.
+The SVG itself is the `chart` partial of templates/annotations/dashboard.html, which draws any
+`Chart` made here. Why a template and not a charting library: the charts are a few dozen bars,
+and the page runs under a strict CSP (no inline style attributes, no inline scripts, no eval).
+The maintained Python libraries that draw SVG (pygal, matplotlib) write style attributes or
+embedded <style>/<script> elements into their SVG, and the JavaScript ones (Chart.js, Vega)
+draw on the client with injected styles; none fits without loosening the CSP or post-processing
+their output. A template keeps the markup where every other fragment is (template partials),
+escaped by Django, with CSS classes that static/css/app.css colours and fills taken only from a
+validated #rrggbb colour. Each chart is an `role="img"` with a <title> and a <desc>, each bar
+carries a <title> tooltip, and the page shows the same numbers in a table.
+
+Not a hot path: the dashboard draws five charts of at most a few dozen rows.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from .anchoring import clip
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _CLASS = re.compile(r"[a-z0-9_-]+")
@@ -45,8 +50,55 @@ class Row:
     css: str = ""  # optional class suffix for a one-series bar, instead of the series'
 
 
-def clip(text: str, n: int = LABEL_CHARS) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+@dataclass(frozen=True, slots=True)
+class Text:
+    x: float
+    y: float
+    text: str
+    css: str = "value"
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    css: str  # class suffix, checked against _CLASS
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str = ""  # a validated #rrggbb or ""
+    title: str = ""  # the bar's own tooltip (stacked segments)
+    rounded: bool = False
+
+
+@dataclass(slots=True)
+class Mark:
+    """One <g>: a tooltip, and optionally a row label, bars and a figure."""
+
+    title: str
+    label: Text | None = None
+    bars: list[Bar] = field(default_factory=list)
+    value: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    x: float
+    y1: float
+    y2: float
+    label: Text
+
+
+@dataclass(slots=True)
+class Chart:
+    id: str
+    title: str
+    desc: str
+    width: int
+    height: float
+    marks: list[Mark] = field(default_factory=list)
+    ticks: list[Tick] = field(default_factory=list)
+    axis: tuple[float, float, float] | None = None  # x, y1, y2 of the baseline
+    empty: Text | None = None
 
 
 def count(value: float | None) -> str:
@@ -58,7 +110,7 @@ def ratio(value: float | None) -> str:
 
 
 def _fill(colour: str) -> str:
-    return f' fill="{colour}"' if _COLOUR.fullmatch(colour) else ""
+    return colour if _COLOUR.fullmatch(colour) else ""
 
 
 def _css(name: str) -> str:
@@ -67,35 +119,28 @@ def _css(name: str) -> str:
     return name
 
 
-def _frame(
-    chart_id: str, title: str, desc: str, height: int, body: list[str], width: int = WIDTH
-) -> SafeString:
-    ident = escape(chart_id)
-    head = (
-        f'<svg class="chart" id="{ident}" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-labelledby="{ident}-title {ident}-desc" '
-        f'xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{ident}-title">{escape(title)}</title>'
-        f'<desc id="{ident}-desc">{escape(desc)}</desc>'
-    )
-    # Safe: every text above and in `body` went through escape(); the rest is fixed markup.
-    return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308
+def _r(value: float) -> float:
+    return round(value, 1)
 
 
-def _row_label(y: int, label: str) -> str:
-    return (
-        f'<text class="label" x="{LABEL_WIDTH - PAD}" y="{y + BAR / 2:.1f}" text-anchor="end" '
-        f'dominant-baseline="central">{escape(clip(label))}</text>'
-    )
+def _row_label(y: float, label: str) -> Text:
+    return Text(LABEL_WIDTH - PAD, _r(y + BAR / 2), clip(label, LABEL_CHARS), "label")
 
 
-def _empty(chart_id: str, title: str, message: str, width: int = WIDTH) -> SafeString:
+def _empty(chart_id: str, title: str, message: str, width: int) -> Chart:
     height = ROW + PAD
-    body = [
-        f'<text class="label muted" x="{width / 2:.0f}" y="{height / 2:.0f}" '
-        f'text-anchor="middle" dominant-baseline="central">{escape(message)}</text>'
-    ]
-    return _frame(chart_id, title, message, height, body, width)
+    return Chart(
+        chart_id,
+        title,
+        message,
+        width,
+        height,
+        empty=Text(round(width / 2), round(height / 2), message, "label muted"),
+    )
+
+
+def _axis(rows: int) -> tuple[float, float, float]:
+    return (LABEL_WIDTH, round(PAD / 2), round(PAD + rows * ROW - (ROW - BAR) / 2))
 
 
 def bar_chart(
@@ -107,31 +152,44 @@ def bar_chart(
     fmt: Callable[[float | None], str] = count,
     empty: str = "Nothing to show yet.",
     width: int = WIDTH,
-) -> SafeString:
+) -> Chart:
     """One bar per row, its length the row's first value over the largest."""
     if not rows:
         return _empty(chart_id, title, empty, width)
     top = max((r.values[0] or 0) for r in rows) or 1
     span = width - LABEL_WIDTH - VALUE_WIDTH
-    body = []
+    marks = []
     for i, row in enumerate(rows):
         y = PAD + i * ROW
         value = row.values[0]
-        length = max(0.0, (value or 0) / top * span)
-        text = f"{row.label}: {fmt(value)}"
-        body.append(f"<g><title>{escape(text)}</title>{_row_label(y, row.label)}")
-        if length:
-            body.append(
-                f'<rect class="bar bar-{_css(row.css or series.css)}"{_fill(row.fill)} x="{LABEL_WIDTH}" '
-                f'y="{y}" width="{length:.1f}" height="{BAR}" rx="2"/>'
-            )
-        body.append(
-            f'<text class="value" x="{LABEL_WIDTH + length + 6:.1f}" y="{y + BAR / 2:.1f}" '
-            f'dominant-baseline="central">{escape(fmt(value))}</text></g>'
+        length = _r(max(0.0, (value or 0) / top * span))
+        bars = (
+            [
+                Bar(
+                    _css(row.css or series.css),
+                    LABEL_WIDTH,
+                    y,
+                    length,
+                    BAR,
+                    _fill(row.fill),
+                    rounded=True,
+                )
+            ]
+            if length
+            else []
         )
-    body.append(_baseline(len(rows)))
+        marks.append(
+            Mark(
+                f"{row.label}: {fmt(value)}",
+                _row_label(y, row.label),
+                bars,
+                Text(_r(LABEL_WIDTH + length + 6), _r(y + BAR / 2), fmt(value)),
+            )
+        )
     desc = f"Horizontal bar chart of {series.label.lower()}, one bar per row; {len(rows)} rows."
-    return _frame(chart_id, title, desc, PAD * 2 + len(rows) * ROW, body, width)
+    return Chart(
+        chart_id, title, desc, width, PAD * 2 + len(rows) * ROW, marks, axis=_axis(len(rows))
+    )
 
 
 def stacked_bar_chart(
@@ -142,7 +200,7 @@ def stacked_bar_chart(
     series: Sequence[Series],
     empty: str = "Nothing to show yet.",
     width: int = WIDTH,
-) -> SafeString:
+) -> Chart:
     """One bar per row made of one segment per series; bars share one scale (the largest total),
     so their lengths compare, and the total is written after each."""
     if not rows:
@@ -150,35 +208,35 @@ def stacked_bar_chart(
     totals = [sum(v or 0 for v in r.values) for r in rows]
     top = max(totals) or 1
     span = width - LABEL_WIDTH - VALUE_WIDTH
-    body = []
+    marks = []
     for i, (row, total) in enumerate(zip(rows, totals, strict=True)):
         y = PAD + i * ROW
         parts = ", ".join(
             f"{s.label} {count(v)}" for s, v in zip(series, row.values, strict=True) if v
         )
-        body.append(
-            f"<g><title>{escape(f'{row.label}: {count(total)} ({parts or "none"})')}</title>"
-            f"{_row_label(y, row.label)}"
-        )
+        bars = []
         x = float(LABEL_WIDTH)
         for s, value in zip(series, row.values, strict=True):
             if not value:
                 continue
             length = value / top * span
-            body.append(
-                f'<rect class="bar bar-{_css(s.css)}" x="{x:.1f}" y="{y}" '
-                f'width="{length:.1f}" height="{BAR}"><title>{escape(f"{s.label}: {count(value)}")}'
-                f"</title></rect>"
+            bars.append(
+                Bar(_css(s.css), _r(x), y, _r(length), BAR, title=f"{s.label}: {count(value)}")
             )
             x += length
-        body.append(
-            f'<text class="value" x="{x + 6:.1f}" y="{y + BAR / 2:.1f}" '
-            f'dominant-baseline="central">{escape(count(total))}</text></g>'
+        marks.append(
+            Mark(
+                f"{row.label}: {count(total)} ({parts or 'none'})",
+                _row_label(y, row.label),
+                bars,
+                Text(_r(x + 6), _r(y + BAR / 2), count(total)),
+            )
         )
-    body.append(_baseline(len(rows)))
     names = ", ".join(s.label.lower() for s in series)
     desc = f"Stacked horizontal bars, one per row, split into {names}; {len(rows)} rows."
-    return _frame(chart_id, title, desc, PAD * 2 + len(rows) * ROW, body, width)
+    return Chart(
+        chart_id, title, desc, width, PAD * 2 + len(rows) * ROW, marks, axis=_axis(len(rows))
+    )
 
 
 def grouped_bar_chart(
@@ -191,7 +249,7 @@ def grouped_bar_chart(
     fmt: Callable[[float | None], str] = ratio,
     empty: str = "Nothing to show yet.",
     width: int = WIDTH,
-) -> SafeString:
+) -> Chart:
     """A group of thin bars per row, one per series, on a fixed scale from 0 to `top` (1 for
     F1 and kappa) with gridlines at quarters. Missing values read "n/a"; a negative value (kappa
     below chance) draws no bar and is written out."""
@@ -201,41 +259,31 @@ def grouped_bar_chart(
     group = thin * len(series) + 10
     span = width - LABEL_WIDTH - VALUE_WIDTH
     height = PAD * 2 + len(rows) * group + 16
-    body = []
+    ticks = []
     for q in range(5):
-        x = LABEL_WIDTH + span * q / 4
-        body.append(
-            f'<line class="grid" x1="{x:.1f}" x2="{x:.1f}" y1="{PAD}" y2="{height - 18}"/>'
-            f'<text class="tick" x="{x:.1f}" y="{height - 4}" text-anchor="middle">'
-            f"{escape(fmt(top * q / 4))}</text>"
-        )
+        x = _r(LABEL_WIDTH + span * q / 4)
+        ticks.append(Tick(x, PAD, height - 18, Text(x, height - 4, fmt(top * q / 4), "tick")))
+    marks = []
     for i, row in enumerate(rows):
         y0 = PAD + i * group
-        body.append(
-            f"<g><title>{escape(row.label)}</title>"
-            f"{_row_label(y0 + (thin * len(series) - BAR) // 2, row.label)}</g>"
-        )
+        marks.append(Mark(row.label, _row_label(y0 + (thin * len(series) - BAR) // 2, row.label)))
         for k, (s, value) in enumerate(zip(series, row.values, strict=True)):
             y = y0 + k * thin
-            length = max(0.0, min(value or 0, top) / top * span)
-            body.append(f"<g><title>{escape(f'{row.label}, {s.label}: {fmt(value)}')}</title>")
-            if length:
-                body.append(
-                    f'<rect class="bar bar-{_css(s.css)}" x="{LABEL_WIDTH}" y="{y}" '
-                    f'width="{length:.1f}" height="{thin - 2}"/>'
+            length = _r(max(0.0, min(value or 0, top) / top * span))
+            bars = [Bar(_css(s.css), LABEL_WIDTH, y, length, thin - 2)] if length else []
+            marks.append(
+                Mark(
+                    f"{row.label}, {s.label}: {fmt(value)}",
+                    None,
+                    bars,
+                    Text(
+                        _r(LABEL_WIDTH + length + 4),
+                        _r(y + (thin - 2) / 2),
+                        fmt(value),
+                        "value small",
+                    ),
                 )
-            body.append(
-                f'<text class="value small" x="{LABEL_WIDTH + length + 4:.1f}" '
-                f'y="{y + (thin - 2) / 2:.1f}" dominant-baseline="central">'
-                f"{escape(fmt(value))}</text></g>"
             )
     names = ", ".join(s.label for s in series)
     desc = f"Grouped horizontal bars from 0 to {fmt(top)}: {names} for each of {len(rows)} rows."
-    return _frame(chart_id, title, desc, height, body, width)
-
-
-def _baseline(rows: int) -> str:
-    return (
-        f'<line class="axis" x1="{LABEL_WIDTH}" x2="{LABEL_WIDTH}" y1="{PAD / 2:.0f}" '
-        f'y2="{PAD + rows * ROW - (ROW - BAR) / 2:.0f}"/>'
-    )
+    return Chart(chart_id, title, desc, width, height, marks, ticks)

@@ -1,3 +1,6 @@
+"""The forms of the annotation views: a new span, editing, linking and resolving it, a workflow
+step, a reviewer's reject and correct, and an annotated set with its filters."""
+
 from __future__ import annotations
 
 from django import forms
@@ -5,7 +8,8 @@ from django.core.exceptions import ValidationError
 
 from articles.models import Article
 
-from .models import Annotation, Attribution, Source, Tag
+from .anchoring import clip
+from .models import AnnotatedSet, Annotation, Attribution, Source, Tag
 
 
 class NewSpanForm(forms.Form):
@@ -102,8 +106,7 @@ class LinkForm(forms.Form):
 
 def span_label(span: Annotation) -> str:
     entry = f" = {span.source_entry}" if span.source_entry_id else ""
-    quote = span.quote if len(span.quote) <= 70 else span.quote[:69] + "…"
-    return f"“{quote}”{entry}"
+    return f"“{clip(span.quote, 70)}”{entry}"
 
 
 class ResolveForm(forms.Form):
@@ -171,3 +174,88 @@ class CorrectForm(forms.Form):
         if start is not None and end is not None and start >= end:
             raise ValidationError("The span is empty: start must come before end.")
         return data
+
+
+class SetForm(forms.Form):
+    """A set's name and description and the filters stored in AnnotatedSet.filters (the keys
+    and values AnnotatedSet.articles reads: a tag by name, an editor by
+    username, days as YYYY-MM-DD)."""
+
+    name = forms.CharField(max_length=200)
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    outlet = forms.ChoiceField(required=False)
+    date_from = forms.DateField(
+        required=False, label="Published from", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label="Published until", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    tag = forms.ChoiceField(required=False, label="Has a span tagged")
+    status = forms.ChoiceField(
+        required=False,
+        label="Workflow status",
+        choices=[("", "Any status"), *Article.Status.choices],
+    )
+    editor = forms.ChoiceField(required=False, label="Annotated by")
+    text = forms.CharField(required=False, max_length=200, label="Title or text contains")
+
+    FILTERS = AnnotatedSet.FILTER_KEYS  # every stored filter is a field of this form
+
+    def __init__(self, data=None, *, instance: AnnotatedSet | None = None) -> None:
+        self.instance = instance
+        initial = {}
+        if instance is not None:
+            initial = {
+                "name": instance.name,
+                "description": instance.description,
+                **(instance.filters or {}),
+            }
+        super().__init__(data, initial=initial)
+        initial = self.data if self.is_bound else self.initial
+
+        def with_current(values: list[str], field: str) -> list[str]:
+            # A value stored earlier (an outlet since emptied, a renamed user) stays selectable.
+            current = str(initial.get(field) or "")
+            return values + [current] if current and current not in values else values
+
+        outlets = with_current(Article.objects.outlets(), "outlet")
+        self.fields["outlet"].choices = [("", "All outlets")] + [(o, o) for o in outlets]
+        tags = with_current(list(Tag.objects.values_list("name", flat=True)), "tag")
+        self.fields["tag"].choices = [("", "Any tag")] + [(t, t) for t in tags]
+        editors = with_current(
+            list(
+                Annotation.objects.order_by("author__username")
+                .values_list("author__username", flat=True)
+                .distinct()
+            ),
+            "editor",
+        )
+        self.fields["editor"].choices = [("", "Anyone")] + [(e, e) for e in editors]
+        for key in self.FILTERS:
+            self.fields[key].widget.attrs["class"] = "filter-input"
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        others = AnnotatedSet.objects.filter(name__iexact=name)
+        if self.instance is not None:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError("A set with this name exists already.")
+        return name
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end of the range comes before its start.")
+        return data
+
+    def filters(self) -> dict:
+        """The non-empty filters, as stored in AnnotatedSet.filters."""
+        out = {}
+        for key in self.FILTERS:
+            value = self.cleaned_data.get(key)
+            if value in (None, ""):
+                continue
+            out[key] = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+        return {k: v for k, v in out.items() if v}

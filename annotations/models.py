@@ -9,7 +9,18 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +32,12 @@ from . import anchoring
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+class TagQuerySet(models.QuerySet["Tag"]):
+    def by_id(self) -> dict[int, Tag]:
+        """Every tag by primary key: what the renderers look a row's tag_id up in."""
+        return {t.pk: t for t in self}
 
 
 class Tag(models.Model):
@@ -51,6 +68,8 @@ class Tag(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
     description = models.CharField(max_length=300, blank=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -111,13 +130,19 @@ class SourceAlias(models.Model):
 
 
 # Where a span's text comes in the page: title, then captions (by position), then the body.
+# The one statement of that order: READING_RANK is the same table as an SQL expression.
+TARGET_RANK = {"title": 0, "caption": 1, "body": 2}
 READING_RANK = Case(
-    When(target="title", then=Value(0)),
-    When(target="caption", then=Value(1)),
-    default=Value(2),
+    *(When(target=target, then=Value(rank)) for target, rank in TARGET_RANK.items()),
     output_field=IntegerField(),
 )
-TARGET_RANK = {"title": 0, "caption": 1, "body": 2}
+
+
+def target_key(target: str, caption_id: int | None) -> str:
+    """Which rendered text a span lies in: "title", "body" or "caption-<caption id>". The key
+    names the text's element in the page (`t-<key>`) and groups spans for highlighting and
+    agreement; every caller that has a span's target and caption id asks here."""
+    return f"caption-{caption_id}" if target == "caption" else target
 
 
 class AnnotationQuerySet(models.QuerySet["Annotation"]):
@@ -146,6 +171,13 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
 
     def overlapping(self, target: str, caption_id: int | None, start: int, end: int):
         return self.filter(target=target, caption_id=caption_id, start__lt=end, end__gt=start)
+
+    def count_by_status(self) -> dict[str, int]:
+        """{review status: annotations}, every status present (0 when none): the review page's
+        counts, in one grouped query."""
+        counts = dict.fromkeys(Annotation.Status.values, 0)
+        counts.update(dict(self.order_by().values_list("status").annotate(n=Count("id"))))
+        return counts
 
 
 class LiveAnnotationManager(models.Manager.from_queryset(AnnotationQuerySet)):  # type: ignore[misc]
@@ -245,8 +277,8 @@ class Annotation(models.Model):
 
     @property
     def target_key(self) -> str:
-        """Which rendered text this span belongs to: "title", "body" or "caption-<id>"."""
-        return f"caption-{self.caption_id}" if self.target == self.Target.CAPTION else self.target
+        """Which rendered text this span belongs to (see `target_key`)."""
+        return target_key(self.target, self.caption_id)
 
     def text(self, article: Article | None = None) -> str:
         article = article or self.article
@@ -467,6 +499,14 @@ class AnnotatedSet(models.Model):
         if "text" in filters:
             matched = matched.search(str(filters["text"]))
         return Article.objects.filter(Q(pk__in=matched.values("pk")) | picked).order_by("pk")
+
+    def articles_or_none(self) -> QuerySet[Article]:
+        """`articles()` unordered, for the pages that list and count sets: a set whose stored
+        filters are malformed (edited by hand) holds none there rather than breaking them."""
+        try:
+            return self.articles().order_by()
+        except ValueError:
+            return Article.objects.none()
 
     def _day(self, filters: dict[str, Any], key: str) -> date:
         value = filters[key]

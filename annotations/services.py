@@ -89,3 +89,16 @@ def create_source_and_resolve(annotation: Annotation, *, name: str, kind: str) -
     source, _ = Source.objects.get_or_create(name=canonical_line(name), defaults={"kind": kind})
     resolve_source(annotation, source)
     return source
+
+
+def drop_mismatched_links(annotation: Annotation) -> None:
+    """After a span's tag changed: drop the links that no longer fit its role (links only make
+    sense between claims, sources and cues) rather than keep an attribution that says
+    nonsense."""
+    role = annotation.tag.role
+    if role != Tag.Role.CLAIM:
+        annotation.attributions.all().delete()
+    if role != Tag.Role.SOURCE:
+        annotation.cited_by.all().delete()
+    if role != Tag.Role.CUE:
+        annotation.cue_for.update(cue=None)

@@ -1,13 +1,13 @@
+"""The article list. The article page (articles:detail) is the annotation workspace and lives
+with it: annotations.views.spans.article_page, routed by newsroom/urls.py."""
+
 from __future__ import annotations
 
-from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from annotations.views import workspace_context
-from newsroom.http import htmx_login_required
+from newsroom.http import HtmxHttpRequest, permission_required
 
 from .models import Article
 
@@ -15,9 +15,8 @@ PAGE_SIZE = 25
 
 
 @require_GET
-@htmx_login_required
-@permission_required("articles.view_article", raise_exception=True)
-def article_list(request) -> TemplateResponse:
+@permission_required("articles.view_article")
+def article_list(request: HtmxHttpRequest) -> TemplateResponse:
     query = request.GET.get("q", "").strip()
     outlet = request.GET.get("outlet", "")
     status = request.GET.get("status", "")
@@ -41,11 +40,3 @@ def article_list(request) -> TemplateResponse:
     if request.htmx and not request.htmx.boosted:
         template += "#results"
     return TemplateResponse(request, template, context)
-
-
-@require_GET
-@htmx_login_required
-@permission_required("articles.view_article", raise_exception=True)
-def article_detail(request, pk: int):
-    article = get_object_or_404(Article, pk=pk)
-    return render(request, "articles/article_detail.html", workspace_context(article, request.user))

@@ -1,5 +1,19 @@
-"""The htmx plumbing every app's views share: the typed request and the login check that knows
-an htmx request from a page load."""
+"""The htmx plumbing every app's views share: the typed request, the login check that knows an
+htmx request from a page load, and the one way views check permissions.
+
+Permissions, one mechanism in two layers:
+
+1. What a view needs of the user's role is declared on the view with `permission_required`
+   (it includes `htmx_login_required`): anonymous visitors are sent to the login page (302, or
+   an HX-Redirect for htmx), users without the permissions get 403. A view whose refusal must be
+   shown inside the fragment that asked (the annotation toolbar's status line) passes `denied`.
+2. What depends on the row or on the request's content (this annotation is someone else's;
+   this POST creates a registry entry) is checked after the row is found, by `check_perms` or by
+   a helper built on the model's own rule (annotations.views.spans.get_changeable), which
+   raise PermissionDenied: 403 as well.
+
+Never hide a control without the view refusing it too.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +22,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
@@ -30,3 +45,36 @@ def htmx_login_required(view: Callable) -> Callable:
         return login_required(view)(request, *args, **kwargs)
 
     return wrapper
+
+
+def check_perms(user, *perms: str, any_of: bool = False, message: str = "") -> None:
+    """PermissionDenied (403) unless `user` has all of `perms` (with `any_of`, one of them)."""
+    granted = any if any_of else all
+    if not granted(user.has_perm(perm) for perm in perms):
+        raise PermissionDenied(message)
+
+
+def permission_required(
+    *perms: str,
+    any_of: bool = False,
+    message: str = "",
+    denied: Callable[[HttpRequest], HttpResponse] | None = None,
+) -> Callable[[Callable], Callable]:
+    """A view for signed-in users with `perms` (all of them, or with `any_of` one of them):
+    htmx_login_required, then `check_perms`. `denied(request)` answers a refusal instead of
+    raising PermissionDenied (it must answer 403 itself)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def checked(request: HtmxHttpRequest, *args, **kwargs):
+            try:
+                check_perms(request.user, *perms, any_of=any_of, message=message)
+            except PermissionDenied:
+                if denied is None:
+                    raise
+                return denied(request)
+            return view(request, *args, **kwargs)
+
+        return htmx_login_required(checked)
+
+    return decorator

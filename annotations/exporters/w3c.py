@@ -26,7 +26,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
-from annotations.highlight import root_id
+from annotations.render.highlight import root_id
 
 from .data import AnnotationData, ArticleData
 

@@ -1,4 +1,5 @@
-"""The review workflow: the article's status steps (rules, service, the bar's endpoint), a
+"""The review workflow (annotations.workflow and annotations.views.review): the article's status
+steps (rules, service, the bar's endpoint), a
 reviewer's accept / reject / correct of each annotation, the review lines editors see, and the
 per-article review page."""
 

@@ -1,7 +1,8 @@
 """HTML for annotatable text: paragraphs cut into highlight segments.
 
 Built in Python rather than a template loop because an article with thousands of spans yields
-thousands of segments, and this runs on every page view and every save. Every piece of text
+thousands of segments, and this runs on every page view and every save (docs/benchmarks.md:
+about 5 ms of the 500-annotation page). Every piece of text
 goes through `escape`; the markup around it is fixed here. Each text node sits alone in an
 element whose `data-o` is the code point offset of its first character in the target text:
 static/js/annotate.js maps a browser selection back to offsets through these attributes.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .anchoring import Span, paragraph_bounds, segments
+from ..anchoring import Span, paragraph_bounds, segments
 
 LAYER_CLASSES = ("a", "b", "c")  # innermost span's tag, then the two that enclose it
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")

@@ -1,0 +1,195 @@
+"""Panel items: an article's annotations in reading order, loaded lean for the side panel and
+the review page.
+
+The panel is the hot path of the article page (every annotation, every view) and of every save,
+so items are read as plain rows (`values_list`) instead of model instances with related objects,
+in a fixed number of queries (docs/benchmarks.md); annotations.render.panel turns them into HTML.
+Each item carries its latest review (who accepted, rejected or corrected it, and why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from .models import Annotation, Attribution, Review, Source, Tag, target_key
+from .render.highlight import SpanInfo
+
+
+@dataclass(slots=True)
+class Link:
+    id: int
+    source_label: str
+    cue_quote: str
+
+
+@dataclass(slots=True)
+class ReviewInfo:
+    """The latest review of an annotation."""
+
+    action: str
+    reviewer: str
+    reason: str
+    before: dict
+
+
+@dataclass(slots=True)
+class Item:
+    id: int
+    target: str
+    caption_id: int | None
+    start: int
+    end: int
+    quote: str
+    tag: Tag
+    note: str
+    author_id: int
+    author: str
+    status: str
+    source: tuple[str, str] | None  # (name, kind) of the registry entry
+    deleted: bool
+    links: list[Link] = field(default_factory=list)
+    review: ReviewInfo | None = None
+
+    @property
+    def target_key(self) -> str:
+        return target_key(self.target, self.caption_id)
+
+    def span_info(self) -> SpanInfo:
+        return SpanInfo(self.id, self.start, self.end, self.tag.pk, self.tag.name)
+
+
+_FIELDS = (
+    "id",
+    "target",
+    "caption_id",
+    "start",
+    "end",
+    "quote",
+    "tag_id",
+    "note",
+    "author_id",
+    "status",
+    "source_entry_id",
+    "deleted_at",
+)
+
+
+def load_items(
+    tags: Mapping[int, Tag],
+    *,
+    article_id: int | None = None,
+    ids: Iterable[int] | None = None,
+) -> list[Item]:
+    """Panel items of an article (live annotations, reading order), or of given annotation ids
+    (deleted ones included, for the Undo placeholder), each with its latest review. Five
+    queries whatever the count (fewer when there are no claims or registry entries)."""
+    if ids is not None:
+        rows = Annotation.all_objects.filter(pk__in=list(ids))
+    else:
+        rows = Annotation.objects.filter(article_id=article_id)
+    rows = rows.reading_order()
+    items: list[Item] = []
+    authors: set[int] = set()
+    entries: set[int] = set()
+    entry_of: dict[int, int] = {}
+    for row in rows.values_list(*_FIELDS):
+        (
+            pk,
+            target,
+            caption_id,
+            start,
+            end,
+            quote,
+            tag_id,
+            note,
+            author_id,
+            status,
+            entry,
+            gone,
+        ) = row
+        items.append(
+            Item(
+                pk,
+                target,
+                caption_id,
+                start,
+                end,
+                quote,
+                tags[tag_id],
+                note,
+                author_id,
+                "",
+                status,
+                None,
+                gone is not None,
+            )
+        )
+        authors.add(author_id)
+        if entry:
+            entries.add(entry)
+            entry_of[pk] = entry
+    if not items:
+        return items
+    claims = [i.id for i in items if i.tag.role == Tag.Role.CLAIM]
+    links = (
+        list(
+            Attribution.objects.filter(claim_id__in=claims)
+            .filter(Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True))
+            .order_by("id")
+            .values_list(
+                "id",
+                "claim_id",
+                "source_span_id",
+                "source_span__quote",
+                "source_span__source_entry_id",
+                "source_entry_id",
+                "cue_id",
+                "cue__quote",
+            )
+        )
+        if claims
+        else []
+    )
+    for _, _, _, _, span_entry, entry, _, _ in links:
+        entries.update(e for e in (span_entry, entry) if e)
+    names = dict(get_user_model().objects.filter(pk__in=authors).values_list("pk", "username"))
+    sources = (
+        {
+            pk: (name, kind)
+            for pk, name, kind in Source.objects.filter(pk__in=entries).values_list(
+                "pk", "name", "kind"
+            )
+        }
+        if entries
+        else {}
+    )
+    by_id = {item.id: item for item in items}
+    for item in items:
+        item.author = names.get(item.author_id, "")
+        if item.id in entry_of:
+            item.source = sources.get(entry_of[item.id])
+    reviews = (
+        Review.objects.filter(annotation_id__in=list(by_id))
+        if ids is not None
+        else Review.objects.filter(annotation__article_id=article_id)
+    )
+    # Newest first per annotation: the first row seen for each is its latest review.
+    for ann_id, action, reason, before, reviewer in reviews.order_by(
+        "annotation_id", "-created", "-id"
+    ).values_list("annotation_id", "action", "reason", "before", "reviewer__username"):
+        item = by_id.get(ann_id)
+        if item is not None and item.review is None:
+            item.review = ReviewInfo(action, reviewer, reason, before or {})
+    for pk, claim_id, span_id, span_quote, span_entry, entry, _cue_id, cue_quote in links:
+        if span_id:
+            label = f"“{span_quote}”"
+            if span_entry and span_entry in sources:
+                label += f" ({sources[span_entry][0]})"
+        else:
+            label = sources.get(entry, ("?", ""))[0]
+        by_id[claim_id].links.append(Link(pk, label, cue_quote or ""))
+    return items

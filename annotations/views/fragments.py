@@ -1,0 +1,96 @@
+"""The pieces the span and review views answer htmx requests with: a panel item with the
+paragraphs whose highlights moved and the count (out-of-band), the inline forms and the status
+line. Their markup is in the article page's template (annotations/article.html, one partial
+each) or, for the panel item and the highlighted text, in annotations.render."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from articles.models import Article
+from newsroom.http import HtmxHttpRequest
+
+from ..anchoring import paragraph_bounds, paragraphs_touched
+from ..items import load_items
+from ..models import Annotation, Tag
+from ..render import highlight, panel
+
+PAGE_TEMPLATE = "annotations/article.html"
+REVIEW_TEMPLATE = "annotations/review_page.html"
+
+
+def changed_paragraphs(article: Article, annotation: Annotation, tags: dict[int, Tag]) -> list:
+    """The re-rendered paragraphs of the text an annotation lies in that it touches."""
+    text = annotation.text(article)
+    bounds = paragraph_bounds(text)
+    indexes = paragraphs_touched(bounds, annotation.start, annotation.end)
+    lo, hi = bounds[indexes[0]][0], bounds[indexes[-1]][1]
+    neighbours = (
+        Annotation.objects.filter(article=article)
+        .overlapping(annotation.target, annotation.caption_id, lo, hi)
+        .values_list("id", "start", "end", "tag_id")
+    )
+    spans = [highlight.SpanInfo(pk, s, e, t, tags[t].name) for pk, s, e, t in neighbours]
+    element = "p" if annotation.target == Annotation.Target.BODY else "span"
+    html = highlight.render_paragraphs(annotation.target_key, text, spans, indexes, element)
+    return [
+        {"id": highlight.paragraph_id(annotation.target_key, i), "html": h}
+        for i, h in zip(indexes, html, strict=True)
+    ]
+
+
+def panel_renderer(request: HtmxHttpRequest) -> panel.Renderer:
+    return panel.Renderer(
+        request.user, can_link=request.user.has_perm("annotations.add_attribution")
+    )
+
+
+def item_response(
+    request: HtmxHttpRequest,
+    annotation: Annotation,
+    *,
+    paragraphs: list | None = None,
+    status: int = 200,
+    message: str = "",
+    tags: dict[int, Tag] | None = None,
+) -> HttpResponse:
+    """One panel item (the main swap), plus changed paragraphs and the count."""
+    tags = tags or Tag.objects.by_id()
+    (item,) = load_items(tags, ids=[annotation.pk])
+    context = {
+        "item_html": panel_renderer(request).item(item),
+        "paragraphs": paragraphs or [],
+        "message": message,
+        "count": Annotation.objects.filter(article_id=annotation.article_id).count(),
+    }
+    return render(request, f"{PAGE_TEMPLATE}#item_response", context, status=status)
+
+
+def form_response(
+    request: HtmxHttpRequest, partial: str, context: dict, status: int = 200
+) -> HttpResponse:
+    """One of the panel item's inline forms (a partial of the article page)."""
+    return render(request, f"{PAGE_TEMPLATE}#{partial}", context, status=status)
+
+
+def status_message(
+    request: HtmxHttpRequest, message: str, *, level: str = "error", status: int = 422
+) -> HttpResponse:
+    return render(
+        request, f"{PAGE_TEMPLATE}#status", {"message": message, "level": level}, status=status
+    )
+
+
+def form_errors_text(form: forms.Form) -> str:
+    parts = []
+    for field, errors in form.errors.items():
+        label = "" if field == "__all__" else f"{form.fields[field].label or field}: "
+        parts.append(label + " ".join(errors))
+    return " ".join(parts)
+
+
+def on_review_page(request: HtmxHttpRequest) -> bool:
+    """The control was used on the review page, which wants a table row back."""
+    return request.GET.get("on") == "review"

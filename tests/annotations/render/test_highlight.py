@@ -1,0 +1,56 @@
+"""Snapshots of the highlighted text (annotations.render.highlight), one per state of a
+paragraph: no span, one span, nested spans, and a caption's paragraph with an id prefix (the
+compare page). Exact markup, so a change in it is seen here."""
+
+from __future__ import annotations
+
+from annotations.render.highlight import SpanInfo, render_paragraphs, render_text, tag_stylesheet
+
+TEXT = "Fish & chips.\n\nThe minister said so."
+
+
+def test_paragraphs_without_spans_are_offset_runs():
+    """Each paragraph is an element with its id and offset; text runs carry their offsets and
+    are escaped."""
+    assert render_text("body", TEXT, []) == [
+        '<p class="para" id="t-body-p0" data-o="0"><span data-o="0">Fish &amp; chips.</span></p>',
+        '<p class="para" id="t-body-p1" data-o="15"><span data-o="15">The minister said so.</span></p>',
+    ]
+
+
+def test_one_span_is_a_mark_with_its_tag_and_id():
+    """A span is a <mark> with its tag's layer class, its annotation id and a tag title."""
+    (html,) = render_paragraphs("body", TEXT, [SpanInfo(5, 19, 27, 2, "Source")], [1])
+    assert html == (
+        '<p class="para" id="t-body-p1" data-o="15"><span data-o="15">The </span>'
+        '<mark class="hl a-2" data-o="19" data-ann="5" title="Source">minister</mark>'
+        '<span data-o="27"> said so.</span></p>'
+    )
+
+
+def test_nested_spans_are_layered_innermost_first():
+    """Inside a claim, a source's words carry both ids, innermost first, and the depth class."""
+    spans = [SpanInfo(1, 15, 36, 1, "Claim"), SpanInfo(2, 19, 27, 2, "Source")]
+    (html,) = render_paragraphs("body", TEXT, spans, [1])
+    assert html == (
+        '<p class="para" id="t-body-p1" data-o="15">'
+        '<mark class="hl a-1" data-o="15" data-ann="1" title="Claim">The </mark>'
+        '<mark class="hl a-2 b-1 n2" data-o="19" data-ann="2 1" title="Source · Claim">'
+        "minister</mark>"
+        '<mark class="hl a-1" data-o="27" data-ann="1" title="Claim"> said so.</mark></p>'
+    )
+
+
+def test_caption_paragraph_with_an_id_prefix():
+    """A caption's text is a <span> paragraph; the prefix keeps the compare page's ids apart."""
+    assert render_text("caption-3", "Dusk", [], "span", id_prefix="a-") == [
+        '<span class="para" id="a-t-caption-3-p0" data-o="0"><span data-o="0">Dusk</span></span>'
+    ]
+
+
+def test_tag_stylesheet_skips_a_colour_that_is_not_rrggbb():
+    """Colour rules for valid #rrggbb only; anything else never reaches the stylesheet."""
+    assert tag_stylesheet([(1, "#f6c744"), (2, "red;}")]) == (
+        "mark.a-1{background-color:#f6c744}mark.b-1{border-bottom:3px solid #f6c744}"
+        "mark.c-1{box-shadow:inset 0 3px 0 0 #f6c744}.chip-1{--chip:#f6c744}"
+    )

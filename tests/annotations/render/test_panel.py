@@ -1,0 +1,252 @@
+"""Snapshots of the panel item and the review row (annotations.render.panel), one per state:
+the exact markup, whitespace normalised, so that any change in it is seen here and made on
+purpose. No database: items and tags are built in memory, the user is a stand-in with a fixed
+set of permissions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from annotations.items import Item, Link, ReviewInfo
+from annotations.models import Tag
+from annotations.render.panel import Renderer, ReviewRows
+
+EDITOR_PERMS = {
+    "annotations.change_annotation",
+    "annotations.add_attribution",
+}
+REVIEWER_PERMS = EDITOR_PERMS | {"annotations.change_any_annotation", "annotations.add_review"}
+
+CLAIM = Tag(pk=1, name="Claim", role=Tag.Role.CLAIM, colour="#f6c744", shortcut="c")
+SOURCE = Tag(pk=2, name="Source", role=Tag.Role.SOURCE, colour="#7cc4f5", shortcut="s")
+
+
+@dataclass
+class User:
+    pk: int
+    perms: set[str] = field(default_factory=set)
+
+    def has_perm(self, perm: str) -> bool:
+        return perm in self.perms
+
+
+def item(**fields) -> Item:
+    values = {
+        "id": 7,
+        "target": "body",
+        "caption_id": None,
+        "start": 4,
+        "end": 30,
+        "quote": "the bridge would <open>",
+        "tag": CLAIM,
+        "note": "",
+        "author_id": 1,
+        "author": "ed",
+        "status": "pending",
+        "source": None,
+        "deleted": False,
+    }
+    return Item(**(values | fields))
+
+
+def norm(html: str) -> str:
+    return re.sub(r"\s+", " ", html).replace("> <", "><").strip()
+
+
+def render(a: Item, *, user: User | None = None, can_link: bool = True) -> str:
+    user = user or User(1, EDITOR_PERMS)
+    return norm(Renderer(user, can_link=can_link).item(a))
+
+
+HEAD = (
+    '<li id="ann-7" class="ann" data-ann="7" data-role="claim" data-status="pending">'
+    '<div class="ann-head"><span class="chip chip-1"></span><strong>Claim</strong>'
+)
+QUOTE = (
+    '<button type="button" class="quote" data-jump="7" '
+    'aria-label="Show in text: the bridge would &lt;open&gt;">'
+    "“the bridge would &lt;open&gt;”</button>"
+)
+T = 'hx-target="#ann-7" hx-swap="outerHTML"'
+EDIT_ACTIONS = (
+    f'<div class="actions"><button type="button" hx-get="/annotations/7/edit/" {T}>Edit</button>'
+    f'<button type="button" hx-get="/annotations/7/link/" {T}>Link source…</button>'
+    f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {T}>Delete</button>'
+    "</div>"
+)
+
+
+def test_plain_item_of_the_author_has_the_edit_buttons():
+    """A pending claim by the signed-in editor: tag, author and status, the quote that jumps to
+    the text (escaped), and Edit / Link source… / Delete."""
+    assert render(item()) == norm(
+        f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}{EDIT_ACTIONS}</li>'
+    )
+
+
+def test_item_of_someone_else_is_read_only():
+    """Another editor's item has no buttons at all."""
+    assert render(item(), user=User(2, EDITOR_PERMS)) == norm(
+        f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}</li>'
+    )
+
+
+def test_item_in_a_caption_says_where_and_keeps_the_note():
+    """A span of a caption says "in caption"; its note (stored sanitised) goes in as is."""
+    html = render(item(target="caption", caption_id=3, note="<p>checked</p>"), can_link=False)
+    assert html == norm(
+        f'{HEAD}<span class="where">in caption</span>'
+        f'<span class="by">ed · Pending review</span></div>{QUOTE}'
+        '<div class="note"><p>checked</p></div>'
+        f'<div class="actions"><button type="button" hx-get="/annotations/7/edit/" {T}>Edit</button>'
+        f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {T}>Delete</button>'
+        "</div></li>"
+    )
+
+
+def test_linked_claim_lists_its_sources_with_unlink():
+    """A claim's attributions: the source (span quote or registry name) and cue, each with
+    unlink for someone who may change it."""
+    links = [Link(11, "“The minister”", "said"), Link(12, "Ministry of Works", "")]
+    html = render(item(links=links))
+    assert html == norm(
+        f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}'
+        '<ul class="links" aria-label="Attributed to">'
+        '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
+        f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
+        'aria-label="Remove this attribution">unlink</button></li>'
+        '<li><span class="muted">source</span> Ministry of Works'
+        f' <button type="button" class="link" hx-post="/annotations/attributions/12/delete/" {T} '
+        'aria-label="Remove this attribution">unlink</button></li></ul>'
+        f"{EDIT_ACTIONS}</li>"
+    )
+
+
+def test_resolved_source_shows_its_registry_entry():
+    """A Source span resolved to the registry: the entry and its kind, with remove; Resolve…
+    instead of Link source…."""
+    html = render(
+        item(tag=SOURCE, quote="the ministry", source=("Ministry of Works", "government"))
+    )
+    assert html == norm(
+        '<li id="ann-7" class="ann" data-ann="7" data-role="source" data-status="pending">'
+        '<div class="ann-head"><span class="chip chip-2"></span><strong>Source</strong>'
+        '<span class="by">ed · Pending review</span></div>'
+        '<button type="button" class="quote" data-jump="7" aria-label="Show in text: the ministry">'
+        "“the ministry”</button>"
+        '<p class="resolved">= <strong>Ministry of Works</strong> '
+        '<span class="muted">(Government)</span> <button type="button" class="link" '
+        f'hx-post="/annotations/7/unresolve/" {T} aria-label="Remove registry entry">remove</button></p>'
+        f'<div class="actions"><button type="button" hx-get="/annotations/7/edit/" {T}>Edit</button>'
+        f'<button type="button" hx-get="/annotations/7/resolve/" {T}>Resolve…</button>'
+        f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {T}>Delete</button>'
+        "</div></li>"
+    )
+
+
+def test_accepted_item_seen_by_a_reviewer():
+    """An accepted item says who accepted it; a reviewer gets Reject… and Correct… (no Accept:
+    accepting again would change nothing) and, changing anyone's work, the edit buttons."""
+    a = item(status="accepted", review=ReviewInfo("accept", "rev", "", {}))
+    html = render(a, user=User(9, REVIEWER_PERMS))
+    assert html == norm(
+        HEAD.replace('data-status="pending"', 'data-status="accepted"')
+        + f'<span class="by">ed · Accepted</span></div>{QUOTE}'
+        '<p class="review review-accept">Accepted by <strong>rev</strong></p>'
+        '<div class="actions review-actions" role="group" aria-label="Review">'
+        f'<button type="button" hx-get="/annotations/7/reject/" {T}>Reject…</button>'
+        f'<button type="button" hx-get="/annotations/7/correct/" {T}>Correct…</button></div>'
+        f"{EDIT_ACTIONS}</li>"
+    )
+
+
+def test_rejected_item_says_why_and_offers_accept_to_a_reviewer():
+    """A rejected item shows the reason (escaped); a reviewer may still accept it."""
+    a = item(status="rejected", review=ReviewInfo("reject", "rev", "not a <claim>", {}))
+    html = render(a, user=User(9, REVIEWER_PERMS))
+    assert html == norm(
+        HEAD.replace('data-status="pending"', 'data-status="rejected"')
+        + f'<span class="by">ed · Rejected</span></div>{QUOTE}'
+        '<p class="review review-reject">Rejected by <strong>rev</strong>: not a &lt;claim&gt;</p>'
+        '<div class="actions review-actions" role="group" aria-label="Review">'
+        f'<button type="button" class="accept" hx-post="/annotations/7/accept/" {T}>Accept</button>'
+        f'<button type="button" hx-get="/annotations/7/reject/" {T}>Reject…</button>'
+        f'<button type="button" hx-get="/annotations/7/correct/" {T}>Correct…</button></div>'
+        f"{EDIT_ACTIONS}</li>"
+    )
+
+
+def test_corrected_item_says_what_it_was_to_its_editor():
+    """A corrected item: what it was before (tag and quote) and why, seen by its editor."""
+    before = {"tag": "Quote", "quote": "would open"}
+    a = item(review=ReviewInfo("correct", "rev", "wider", before))
+    assert render(a) == norm(
+        f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}'
+        '<p class="review review-correct">Corrected by <strong>rev</strong>: '
+        'was <span class="was">Quote “would open”</span>; wider</p>'
+        f"{EDIT_ACTIONS}</li>"
+    )
+
+
+@pytest.mark.parametrize(("author", "undo"), [(1, True), (2, False)])
+def test_deleted_item_is_a_placeholder_with_undo_for_who_may_restore(author, undo):
+    """A deleted item says what was deleted; Undo only for someone who may change it."""
+    button = (
+        f'<button type="button" class="primary" hx-post="/annotations/7/restore/" {T}>Undo</button>'
+    )
+    assert render(item(deleted=True, author_id=author)) == norm(
+        '<li id="ann-7" class="ann deleted"><p>Deleted Claim “the bridge would &lt;open&gt;”.</p>'
+        f"{button if undo else ''}</li>"
+    )
+
+
+def test_empty_panel_says_so():
+    """No items: the panel says there are none yet."""
+    assert Renderer(User(1, EDITOR_PERMS), can_link=True).items([]) == (
+        '<li class="empty">No annotations yet.</li>'
+    )
+
+
+R = 'hx-target="#row-7" hx-swap="outerHTML"'
+
+
+def test_review_row_for_a_reviewer():
+    """A review page row: where and offsets, author, tag, quote and note, status, latest review,
+    and the review controls asking for a row back (?on=review)."""
+    a = item(note="<p>n</p>", review=ReviewInfo("reject", "rev", "no", {}), status="rejected")
+    assert norm(ReviewRows(User(9, REVIEWER_PERMS)).row(a)) == norm(
+        '<tr id="row-7" data-status="rejected"><td class="where">Body<span class="pos">4–30</span>'
+        '</td><td>ed</td><td class="tag"><span class="chip chip-1"></span>Claim</td>'
+        '<td class="q"><span class="quote-text">“the bridge would &lt;open&gt;”</span>'
+        '<div class="note"><p>n</p></div></td>'
+        '<td><span class="st st-rejected">Rejected</span></td>'
+        '<td class="rv"><p class="review review-reject">Rejected by <strong>rev</strong>: no</p></td>'
+        '<td class="actions">'
+        f'<button type="button" class="accept" hx-post="/annotations/7/accept/?on=review" {R}>'
+        "Accept</button>"
+        f'<button type="button" hx-get="/annotations/7/reject/?on=review" {R}>Reject…</button>'
+        f'<button type="button" hx-get="/annotations/7/correct/?on=review" {R}>Correct…</button>'
+        "</td></tr>"
+    )
+
+
+def test_review_row_without_review_rights_has_no_controls():
+    """Someone who may not review sees the row without controls; an accepted span in the title."""
+    a = item(target="title", status="accepted")
+    assert norm(ReviewRows(User(1, EDITOR_PERMS)).row(a)) == norm(
+        '<tr id="row-7" data-status="accepted"><td class="where">Title<span class="pos">4–30</span>'
+        '</td><td>ed</td><td class="tag"><span class="chip chip-1"></span>Claim</td>'
+        '<td class="q"><span class="quote-text">“the bridge would &lt;open&gt;”</span></td>'
+        '<td><span class="st st-accepted">Accepted</span></td><td class="rv"></td>'
+        '<td class="actions"></td></tr>'
+    )
+
+
+def test_no_rows_says_none_match():
+    """An empty filter result is one row across the table."""
+    assert ReviewRows(User(9, REVIEWER_PERMS)).rows([]) == (
+        '<tr class="empty"><td colspan="7">No annotations match.</td></tr>'
+    )
