@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exports, review_views, views
+from . import review_views, views
 
 app_name = "annotations"
 urlpatterns = [
@@ -33,8 +33,4 @@ urlpatterns = [
     path("sets/<int:pk>/articles/", review_views.set_articles, name="set_articles"),
     path("sets/<int:pk>/pick/<int:article_id>/", review_views.set_pick, name="set_pick"),
     path("sets/<int:pk>/delete/", review_views.set_delete, name="set_delete"),
-    # Exports (annotations.exports): the form and streamed downloads, background exports.
-    path("export/", exports.export_page, name="export"),
-    path("export/<uuid:export_id>/", exports.export_status, name="export_status"),
-    path("export/<uuid:export_id>/download/", exports.download, name="export_download"),
 ]

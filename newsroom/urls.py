@@ -9,5 +9,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("articles.urls")),
     path("annotations/", include("annotations.urls")),
+    path("annotations/export/", include("interchange.urls")),
     path("admin/", admin.site.urls),
 ]

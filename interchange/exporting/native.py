@@ -1,149 +1,130 @@
 """Native JSONL (`newsroom.article/1`): one article a line, exactly docs/formats/native.md.
 
-Lossless: importing the output into an empty database (articles/importers/jsonl.py and the
-saver) and exporting again gives the same bytes. The key orders are those of the reader's
-NATIVE_*_KEYS tuples (a test compares them) and dates go through the reader's
-`native_datetime`, so the two sides cannot drift apart.
+Lossless: importing the output into an empty database (the importer and its saver) and exporting
+again gives the same bytes. Keys, their order and how each value is written come from the field
+tables of native_format.py; a test holds them equal to the reader's.
 
 `article_object` is the line as a dict, in key order: the format's reference, whose
-``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` is the line. `article_line`
-writes the same text without building the dicts: every string goes through the very function
-json.dumps uses for strings (`json.encoder.encode_basestring`), integers through `repr`, None
-as null. It is a quarter faster, and the export's hot path; tests hold it equal to the reference
-on hostile text (quotes, backslashes, control characters, lone surrogates, emoji).
+``encode_json(...)`` is the line. `article_line` writes the same text without building the
+dicts: every string goes through the very function json.dumps uses for strings
+(`json.encoder.encode_basestring`), integers through `int`, None as null. It is a quarter faster,
+and the export's hot path. So that the field list has one home, its code is generated from the
+tables once, when this module is imported (as `dataclasses` and `namedtuple` generate theirs):
+one f-string per object, no call per field. Tests hold it equal to the reference on hostile text
+(quotes, backslashes, control characters, lone surrogates, emoji).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from articles.importers.jsonl import NATIVE_FORMAT, native_datetime
+from .native_format import (
+    ARTICLE_FIELDS,
+    FORMAT,
+    ITEM_FIELDS,
+    Field,
+    encode_json,
+    native_datetime,
+)
+from .records import ArticleData
 
-from .data import ArticleData
-
-# json.dumps(obj, ensure_ascii=False, separators=(",", ":")) as native.md specifies, with the
-# encoder built once rather than per line.
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
-# What that encoder writes for a str (the C function when available, as json itself uses).
+# What the encoder writes for a str (the C function when available, as json itself uses).
 _string = json.encoder.encode_basestring
 
 
 def write(articles: Iterable[ArticleData], **_options: object) -> Iterator[str]:
     """One line (ended by "\\n") per article. Takes no options; others are ignored."""
+    line = article_line
     for article in articles:
-        yield article_line(article)
-
-
-def article_line(article: ArticleData) -> str:
-    """`_encode(article_object(article)) + "\\n"`, written directly (see the module doc)."""
-    q = _string
-    stamp = _stamp
-    spans = ",".join(
-        [
-            f'{{"id":{q(a.client_id)},"target":{q(a.target)},'
-            f'"caption":{"null" if a.caption is None else int(a.caption)},'
-            f'"start":{int(a.start)},"end":{int(a.end)},"quote":{q(a.quote)},'
-            f'"prefix":{q(a.prefix)},"suffix":{q(a.suffix)},"tag":{q(a.tag)},'
-            f'"note":{q(a.note)},"author":{q(a.author)},"status":{q(a.status)},'
-            f'"source":{_nullable(a.source)},"created":"{stamp(a.created)}",'
-            f'"updated":"{stamp(a.updated)}"}}'
-            for a in article.annotations
-        ]
-    )
-    links = ",".join(
-        [
-            f'{{"claim":{q(link.claim)},"source_span":{_nullable(link.source_span)},'
-            f'"source":{_nullable(link.source)},"cue":{_nullable(link.cue)},'
-            f'"author":{q(link.author)}}}'
-            for link in article.attributions
-        ]
-    )
-    sources = ",".join(
-        [
-            f'{{"name":{q(source.name)},"kind":{q(source.kind)},'
-            f'"description":{q(source.description)},'
-            f'"aliases":[{",".join([q(alias) for alias in source.aliases])}]}}'
-            for source in article.sources
-        ]
-    )
-    captions = ",".join(
-        [f'{{"text":{q(text)},"credit":{q(credit)}}}' for text, credit in article.captions]
-    )
-    return (
-        f'{{"format":{q(NATIVE_FORMAT)},"external_id":{q(article.external_id)},'
-        f'"url":{q(article.url)},"title":{q(article.title)},"outlet":{q(article.outlet)},'
-        f'"byline":{q(article.byline)},"published":{_nullable(native_datetime(article.published))},'
-        f'"status":{q(article.status)},"body":{q(article.body)},"captions":[{captions}],'
-        f'"annotations":[{spans}],"attributions":[{links}],"sources":[{sources}]}}\n'
-    )
+        yield line(article)
 
 
 def article_object(article: ArticleData) -> dict[str, Any]:
     """The article as the dict whose serialisation is its native line (keys in order)."""
-    stamp = _stamp
+    return as_object(ARTICLE_FIELDS, article)
+
+
+def as_object(fields: Sequence[Field], record: Any) -> dict[str, Any]:
+    """A record as the native object the table `fields` describes (keys in order)."""
+    out: dict[str, Any] = {}
+    for key, kind, attribute in fields:
+        if kind == "format":
+            out[key] = FORMAT
+            continue
+        value = record[int(attribute)] if attribute.isdigit() else getattr(record, attribute)
+        if kind in ITEM_FIELDS:
+            value = [as_object(ITEM_FIELDS[kind], item) for item in value]
+        elif kind in ("time", "time?"):
+            value = native_datetime(value)
+        out[key] = value
+    return out
+
+
+# --- The fast path, generated from the tables ---------------------------------------------------
+
+
+def _value(kind: str, expression: str) -> str:
+    """The f-string text that writes `expression`, of this kind, as JSON."""
     return {
-        "format": NATIVE_FORMAT,
-        "external_id": article.external_id,
-        "url": article.url,
-        "title": article.title,
-        "outlet": article.outlet,
-        "byline": article.byline,
-        "published": native_datetime(article.published),
-        "status": article.status,
-        "body": article.body,
-        "captions": [{"text": text, "credit": credit} for text, credit in article.captions],
-        "annotations": [
-            {
-                "id": a.client_id,
-                "target": a.target,
-                "caption": a.caption,
-                "start": a.start,
-                "end": a.end,
-                "quote": a.quote,
-                "prefix": a.prefix,
-                "suffix": a.suffix,
-                "tag": a.tag,
-                "note": a.note,
-                "author": a.author,
-                "status": a.status,
-                "source": a.source,
-                "created": stamp(a.created),
-                "updated": stamp(a.updated),
-            }
-            for a in article.annotations
-        ],
-        "attributions": [
-            {
-                "claim": link.claim,
-                "source_span": link.source_span,
-                "source": link.source,
-                "cue": link.cue,
-                "author": link.author,
-            }
-            for link in article.attributions
-        ],
-        "sources": [
-            {
-                "name": source.name,
-                "kind": source.kind,
-                "description": source.description,
-                "aliases": source.aliases,
-            }
-            for source in article.sources
-        ],
-    }
+        "str": f"{{q({expression})}}",
+        "str?": f"{{nullable({expression})}}",
+        "int": f"{{int({expression})}}",
+        "int?": f'{{"null" if {expression} is None else int({expression})}}',
+        "time": f'"{{stamp({expression})}}"',
+        "time?": f"{{nullable(stamp({expression}))}}",
+        "str[]": f'[{{",".join([q(s) for s in {expression}])}}]',
+    }[kind]
+
+
+def _object_fstring(fields: Sequence[Field], item: str) -> str:
+    """An f-string literal writing the record named `item` as its JSON object. Array kinds
+    write the local variable of the same name (built by _line_source)."""
+    members = []
+    for key, kind, attribute in fields:
+        if kind == "format":
+            text = _literal(encode_json(FORMAT))
+        elif kind in ITEM_FIELDS:
+            text = f"[{{{kind}}}]"
+        elif attribute.isdigit():  # a tuple (a caption): by position
+            text = _value(kind, f"{item}[{attribute}]")
+        else:
+            text = _value(kind, f"{item}.{attribute}")
+        members.append(_literal(encode_json(key)) + ":" + text)
+    return "f'{{" + ",".join(members) + "}}'"
+
+
+def _literal(json_text: str) -> str:
+    """Constant JSON text as it stands inside the generated f'...' literal."""
+    if "'" in json_text or "\\" in json_text:
+        raise ValueError(f"not written into generated code: {json_text}")
+    return json_text.replace("{", "{{").replace("}", "}}")
+
+
+def _line_source() -> str:
+    """The source of `article_line`: each array joined from its items, then the line."""
+    lines = ["def article_line(article):"]
+    for field in ARTICLE_FIELDS:
+        if field.kind in ITEM_FIELDS:
+            each = _object_fstring(ITEM_FIELDS[field.kind], "item")
+            lines.append(
+                f"    {field.kind} = ','.join([{each} for item in article.{field.attribute}])"
+            )
+    lines.append(f"    return {_object_fstring(ARTICLE_FIELDS, 'article')} + '\\n'")
+    return "\n".join(lines) + "\n"
 
 
 def _nullable(value: str | None) -> str:
     return "null" if value is None else _string(value)
 
 
-def _stamp(value: datetime) -> str:
-    """native_datetime, with a shortcut for what the database gives: a datetime in UTC needs
-    no astimezone. Both give the same text."""
-    if value.tzinfo is UTC:
-        return value.replace(tzinfo=None).isoformat() + "Z"
-    return native_datetime(value)  # type: ignore[return-value]
+def _compile_line() -> Callable[[ArticleData], str]:
+    namespace: dict[str, Any] = {"q": _string, "nullable": _nullable, "stamp": native_datetime}
+    exec(compile(_line_source(), f"<{__name__} generated>", "exec"), namespace)  # noqa: S102
+    line = namespace["article_line"]
+    line.__doc__ = '`encode_json(article_object(article)) + "\\n"`, written directly.'
+    return line
+
+
+article_line = _compile_line()
