@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -46,10 +46,11 @@ class ExportForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["format"].choices = [(name, FORMAT_LABELS.get(name, name)) for name in FORMATS]
+        format_field = cast(forms.ChoiceField, self.fields["format"])
+        format_field.choices = [(name, FORMAT_LABELS.get(name, name)) for name in FORMATS]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         annotated_set = cleaned.get("annotated_set")
         if annotated_set is not None:
             try:

@@ -5,9 +5,8 @@ A small selection streams at once: the response is a StreamingHttpResponse fed b
 so the download starts with the first article and memory stays flat. A selection of more than
 settings.EXPORT_BACKGROUND_THRESHOLD articles (default 2,000), or a format that cannot stream
 (spaCy's DocBin, built whole), is written by a background task instead
-(interchange/exporting/jobs.py);
-its page polls its progress with htmx and then offers the file, served by `download` below
-after a permission check, never from a public URL.
+(interchange/exporting/jobs.py); its page polls its progress with htmx and then offers the file,
+served by `download` below after a permission check, never from a public URL.
 
 Who may: users with annotations.export_annotations (Reviewers, and superusers); editors get
 403. Prepared exports are shared between everyone who may export: any of them can open and

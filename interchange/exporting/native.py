@@ -25,6 +25,7 @@ from .native_format import (
     FORMAT,
     ITEM_FIELDS,
     Field,
+    as_object,
     encode_json,
     native_datetime,
 )
@@ -44,22 +45,6 @@ def write(articles: Iterable[ArticleData], **_options: object) -> Iterator[str]:
 def article_object(article: ArticleData) -> dict[str, Any]:
     """The article as the dict whose serialisation is its native line (keys in order)."""
     return as_object(ARTICLE_FIELDS, article)
-
-
-def as_object(fields: Sequence[Field], record: Any) -> dict[str, Any]:
-    """A record as the native object the table `fields` describes (keys in order)."""
-    out: dict[str, Any] = {}
-    for key, kind, attribute in fields:
-        if kind == "format":
-            out[key] = FORMAT
-            continue
-        value = record[int(attribute)] if attribute.isdigit() else getattr(record, attribute)
-        if kind in ITEM_FIELDS:
-            value = [as_object(ITEM_FIELDS[kind], item) for item in value]
-        elif kind in ("time", "time?"):
-            value = native_datetime(value)
-        out[key] = value
-    return out
 
 
 # --- The fast path, generated from the tables ---------------------------------------------------

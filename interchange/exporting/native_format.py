@@ -1,5 +1,6 @@
 """The native format (docs/formats/native.md) as the writers need it: its name and version, its
-field tables, its dates and its JSON encoding.
+field tables (and `as_object`, a record as the object a table describes), its dates and its
+JSON encoding.
 
 To be merged into interchange/native.py, the one native-format definition that the import side
 is writing in parallel (the lead merges the two). Until then the reader keeps its own copies of
@@ -16,8 +17,9 @@ tables, so a field is added in one place.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 FORMAT = "newsroom.article/1"
 
@@ -118,3 +120,19 @@ def native_datetime(value: datetime | None) -> str | None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("the native format writes aware datetimes only")
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def as_object(fields: Sequence[Field], record: Any) -> dict[str, Any]:
+    """A record as the native object the table `fields` describes (keys in order)."""
+    out: dict[str, Any] = {}
+    for key, kind, attribute in fields:
+        if kind == "format":
+            out[key] = FORMAT
+            continue
+        value = record[int(attribute)] if attribute.isdigit() else getattr(record, attribute)
+        if kind in ITEM_FIELDS:
+            value = [as_object(ITEM_FIELDS[kind], item) for item in value]
+        elif kind in ("time", "time?"):
+            value = native_datetime(value)
+        out[key] = value
+    return out

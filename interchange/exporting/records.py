@@ -147,7 +147,7 @@ class FlatText:
 def flat_text(article: ArticleData, separator: str = SEPARATOR) -> FlatText:
     """Title, then each caption, then the body, joined by `separator` (a blank line): a span
     of part P at [start, end) is at [start + offset(P), end + offset(P)) in the result."""
-    pieces = [("title", None, article.title)]
+    pieces: list[tuple[str, int | None, str]] = [("title", None, article.title)]
     pieces += [("caption", i, text) for i, (text, _) in enumerate(article.captions)]
     pieces.append(("body", None, article.body))
     parts: list[tuple[str, int | None, int, int]] = []

@@ -26,8 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .native import as_object
-from .native_format import ATTRIBUTION_FIELDS
+from .native_format import ATTRIBUTION_FIELDS, as_object
 from .records import AnnotationData, ArticleData, note_text, one_line, place
 
 if TYPE_CHECKING:
