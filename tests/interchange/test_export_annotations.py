@@ -13,15 +13,14 @@ from articles.models import Article
 from interchange.exporting.formats import FORMATS
 from interchange.exporting.loader import load_articles
 from tests.factories import make_article
-from tests.interchange.exporting.sample_db import (
-    annotated_article,
-    rows,
-)
+from tests.interchange.exporting.sample_db import annotated_article, rows
 
 pytestmark = pytest.mark.django_db
 
 
 def test_command_writes_a_file_of_accepted_annotations_by_default(tmp_path):
+    """Only accepted annotations unless --all-statuses; the file is complete (no .part left) and
+    the counts are reported on stderr."""
     annotated_article()
     target = tmp_path / "export.jsonl"
     err = io.StringIO()
@@ -38,6 +37,7 @@ def test_command_writes_a_file_of_accepted_annotations_by_default(tmp_path):
 
 
 def test_command_streams_a_set_to_stdout():
+    """--set exports only the set's articles; without -o the export goes to stdout."""
     article, _ = annotated_article()
     make_article(title="Not in the set")
     picked = AnnotatedSet.objects.create(name="Bridge")
@@ -54,6 +54,7 @@ def test_command_streams_a_set_to_stdout():
 
 
 def test_command_refuses_an_unknown_set():
+    """A set name that does not exist is a CommandError."""
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="no annotated set"):

@@ -12,12 +12,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from annotations import anchoring
-from interchange.exporting.records import (
-    AnnotationData,
-    ArticleData,
-    AttributionData,
-    SourceData,
-)
+from interchange.exporting.records import AnnotationData, ArticleData, AttributionData, SourceData
 
 WHEN = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
 TITLE = "Minister 👍🏽 says the bridge opens"

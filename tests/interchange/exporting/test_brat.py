@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from interchange.exporting import brat
-from interchange.exporting.records import (
-    ArticleData,
-)
+from interchange.exporting.records import ArticleData
 from tests.interchange.exporting.sample_records import (
     BODY,
     CAPTION,

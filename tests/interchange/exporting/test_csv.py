@@ -6,17 +6,14 @@ import pytest
 
 from interchange.exporting import csv as csv_export
 from tests.factories import make_annotation, make_article
-from tests.interchange.exporting.sample_db import (
-    annotated_article,
-    export,
-    rows,
-    user,
-)
+from tests.interchange.exporting.sample_db import annotated_article, export, rows, user
 
 pytestmark = pytest.mark.django_db
 
 
 def test_csv_has_one_row_per_annotation_with_its_links():
+    """One row per exported annotation, CR LF line ends, no BOM by default; each row carries its
+    note as plain text, its linked sources, cues and claims, with their ids."""
     article, spans = annotated_article()
     text = export("csv")
     assert not text.startswith("\ufeff")
@@ -44,6 +41,7 @@ def test_csv_has_one_row_per_annotation_with_its_links():
 
 
 def test_csv_bom_option():
+    """bom=True starts the file with U+FEFF, written as EF BB BF in UTF-8."""
     annotated_article()
     text = export("csv", bom=True)
     assert text.startswith("\ufeffarticle_id,")

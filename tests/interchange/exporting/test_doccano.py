@@ -7,17 +7,14 @@ import json
 import pytest
 
 from annotations.models import Annotation
-from tests.interchange.exporting.sample_db import (
-    CAPTION,
-    annotated_article,
-    export,
-    one,
-)
+from tests.interchange.exporting.sample_db import CAPTION, annotated_article, export, one
 
 pytestmark = pytest.mark.django_db
 
 
 def test_doccano_labels_point_at_their_quotes_in_the_joined_text():
+    """The text is title, captions and body joined by blank lines; every label cuts its quote out
+    of it, and "parts" says where each text lies."""
     article, _ = annotated_article()
     (line,) = export("doccano", approved_only=False).splitlines()
     doc = json.loads(line)
@@ -36,6 +33,7 @@ def test_doccano_labels_point_at_their_quotes_in_the_joined_text():
 
 
 def test_doccano_relations_layout_links_claims_to_sources_and_cues():
+    """relations=True: an entity per span, and "source" and "cue" relations from the claim."""
     _, spans = annotated_article()
     doc = json.loads(export("doccano", relations=True))
     entities = {e["id"]: e for e in doc["entities"]}

@@ -12,15 +12,8 @@ from articles.models import Article
 from interchange.exporting.formats import FORMATS
 from interchange.exporting.loader import load_articles
 from tests.factories import make_annotation, make_article, make_user
-from tests.interchange.exporting.sample_db import (
-    annotated_article,
-    one,
-)
-from tests.interchange.exporting.sample_records import (
-    load_docbin,
-    parse_ann,
-    unzip,
-)
+from tests.interchange.exporting.sample_db import annotated_article, one
+from tests.interchange.exporting.sample_records import load_docbin, parse_ann, unzip
 
 
 @pytest.mark.django_db
@@ -35,6 +28,8 @@ def test_every_writer_consumes_an_endless_stream_lazily(name):
 
 
 def test_formats_registry_names_writer_type_extension_and_binary_flag():
+    """Each format names a writer, a content type, an extension and whether it is binary; the
+    text formats are not binary."""
     for name, (write, content_type, extension, binary) in FORMATS.items():
         assert callable(write) and "/" in content_type and extension.isalnum(), name
         assert isinstance(binary, bool)

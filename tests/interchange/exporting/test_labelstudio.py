@@ -9,10 +9,7 @@ import pytest
 from annotations.models import Annotation, Tag
 from interchange.exporting import labelstudio
 from tests.factories import make_article
-from tests.interchange.exporting.sample_db import (
-    annotated_article,
-    export,
-)
+from tests.interchange.exporting.sample_db import annotated_article, export
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +37,8 @@ def test_label_studio_export_converts_with_label_studio_converter(tmp_path):
 
 
 def test_label_studio_relations_follow_attributions():
+    """Claim → source span and claim → cue become relations between regions of the task; a note
+    becomes its region's meta text."""
     _, spans = annotated_article()
     (task,) = json.loads(export("labelstudio"))
     result = task["annotations"][0]["result"]

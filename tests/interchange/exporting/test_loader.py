@@ -14,12 +14,7 @@ from annotations.models import AnnotatedSet, Annotation, Tag
 from articles.models import Article
 from interchange.exporting.loader import load_articles
 from tests.factories import make_annotation, make_article
-from tests.interchange.exporting.sample_db import (
-    CAPTION,
-    annotated_article,
-    one,
-    user,
-)
+from tests.interchange.exporting.sample_db import CAPTION, annotated_article, one, user
 
 pytestmark = pytest.mark.django_db
 

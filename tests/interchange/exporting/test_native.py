@@ -21,12 +21,7 @@ from articles.importers.saver import save_records
 from articles.models import Article
 from interchange.exporting import native, native_format
 from tests.factories import make_annotation, make_article
-from tests.interchange.exporting.sample_db import (
-    annotated_article,
-    export,
-    one,
-    user,
-)
+from tests.interchange.exporting.sample_db import annotated_article, export, one, user
 
 pytestmark = pytest.mark.django_db
 

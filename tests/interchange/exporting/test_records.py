@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from interchange.exporting import records
-from tests.interchange.exporting.sample_db import (
-    NOTE,
-    annotated_article,
-    one,
-)
+from tests.interchange.exporting.sample_db import NOTE, annotated_article, one
 
 
 def test_note_text_is_one_plain_line():
@@ -20,6 +16,7 @@ def test_note_text_is_one_plain_line():
 
 @pytest.mark.django_db
 def test_flat_text_offsets_put_each_part_where_it_is():
+    """Shifted by where its part starts, every span cuts its quote out of the flat text."""
     article, _ = annotated_article()
     loaded = one(article)
     flat = records.flat_text(loaded)

@@ -13,10 +13,7 @@ from referencing.jsonschema import DRAFT4
 from annotations.models import Annotation
 from interchange.exporting import w3c
 from tests.conftest import SHARED, needs_shared
-from tests.interchange.exporting.sample_db import (
-    annotated_article,
-    export,
-)
+from tests.interchange.exporting.sample_db import annotated_article, export
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +97,8 @@ def test_every_w3c_annotation_page_and_the_collection_meet_the_musts(suite):
 
 
 def test_w3c_collection_links_its_pages():
+    """Pages are named after the collection, linked by prev and next, and counted by startIndex;
+    the collection names its first and last page."""
     annotated_article()
     document = json.loads(export("w3c", approved_only=False, page_size=4, collection_id="urn:x:c"))
     pages = document["@included"]
@@ -113,11 +112,14 @@ def test_w3c_collection_links_its_pages():
 
 
 def test_an_empty_w3c_collection_has_no_pages():
+    """Nothing to export: a collection with total 0 and no first page."""
     document = json.loads(export("w3c"))
     assert document["@included"] == [] and document["total"] == 0 and "first" not in document
 
 
 def test_w3c_bodies_and_target_of_an_annotation():
+    """Tag, note and registry entry become bodies; the target is the Newsroom page with base_url,
+    else the article's own URL."""
     article, spans = annotated_article()
     document = json.loads(export("w3c", base_url="https://newsroom.example.org/"))
     items = {i["id"]: i for page in document["@included"] for i in page["items"]}
