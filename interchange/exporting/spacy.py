@@ -148,4 +148,5 @@ def misaligned_line(article: ArticleData, span: AnnotationData, made) -> str:
     )
     if made is None:
         return f"{head}; it covers no token and is not in the DocBin"
-    return f"{head}; exported widened to {made.start_char}–{made.end_char} “{one_line(made.text)}”"
+    widened = f"{made.start_char}–{made.end_char} “{one_line(made.text)}”"
+    return f"{head}; exported widened to {widened}"
