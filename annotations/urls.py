@@ -1,6 +1,5 @@
 from django.urls import path
 
-from . import exports
 from .views import compare, dashboard, review, sets, spans
 
 app_name = "annotations"
@@ -35,8 +34,4 @@ urlpatterns = [
     path("sets/<int:pk>/articles/", sets.set_articles, name="set_articles"),
     path("sets/<int:pk>/pick/<int:article_id>/", sets.set_pick, name="set_pick"),
     path("sets/<int:pk>/delete/", sets.set_delete, name="set_delete"),
-    # Exports (annotations.exports): the form and streamed downloads, background exports.
-    path("export/", exports.export_page, name="export"),
-    path("export/<uuid:export_id>/", exports.export_status, name="export_status"),
-    path("export/<uuid:export_id>/download/", exports.download, name="export_download"),
 ]

@@ -1,4 +1,4 @@
-"""Export speed and memory: annotated articles through annotations/exporters.
+"""Export speed and memory: annotated articles through interchange/exporting.
 
 Builds (bulk_create, in chunks) N articles of the bench story (bench/common.py: a 3,500-character
 body, a title and one caption), each with S accepted annotations over title (5%), caption
@@ -194,9 +194,9 @@ def populate(n_articles: int, spans: int, *, seed: int = 1, chunk: int = 500) ->
 
 def export_once(name: str, sink) -> tuple[float, float, int]:
     """One whole export of every article to `sink`: (wall seconds, CPU seconds, characters)."""
-    from annotations.exporters import FORMATS
-    from annotations.exporters.data import load_articles
     from articles.models import Article
+    from interchange.exporting.formats import FORMATS
+    from interchange.exporting.loader import load_articles
 
     written = 0
     t0, c0 = time.perf_counter(), time.process_time()
@@ -238,9 +238,9 @@ def child_stream() -> None:
     import django
 
     django.setup()
-    from annotations.exporters import native
-    from annotations.exporters.data import load_articles
     from articles.models import Article
+    from interchange.exporting import native
+    from interchange.exporting.loader import load_articles
 
     Article.objects.exists()  # connect before the baseline
     before = vm("VmRSS")
@@ -296,7 +296,7 @@ def main() -> int:
         f"built {args.articles:,} articles, {made:,} annotations in {time.perf_counter() - t0:.1f} s"
     )
 
-    from annotations.exporters import FORMATS
+    from interchange.exporting.formats import FORMATS
 
     rows = []
     verdict_ok = True

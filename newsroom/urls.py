@@ -19,5 +19,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include(articles_urls)),
     path("annotations/", include("annotations.urls")),
+    path("annotations/export/", include("interchange.urls")),
     path("admin/", admin.site.urls),
 ]

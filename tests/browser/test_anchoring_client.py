@@ -39,10 +39,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from annotations.exporters import FORMATS
-from annotations.exporters.data import load_articles
 from annotations.models import Annotation, Attribution
 from articles.models import Article
+from interchange.exporting.formats import FORMATS
+from interchange.exporting.loader import load_articles
 from tests.conftest import seed_file
 from tests.factories import make_annotation, make_article, make_user
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .data import AnnotationData, ArticleData, note_text
+from .native_format import ATTRIBUTION_FIELDS, as_object
+from .records import AnnotationData, ArticleData, note_text, one_line, place
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,15 +74,7 @@ def docs(
     }
     links: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
     for link in article.attributions:
-        links.setdefault(home[link.claim], []).append(
-            {
-                "claim": link.claim,
-                "source_span": link.source_span,
-                "source": link.source,
-                "cue": link.cue,
-                "author": link.author,
-            }
-        )
+        links.setdefault(home[link.claim], []).append(as_object(ATTRIBUTION_FIELDS, link))
     keys: list[tuple[str, int | None]] = [("title", None)]
     keys += [("caption", index) for index in range(len(article.captions))]
     keys.append(("body", None))
@@ -149,16 +142,11 @@ def doc_of(
 
 
 def misaligned_line(article: ArticleData, span: AnnotationData, made) -> str:
-    where = f"caption {span.caption + 1}" if span.caption is not None else span.target
     head = (
-        f"article {article.id}, {where}: {span.tag} span {span.start}–{span.end} "
-        f"“{_clip(span.quote)}” does not align with token boundaries"
+        f"article {article.id}, {place(span)}: {span.tag} span {span.start}–{span.end} "
+        f"“{one_line(span.quote)}” does not align with token boundaries"
     )
     if made is None:
         return f"{head}; it covers no token and is not in the DocBin"
-    return f"{head}; exported widened to {made.start_char}–{made.end_char} “{_clip(made.text)}”"
-
-
-def _clip(text: str, n: int = 60) -> str:
-    text = text.replace("\n", "⏎")
-    return text if len(text) <= n else text[: n - 1] + "…"
+    widened = f"{made.start_char}–{made.end_char} “{one_line(made.text)}”"
+    return f"{head}; exported widened to {widened}"

@@ -9,7 +9,7 @@ live and expire together (after settings.EXPORT_KEEP_DAYS, purged by the next ex
 Progress goes to caches["progress"], like the imports' (articles/tasks.py), so the web
 process's htmx poll reads it without touching the worker's connection.
 
-The files are never served from a public URL: annotations.exports serves them through a view
+The files are never served from a public URL: interchange.views serves them through a view
 that checks the export permission.
 """
 
@@ -33,11 +33,12 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.tasks import task
 
+from annotations.models import AnnotatedSet
 from articles.models import Article
 
-from .exporters import FORMATS
-from .exporters.data import ArticleData, load_articles
-from .models import AnnotatedSet
+from .formats import FORMATS
+from .loader import load_articles
+from .records import ArticleData
 
 logger = logging.getLogger(__name__)
 

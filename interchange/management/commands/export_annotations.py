@@ -1,6 +1,6 @@
 """python manage.py export_annotations [--set NAME] --format F [-o FILE] [--all-statuses]
 
-Streams an export (annotations/exporters, docs/formats/exports.md) to standard output or to
+Streams an export (interchange/exporting, docs/formats/exports.md) to standard output or to
 FILE. FILE is written under a temporary name beside it and renamed when complete, so a failed
 export never leaves a truncated file behind under the real name.
 """
@@ -13,10 +13,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.exporters import FORMATS
-from annotations.exporters.data import BATCH_SIZE, ArticleData, load_articles
 from annotations.models import AnnotatedSet
 from articles.models import Article
+from interchange.exporting.formats import FORMATS
+from interchange.exporting.loader import BATCH_SIZE, load_articles
+from interchange.exporting.records import ArticleData
 
 
 class Command(BaseCommand):

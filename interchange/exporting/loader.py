@@ -1,49 +1,12 @@
-"""What every exporter reads: plain-data snapshots of articles, streamed in batches.
-
-The writers (one module per format in this package) are pure Python: they take an iterable of
-`ArticleData` and yield text (or bytes), and never touch the ORM. This module is the one place
-that reads the database for an export.
+"""The one place that reads the database for an export: ORM rows → records (records.py).
 
 `load_articles(articles, approved_only=True, batch_size=200)` walks the ids of a queryset
 lazily and, per batch of `batch_size` articles, runs a fixed handful of ``values_list`` queries
 (articles, captions, live annotations, attributions; usernames and registry entries with their
 aliases only for ids not seen in earlier batches), the two big ones read as plain driver rows
-(`_raw_rows`). Only one batch is held at a time, so memory
-does not grow with the size of the export; tags, usernames and registry entries are cached
-(their number is that of the configuration, not of the export).
-
-Contract (kept stable: the brat, spaCy, download and background-export code build on it):
-
-ArticleData
-    id (pk), external_id, url, title, outlet, byline, published (aware datetime or None),
-    status (workflow status), body (canonical text), captions: list of (text, credit) in display
-    order, annotations, attributions, sources, caption_ids: the captions' pks in the same order
-    (for the page's element ids; `caption` indexes below refer to positions, not pks).
-    `text(target, caption)` gives the text an annotation points into.
-AnnotationData
-    id (pk), client_id (UUID string, lower case with hyphens), target ("title" | "body" |
-    "caption"), caption (index into captions, or None), start, end (code points, see
-    docs/offsets.md), quote, prefix, suffix, tag (name), tag_role (Tag.Role value), note
-    (sanitised HTML), author (username), status ("pending" | "accepted" | "rejected"), source
-    (registry entry name of a Source span, or None), created, updated (aware datetimes).
-    Order: reading order: title, captions by index, body; then start, end descending (an
-    enclosing span first), then client_id. Deleted annotations are never loaded.
-AttributionData
-    id (pk), claim (the claim's client_id), source_span (client_id or None), source (the
-    attribution's own registry entry name, or None), cue (client_id or None), author (username).
-    Only links whose claim and source span are both exported are kept; a cue that is not
-    exported (e.g. pending while only accepted annotations are exported) becomes None, as when
-    a cue is deleted. Order: by the claim's position, the source span's (None first), source
-    name (None first), the cue's (None first), then pk: exactly native.md's order.
-SourceData
-    name, kind, description, aliases (sorted by code point). ArticleData.sources lists the
-    registry entries its annotations and attributions name, each once, sorted by name. The
-    instances are shared between articles: treat them as read-only.
-
-`note_text(note)` is a note as plain text, for formats that do not carry HTML.
-
-`flat_text(article)` lays an article's texts end to end (title, captions, body, separated by
-a blank line) for formats that annotate one text per document (doccano, Label Studio, brat).
+(`_raw_rows`). Only one batch is held at a time, so memory does not grow with the size of the
+export; tags, usernames and registry entries are cached (their number is that of the
+configuration, not of the export). What the records hold, and in which order: records.py.
 
 `count_annotations(articles)` is how many annotations `load_articles` would give (for progress
 bars). Which articles a set holds is `AnnotatedSet.articles()`.
@@ -51,11 +14,10 @@ bars). Which articles a set holds is `AnnotatedSet.articles()`.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-import re
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -63,144 +25,35 @@ from django.contrib.auth import get_user_model
 from django.db import connections
 from django.db.models import QuerySet
 
-from annotations.models import Annotation, Attribution, Source, SourceAlias, Tag
-from articles import content
+from annotations.models import TARGET_RANK, Annotation, Attribution, Source, SourceAlias, Tag
 from articles.models import Article, ImageCaption
 
+from .records import AnnotationData, ArticleData, AttributionData, SourceData
+
 BATCH_SIZE = 200
-# Reading order of targets (docs/formats/native.md): title, captions, body.
-_RANK = {"title": 0, "caption": 1, "body": 2}
 # Bounds on the caches that live for one export: a registry or user table far larger than
 # this is refetched per batch rather than held whole.
 _CACHE_LIMIT = 50_000
-SEPARATOR = "\n\n"
-
-
-@dataclass(slots=True)
-class SourceData:
-    name: str
-    kind: str
-    description: str
-    aliases: list[str]
-
-
-@dataclass(slots=True)
-class AnnotationData:
-    id: int
-    client_id: str
-    target: str
-    caption: int | None
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    tag: str
-    tag_role: str
-    note: str
-    author: str
-    status: str
-    source: str | None
-    created: datetime
-    updated: datetime
-
-
-@dataclass(slots=True)
-class AttributionData:
-    id: int
-    claim: str
-    source_span: str | None
-    source: str | None
-    cue: str | None
-    author: str
-
-
-@dataclass(slots=True)
-class ArticleData:
-    id: int
-    external_id: str
-    url: str
-    title: str
-    outlet: str
-    byline: str
-    published: datetime | None
-    status: str
-    body: str
-    captions: list[tuple[str, str]] = field(default_factory=list)
-    annotations: list[AnnotationData] = field(default_factory=list)
-    attributions: list[AttributionData] = field(default_factory=list)
-    sources: list[SourceData] = field(default_factory=list)
-    caption_ids: list[int] = field(default_factory=list)
-
-    def text(self, target: str, caption: int | None = None) -> str:
-        """The canonical text a span of `target` (and caption index) points into."""
-        if target == "title":
-            return self.title
-        if target == "body":
-            return self.body
-        if target == "caption" and caption is not None:
-            return self.captions[caption][0]
-        raise ValueError(f"no text for target {target!r}, caption {caption!r}")
-
-
-@dataclass(slots=True)
-class FlatText:
-    """An article's texts end to end: `text`, and where each part starts in it."""
-
-    text: str
-    # (target, caption index or None, start in `text`, end in `text`), in reading order.
-    parts: list[tuple[str, int | None, int, int]]
-
-    def offset(self, target: str, caption: int | None = None) -> int:
-        """Where the text of `target` (caption index) starts in `text`."""
-        for part_target, part_caption, start, _ in self.parts:
-            if part_target == target and part_caption == caption:
-                return start
-        raise ValueError(f"no part {target!r}, caption {caption!r}")
-
-
-def flat_text(article: ArticleData, separator: str = SEPARATOR) -> FlatText:
-    """Title, then each caption, then the body, joined by `separator` (a blank line): a span
-    of part P at [start, end) is at [start + offset(P), end + offset(P)) in the result."""
-    pieces = [("title", None, article.title)]
-    pieces += [("caption", i, text) for i, (text, _) in enumerate(article.captions)]
-    pieces.append(("body", None, article.body))
-    parts: list[tuple[str, int | None, int, int]] = []
-    position = 0
-    for target, caption, text in pieces:
-        parts.append((target, caption, position, position + len(text)))
-        position += len(text) + len(separator)
-    return FlatText(separator.join(text for _, _, text in pieces), parts)
-
-
-_BREAK = re.compile(r"<(?:br|/p|/li|/blockquote)\b[^>]*>", re.IGNORECASE)
-
-
-def note_text(note: str) -> str:
-    """A note (sanitised HTML) as one line of plain text, for formats without HTML: tags
-    removed, entities decoded, a space where a paragraph, item or line ends."""
-    if not note:
-        return ""
-    if "<" not in note and "&" not in note:
-        return content.canonical_line(note)
-    return content.html_to_text(_BREAK.sub(" ", note))
 
 
 # --- Loading -----------------------------------------------------------------------------------
 
-_ARTICLE_FIELDS = (
-    "id",
-    "external_id",
-    "url",
-    "title",
-    "outlet",
-    "byline",
-    "published",
-    "status",
-    "body",
+# ArticleData's fields without a default are the Article columns of the same names.
+ARTICLE_COLUMNS = tuple(
+    f.name
+    for f in dataclasses.fields(ArticleData)
+    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 )
-_ATTRIBUTION_FIELDS = ("id", "claim_id", "source_span_id", "source_entry_id", "cue_id", "author_id")
-_ANNOTATION_FIELDS = (
+_ATTRIBUTION_COLUMNS = (
+    "id",
+    "claim_id",
+    "source_span_id",
+    "source_entry_id",
+    "cue_id",
+    "author_id",
+)
+# Unpacked in this order, row by row, in _Loader.batch.
+_ANNOTATION_COLUMNS = (
     "id",
     "article_id",
     "client_id",
@@ -219,6 +72,12 @@ _ANNOTATION_FIELDS = (
     "created",
     "updated",
 )
+# Positions in the rows of those columns that are read before the rows are unpacked.
+_SPAN_STATUS = _ANNOTATION_COLUMNS.index("status")
+_SPAN_AUTHOR = _ANNOTATION_COLUMNS.index("author_id")
+_SPAN_ENTRY = _ANNOTATION_COLUMNS.index("source_entry_id")
+_LINK_AUTHOR = _ATTRIBUTION_COLUMNS.index("author_id")
+_LINK_ENTRY = _ATTRIBUTION_COLUMNS.index("source_entry_id")
 
 
 def load_articles(
@@ -252,7 +111,7 @@ class _Loader:
         self.sources: dict[int, SourceData] = {}
 
     def batch(self, ids: list[int]) -> list[ArticleData]:
-        rows = Article.objects.filter(pk__in=ids).order_by().values_list(*_ARTICLE_FIELDS)
+        rows = Article.objects.filter(pk__in=ids).order_by().values_list(*ARTICLE_COLUMNS)
         by_id = {row[0]: ArticleData(*row) for row in rows}
         caption_index: dict[int, int] = {}
         for article_id, pk, text, credit in (
@@ -269,16 +128,18 @@ class _Loader:
         # status index and reads every accepted annotation of the database for each batch.
         spans = Annotation.objects.filter(article_id__in=ids)
         links = Attribution.objects.filter(claim__article_id__in=ids)
-        span_rows = _raw_rows(spans.order_by().values_list(*_ANNOTATION_FIELDS))
+        span_rows = _raw_rows(spans.order_by().values_list(*_ANNOTATION_COLUMNS))
         if self.approved_only:
             accepted = Annotation.Status.ACCEPTED.value
-            span_rows = [row for row in span_rows if row[13] == accepted]
+            span_rows = [row for row in span_rows if row[_SPAN_STATUS] == accepted]
         link_rows = (
-            _raw_rows(links.order_by().values_list(*_ATTRIBUTION_FIELDS)) if span_rows else []
+            _raw_rows(links.order_by().values_list(*_ATTRIBUTION_COLUMNS)) if span_rows else []
         )
-        usernames = self._usernames({row[12] for row in span_rows} | {row[5] for row in link_rows})
-        entry_ids = {row[14] for row in span_rows if row[14] is not None} | {
-            row[3] for row in link_rows if row[3] is not None
+        usernames = self._usernames(
+            {row[_SPAN_AUTHOR] for row in span_rows} | {row[_LINK_AUTHOR] for row in link_rows}
+        )
+        entry_ids = {row[_SPAN_ENTRY] for row in span_rows if row[_SPAN_ENTRY] is not None} | {
+            row[_LINK_ENTRY] for row in link_rows if row[_LINK_ENTRY] is not None
         }
         sources = self._sources(entry_ids)
 
@@ -446,7 +307,7 @@ def _finish(article: ArticleData, source_by_name: dict[str, SourceData]) -> None
     """Sort the article's annotations and attributions as native.md orders them and list the
     registry entries they name."""
     spans = article.annotations
-    spans.sort(key=lambda s: (_RANK[s.target], s.caption or 0, s.start, -s.end, s.client_id))
+    spans.sort(key=lambda s: (TARGET_RANK[s.target], s.caption or 0, s.start, -s.end, s.client_id))
     names = {s.source for s in spans if s.source is not None}
     if article.attributions:
         position = {s.client_id: i for i, s in enumerate(spans)}

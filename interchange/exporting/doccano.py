@@ -1,7 +1,7 @@
 """doccano JSONL: one line per article, for doccano's sequence labelling projects.
 
 doccano annotates one text per document, so the article's texts are laid end to end
-(`data.flat_text`: title, captions, body, a blank line between them) and every span's offsets
+(`records.flat_text`: title, captions, body, a blank line between them) and every span's offsets
 are shifted into that text; "parts" says where each text lies, so a reader can map them back.
 Offsets are code points, as doccano counts them (Python string indexes).
 
@@ -21,15 +21,11 @@ title, url, outlet, published, status and parts.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from articles.importers.jsonl import native_datetime
-
-from .data import ArticleData, flat_text
-
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+from .native_format import encode_json, native_datetime
+from .records import ArticleData, flat_text
 
 
 def write(
@@ -37,12 +33,12 @@ def write(
 ) -> Iterator[str]:
     """One line per article. Other options are ignored."""
     for article in articles:
-        yield _encode(document(article, relations=relations)) + "\n"
+        yield encode_json(document(article, relations=relations)) + "\n"
 
 
 def document(article: ArticleData, *, relations: bool = False) -> dict[str, Any]:
     flat = flat_text(article)
-    base = {(target, caption): start for target, caption, start, _ in flat.parts}
+    base = flat.starts()
     out: dict[str, Any] = {"text": flat.text}
     if not relations:
         out["label"] = [
@@ -81,9 +77,6 @@ def document(article: ArticleData, *, relations: bool = False) -> dict[str, Any]
         outlet=article.outlet,
         published=native_datetime(article.published),
         status=article.status,
-        parts=[
-            {"target": target, "caption": caption, "start": start, "end": end}
-            for target, caption, start, end in flat.parts
-        ],
+        parts=flat.described(),
     )
     return out

@@ -17,10 +17,8 @@ TextPositionSelector in the other. Positions are code points into that text's ca
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 from django.urls import reverse
@@ -28,11 +26,11 @@ from django.utils.encoding import iri_to_uri
 
 from annotations.render.highlight import root_id
 
-from .data import AnnotationData, ArticleData
+from .native_format import encode_json, native_datetime
+from .records import AnnotationData, ArticleData
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 PAGE_SIZE = 100
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def write(
@@ -53,7 +51,7 @@ def write(
     page_size = max(1, page_size)
     source_of = _Sources(base_url)
     head = {"@context": CONTEXT, "id": collection, "type": "AnnotationCollection", "label": label}
-    yield _encode(head)[:-1] + ',"@included":[\n'
+    yield encode_json(head)[:-1] + ',"@included":[\n'
     part_of = {"id": collection, "label": label}
     total = 0
     pages = 0
@@ -75,7 +73,7 @@ def write(
     if pages:
         tail["first"] = _page_id(collection, 1)
         tail["last"] = _page_id(collection, pages)
-    yield "\n]," + _encode(tail)[1:] + "\n"
+    yield "\n]," + encode_json(tail)[1:] + "\n"
 
 
 def annotation_object(article: ArticleData, span: AnnotationData, source: str) -> dict[str, Any]:
@@ -99,8 +97,8 @@ def annotation_object(article: ArticleData, span: AnnotationData, source: str) -
         "id": f"urn:uuid:{span.client_id}",
         "type": "Annotation",
         "motivation": "tagging",
-        "created": _time(span.created),
-        "modified": _time(span.updated),
+        "created": native_datetime(span.created),
+        "modified": native_datetime(span.updated),
         "creator": {"type": "Person", "nickname": span.author},
         "body": body,
         "target": {
@@ -149,7 +147,7 @@ def _page(
     if more:
         page["next"] = _page_id(collection, number + 1)
     page["items"] = items
-    return _encode(page)
+    return encode_json(page)
 
 
 def _page_id(collection: str, number: int) -> str:
@@ -174,7 +172,3 @@ class _Sources:
         if article.url:
             return iri_to_uri(article.url)
         return f"urn:newsroom:article:{article.id}"
-
-
-def _time(value: datetime) -> str:
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")

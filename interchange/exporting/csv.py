@@ -12,7 +12,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from .data import ArticleData, note_text
+from .records import ArticleData, note_text
 
 COLUMNS = (
     "article_id",

@@ -1,7 +1,7 @@
 """brat standoff: a ZIP holding one brat collection, streamed one article at a time.
 
 Layout (docs/formats/exports.md): inside the folder `<collection>/`, per article `<pk>.txt`
-(its title, each caption and its body joined by a blank line, `data.flat_text`) and `<pk>.ann`
+(its title, each caption and its body joined by a blank line, `records.flat_text`) and `<pk>.ann`
 (the spans as T lines, notes as AnnotatorNotes, attributions as SourceOf / CueOf relations),
 then `annotation.conf` listing the types that occur, written last because only then are they
 all known.
@@ -26,7 +26,7 @@ import time
 import zipfile
 from collections.abc import Iterable, Iterator
 
-from .data import AnnotationData, ArticleData, flat_text, note_text
+from .records import ArticleData, flat_text, note_text, place
 
 COLLECTION = "newsroom"
 RELATION_SOURCE = "SourceOf"  # Arg1: the Source span, Arg2: the Claim it is the source of
@@ -144,7 +144,7 @@ def document(
         if not pieces:
             if report is not None:
                 report.append(
-                    f"article {article.id}: {where(span)} span {span.start}–{span.end} ({span.tag}) holds only line breaks: not in the brat export"
+                    f"article {article.id}: {place(span)} span {span.start}–{span.end} ({span.tag}) holds only line breaks: not in the brat export"
                 )
             continue
         tid = f"T{len(ids) + 1}"
@@ -178,10 +178,6 @@ def document(
     for number, (tid, said) in enumerate(notes.items(), start=1):
         lines.append(f"#{number}\tAnnotatorNotes {tid}\t{' · '.join(said)}")
     return text, "".join(line + "\n" for line in lines)
-
-
-def where(span: AnnotationData) -> str:
-    return f"caption {span.caption + 1}" if span.caption is not None else span.target
 
 
 def annotation_conf(types: _Types, arguments: dict[str, tuple[set[str], set[str]]]) -> str:

@@ -1,12 +1,10 @@
-"""Exporters: a writer per format, over the plain data that `data.load_articles` streams.
+"""The formats registry: each export format's writer, content type, file extension (without the
+dot) and whether it yields bytes (binary) rather than text.
 
 A writer is ``write(articles: Iterable[ArticleData], **options) -> Iterator[str | bytes]``: it
 yields the file in pieces and holds one article (or one page of annotations) at a time. Every
 writer ignores options it does not know, so a caller may pass a common set (base_url, label,
 bom, ...). Formats and their options: docs/formats/exports.md.
-
-FORMATS maps a format name to its writer, content type, file extension (without the dot) and
-whether it yields bytes (binary) rather than text.
 """
 
 from __future__ import annotations

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import time
 import uuid
 import zipfile
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -21,30 +18,15 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.urls import reverse
 from django_tasks_db.management.commands import db_worker
 
-from annotations import exports, tasks
 from annotations.models import AnnotatedSet, Annotation
+from interchange import views
+from interchange.exporting import jobs
 from tests.factories import make_annotation, make_article, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
-EXPORT_URL = reverse("annotations:export")
+EXPORT_URL = reverse("interchange:export")
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    """Exports and the progress cache go to a temporary folder, not the checkout's var/; users
-    get a fast password hash (the tests make several per test)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path
-    settings.CACHES = {
-        **settings.CACHES,
-        "progress": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "progress"),
-        },
-    }
-    return tmp_path
 
 
 @pytest.fixture
@@ -178,16 +160,16 @@ def test_first_bytes_go_out_before_the_export_is_built(
     reviewer_client, articles, django_capture_on_commit_callbacks, monkeypatch
 ):
     """The response's first chunk is produced after reading one article, not all of them."""
-    monkeypatch.setattr(exports, "STREAM_CHUNK_BYTES", 1)
+    monkeypatch.setattr(views, "STREAM_CHUNK_BYTES", 1)
     pulled = []
-    real = exports.load_articles
+    real = views.load_articles
 
     def counting(*args, **kwargs):
         for article in real(*args, **kwargs):
             pulled.append(article.id)
             yield article
 
-    monkeypatch.setattr(exports, "load_articles", counting)
+    monkeypatch.setattr(views, "load_articles", counting)
     response = post(reviewer_client, django_capture_on_commit_callbacks)
     chunks = iter(response.streaming_content)
     first = next(chunks)
@@ -227,13 +209,13 @@ def test_invalid_choice_shows_the_form_again(reviewer_client, django_capture_on_
 # --- Background exports --------------------------------------------------------------------------
 
 
-def start_background(client, callbacks, settings, **data) -> tasks.ExportJob:
+def start_background(client, callbacks, settings, **data) -> jobs.ExportJob:
     settings.EXPORT_BACKGROUND_THRESHOLD = 2
     response = post(client, callbacks, **data)
     assert response.status_code == 302
     export_id = response.url.rstrip("/").rsplit("/", 1)[1]
-    assert response.url == reverse("annotations:export_status", args=[export_id])
-    job = tasks.ExportJob.load(export_id)
+    assert response.url == reverse("interchange:export_status", args=[export_id])
+    job = jobs.ExportJob.load(export_id)
     assert job is not None
     return job
 
@@ -247,11 +229,11 @@ def test_large_export_runs_in_the_background_and_gives_the_same_file(
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     assert job.status == "queued" and job.total == 3
     run_worker()
-    job = tasks.ExportJob.load(job.id)
+    job = jobs.ExportJob.load(job.id)
     assert job.status == "done"
     assert job.path == media / "exports" / f"{job.id}.jsonl"
-    page = reviewer_client.get(reverse("annotations:export_status", args=[job.id]))
-    download_url = reverse("annotations:export_download", args=[job.id])
+    page = reviewer_client.get(reverse("interchange:export_status", args=[job.id]))
+    download_url = reverse("interchange:export_download", args=[job.id])
     assert download_url in page.content.decode()
     response = reviewer_client.get(download_url)
     assert isinstance(response, FileResponse)
@@ -265,8 +247,8 @@ def test_progress_fragment_polls_until_done(
     """While queued, htmx gets the status fragment alone, polling, with the articles done so
     far; once done, the fragment stops polling and offers the download."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
-    url = reverse("annotations:export_status", args=[job.id])
-    caches["progress"].set(tasks.progress_key(job.id), {"articles": 2, "total": 3})
+    url = reverse("interchange:export_status", args=[job.id])
+    caches["progress"].set(jobs.progress_key(job.id), {"articles": 2, "total": 3})
     fragment = reviewer_client.get(url, headers=HTMX).content.decode()
     assert fragment.lstrip().startswith('<section id="export-status"')
     assert "<html" not in fragment
@@ -275,7 +257,7 @@ def test_progress_fragment_polls_until_done(
     run_worker()
     fragment = reviewer_client.get(url, headers=HTMX).content.decode()
     assert "hx-trigger" not in fragment
-    assert reverse("annotations:export_download", args=[job.id]) in fragment
+    assert reverse("interchange:export_download", args=[job.id]) in fragment
 
 
 def test_spacy_export_is_prepared_and_its_report_shown(
@@ -299,16 +281,16 @@ def test_download_before_it_is_ready_is_404(
     """A queued export has no file to download yet; an unknown id is 404 too."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     assert (
-        reviewer_client.get(reverse("annotations:export_download", args=[job.id])).status_code
+        reviewer_client.get(reverse("interchange:export_download", args=[job.id])).status_code
         == 404
     )
     unknown = uuid.uuid4()
     assert (
-        reviewer_client.get(reverse("annotations:export_download", args=[unknown])).status_code
+        reviewer_client.get(reverse("interchange:export_download", args=[unknown])).status_code
         == 404
     )
     assert (
-        reviewer_client.get(reverse("annotations:export_status", args=[unknown])).status_code == 404
+        reviewer_client.get(reverse("interchange:export_status", args=[unknown])).status_code == 404
     )
 
 
@@ -319,8 +301,8 @@ def test_prepared_exports_are_shared_by_exporters_only(
     make); an editor gets 403 on its page and its file."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     run_worker()
-    status_url = reverse("annotations:export_status", args=[job.id])
-    download_url = reverse("annotations:export_download", args=[job.id])
+    status_url = reverse("interchange:export_status", args=[job.id])
+    download_url = reverse("interchange:export_download", args=[job.id])
     client.force_login(make_user(role="reviewer"))
     assert client.get(download_url).status_code == 200
     assert "rita" in client.get(EXPORT_URL).content.decode()  # listed, with who asked
@@ -340,25 +322,11 @@ def test_export_of_a_set_deleted_meanwhile_fails_with_a_message(
     )
     chosen.delete()
     run_worker()
-    job = tasks.ExportJob.load(job.id)
+    job = jobs.ExportJob.load(job.id)
     assert job.status == "failed"
-    page = reviewer_client.get(reverse("annotations:export_status", args=[job.id]))
+    page = reviewer_client.get(reverse("interchange:export_status", args=[job.id]))
     assert "“Short-lived” no longer exists" in page.content.decode()
     assert not job.path.exists()
-
-
-def test_old_exports_are_purged(media, settings):
-    """Files older than EXPORT_KEEP_DAYS go when the next export runs; newer ones stay."""
-    settings.EXPORT_KEEP_DAYS = 1
-    folder = media / "exports"
-    folder.mkdir()
-    old, new = folder / "old.jsonl", folder / "new.jsonl"
-    old.write_text("x")
-    new.write_text("y")
-    two_days_ago = time.time() - 2 * 86400
-    os.utime(old, (two_days_ago, two_days_ago))
-    assert tasks.purge_expired() == 1
-    assert not old.exists() and new.exists()
 
 
 def test_export_count_matches_the_database(
@@ -369,7 +337,7 @@ def test_export_count_matches_the_database(
         reviewer_client, django_capture_on_commit_callbacks, settings, annotations="all"
     )
     run_worker()
-    job = tasks.ExportJob.load(job.id)
+    job = jobs.ExportJob.load(job.id)
     assert (job.articles, job.annotations) == (3, Annotation.objects.count())
 
 
@@ -378,7 +346,7 @@ def test_export_queued_for_long_points_at_the_worker(
 ):
     """An export still queued after half a minute says that the worker may not be running."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
-    url = reverse("annotations:export_status", args=[job.id])
+    url = reverse("interchange:export_status", args=[job.id])
     assert "db_worker" not in reviewer_client.get(url, headers=HTMX).content.decode()
     job.created = (datetime.now(UTC) - timedelta(minutes=5)).isoformat()
     job.save()

@@ -2,7 +2,7 @@
 as a "labels" result and every attribution as "relation" results.
 
 Label Studio labels one text per task, so `data.text` is the article's texts end to end
-(`data.flat_text`: title, captions, body, a blank line between them) and offsets are shifted
+(`records.flat_text`: title, captions, body, a blank line between them) and offsets are shifted
 into it; `data.parts` says where each text lies. Offsets are code points, as Label Studio
 stores them. The labelling config these results fit is `label_config(tags)`: a <Labels>
 named "label" over a <Text> named "text", and <Relations> "source" and "cue".
@@ -15,19 +15,16 @@ per region: those stay in the native and CSV exports.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from articles.importers.jsonl import native_datetime
-
-from .data import ArticleData, flat_text, note_text
+from .native_format import encode_json, native_datetime
+from .records import ArticleData, flat_text, note_text
 
 FROM_NAME = "label"
 TO_NAME = "text"
 RELATIONS = ("source", "cue")
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def write(articles: Iterable[ArticleData], **_options: object) -> Iterator[str]:
@@ -35,14 +32,14 @@ def write(articles: Iterable[ArticleData], **_options: object) -> Iterator[str]:
     first = True
     yield "["
     for article in articles:
-        yield ("\n" if first else ",\n") + _encode(task(article))
+        yield ("\n" if first else ",\n") + encode_json(task(article))
         first = False
     yield "\n]\n"
 
 
 def task(article: ArticleData) -> dict[str, Any]:
     flat = flat_text(article)
-    base = {(target, caption): start for target, caption, start, _ in flat.parts}
+    base = flat.starts()
     results: list[dict[str, Any]] = []
     for a in article.annotations:
         shift = base[a.target, a.caption]
@@ -84,10 +81,7 @@ def task(article: ArticleData) -> dict[str, Any]:
             "url": article.url,
             "outlet": article.outlet,
             "published": native_datetime(article.published),
-            "parts": [
-                {"target": target, "caption": caption, "start": start, "end": end}
-                for target, caption, start, end in flat.parts
-            ],
+            "parts": flat.described(),
         },
         "annotations": [{"result": results, "ground_truth": False}] if results else [],
     }

@@ -1,12 +1,12 @@
 """The export page: reviewers and admins download an annotated set (or every article) in one
-of the export formats (annotations/exporters, docs/formats/exports.md).
+of the export formats (interchange/exporting, docs/formats/exports.md).
 
 A small selection streams at once: the response is a StreamingHttpResponse fed by the writer,
 so the download starts with the first article and memory stays flat. A selection of more than
 settings.EXPORT_BACKGROUND_THRESHOLD articles (default 2,000), or a format that cannot stream
-(spaCy's DocBin, built whole), is written by a background task instead (annotations/tasks.py);
-its page polls its progress with htmx and then offers the file, served by `download` below
-after a permission check, never from a public URL.
+(spaCy's DocBin, built whole), is written by a background task instead
+(interchange/exporting/jobs.py); its page polls its progress with htmx and then offers the file,
+served by `download` below after a permission check, never from a public URL.
 
 Who may: users with annotations.export_annotations (Reviewers, and superusers); editors get
 403. Prepared exports are shared between everyone who may export: any of them can open and
@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
@@ -29,20 +28,21 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from annotations.models import AnnotatedSet
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest, htmx_login_required
 
-from . import tasks
-from .exporters import FORMATS
-from .exporters.data import load_articles
-from .models import AnnotatedSet
-from .tasks import ExportJob, enqueue_export
+from .exporting import jobs
+from .exporting.formats import FORMATS
+from .exporting.jobs import ExportJob, enqueue_export
+from .exporting.loader import load_articles
+from .forms import APPROVED, FORMAT_LABELS, ExportForm
 
 logger = logging.getLogger(__name__)
 
 PERMISSION = "annotations.export_annotations"
-PAGE_TEMPLATE = "annotations/export.html"
-STATUS_TEMPLATE = "annotations/export_status.html"
+PAGE_TEMPLATE = "interchange/export.html"
+STATUS_TEMPLATE = "interchange/export_status.html"
 DEFAULT_THRESHOLD = 2000
 # Formats whose writer yields the whole file at the end: streaming them gains nothing, and only
 # a prepared export can show their report (spaCy's misaligned spans) next to the file.
@@ -52,17 +52,6 @@ STREAM_CHUNK_BYTES = 64 * 1024
 # A queued export still waiting after this long suggests that no worker is running.
 WAITING_LONG_SECONDS = 30
 
-FORMAT_LABELS = {
-    "native": "Newsroom JSONL (lossless, re-importable)",
-    "csv": "CSV, one row per annotation (spreadsheets)",
-    "w3c": "W3C Web Annotation (JSON-LD)",
-    "doccano": "doccano JSONL",
-    "labelstudio": "Label Studio JSON",
-    "brat": "brat standoff (.txt and .ann in a ZIP)",
-    "spacy": "spaCy DocBin (.spacy)",
-}
-APPROVED, EVERYTHING = "approved", "all"
-
 
 def threshold() -> int:
     return int(getattr(settings, "EXPORT_BACKGROUND_THRESHOLD", DEFAULT_THRESHOLD))
@@ -71,40 +60,6 @@ def threshold() -> int:
 def may_export(view):
     """Signed in (else to the login page), with the export permission (else 403)."""
     return htmx_login_required(permission_required(PERMISSION, raise_exception=True)(view))
-
-
-class ExportForm(forms.Form):
-    annotated_set = forms.ModelChoiceField(
-        queryset=AnnotatedSet.objects.order_by("name"),
-        required=False,
-        empty_label="All articles",
-        label="Articles",
-    )
-    format = forms.ChoiceField(label="Format")
-    annotations = forms.ChoiceField(
-        label="Annotations",
-        choices=[
-            (APPROVED, "Approved only (accepted by a reviewer)"),
-            (EVERYTHING, "All, including pending and rejected"),
-        ],
-        initial=APPROVED,
-        widget=forms.RadioSelect,
-    )
-    bom = forms.BooleanField(required=False, label="CSV: start with a byte-order mark (for Excel)")
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["format"].choices = [(name, FORMAT_LABELS.get(name, name)) for name in FORMATS]
-
-    def clean(self):
-        cleaned = super().clean()
-        annotated_set = cleaned.get("annotated_set")
-        if annotated_set is not None:
-            try:
-                cleaned["articles"] = annotated_set.articles()
-            except ValueError as exc:
-                raise forms.ValidationError(f"This set cannot be exported: {exc}") from exc
-        return cleaned
 
 
 @may_export
@@ -130,7 +85,7 @@ def export_page(request: HtmxHttpRequest) -> HttpResponse:
         "threshold": threshold(),
         "prepared_formats": [FORMAT_LABELS.get(name, name) for name in sorted(PREPARED_FORMATS)],
         "recent": ExportJob.recent(),
-        "keep_days": tasks.keep_days_label(),
+        "keep_days": jobs.keep_days_label(),
     }
     return render(request, PAGE_TEMPLATE, context, status=status)
 
@@ -159,7 +114,7 @@ def start_export(request: HtmxHttpRequest, data: dict) -> HttpResponse:
             total=total,
         )
         enqueue_export(job)
-        return redirect("annotations:export_status", job.id)
+        return redirect("interchange:export_status", job.id)
     pieces = spec.write(load_articles(articles, approved_only=approved_only), **options)
     response = StreamingHttpResponse(
         _logged(_encoded(pieces, binary=spec.binary), filename), content_type=spec.content_type
@@ -229,7 +184,7 @@ def export_status(request: HtmxHttpRequest, export_id) -> HttpResponse:
         "waiting_long": job.status == ExportJob.Status.QUEUED
         and job.created_at is not None
         and (timezone.now() - job.created_at).total_seconds() > WAITING_LONG_SECONDS,
-        "keep_days": tasks.keep_days_label(),
+        "keep_days": jobs.keep_days_label(),
     }
     template = f"{STATUS_TEMPLATE}#status" if request.htmx else STATUS_TEMPLATE
     return render(request, template, context)
