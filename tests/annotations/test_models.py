@@ -1,16 +1,247 @@
-"""The annotation models' helpers the views read through (annotations.models): the target key,
-tags by id, counts by review status, and a set's articles that survive malformed filters.
-(The constraints and the rest of the models are tested in tests/test_models.py.)"""
+"""The annotation models (annotations.models): what the database refuses (constraints), what the
+models' own methods guarantee (verify, soft delete, reading order), and the helpers the views read
+through (the target key, tags by id, counts by review status, a set's articles)."""
 
 from __future__ import annotations
 
-import pytest
+import uuid
 
-from annotations.models import AnnotatedSet, Annotation, Tag, target_key
-from articles.models import ImageCaption
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from annotations.models import AnnotatedSet, Annotation, Attribution, Tag, target_key
+from articles.models import Article, ImageCaption
 from tests.factories import make_annotation, make_article, make_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return make_article(
+        title="Bridge to open",
+        body="The minister said the bridge would open.\n\nEngineers doubted it.",
+        captions=[("The bridge at dusk", "Photo: A. Reporter")],
+    )
+
+
+@pytest.fixture
+def editor():
+    return make_user("ed", role="editor")
+
+
+def unsaved_annotation(article, author, **fields):
+    """An Annotation built by hand (no factory checks), for handing straight to the database."""
+    values = {
+        "article": article,
+        "target": Annotation.Target.BODY,
+        "start": 4,
+        "end": 12,
+        "quote": "minister",
+        "tag": Tag.objects.get(name="Claim"),
+        "author": author,
+    }
+    values.update(fields)
+    return Annotation(**values)
+
+
+# --- Annotation constraints -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("start", "end"), [(5, 5), (9, 4)])
+def test_database_refuses_annotation_with_start_not_before_end(article, editor, start, end):
+    """annotation_start_before_end: an empty or reversed span cannot be stored, even in bulk."""
+    row = unsaved_annotation(article, editor, start=start, end=end)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Annotation.objects.bulk_create([row])
+
+
+def test_database_refuses_negative_start(article, editor):
+    """A negative start is refused by the database (an update skips all Python validation)."""
+    annotation = make_annotation(article, quote="minister", author=editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Annotation.objects.filter(pk=annotation.pk).update(start=-1)
+
+
+def test_database_refuses_caption_target_without_caption(article, editor):
+    """A caption annotation must name its caption."""
+    row = unsaved_annotation(article, editor, target=Annotation.Target.CAPTION, caption=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Annotation.objects.bulk_create([row])
+
+
+def test_database_refuses_caption_on_body_annotation(article, editor):
+    """The caption link is set if and only if the target is a caption."""
+    row = unsaved_annotation(article, editor, caption=article.captions.get())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Annotation.objects.bulk_create([row])
+
+
+def test_database_accepts_caption_target_with_caption(article, editor):
+    """The constraint is not over-eager: a caption span with its caption is stored."""
+    caption = article.captions.get()
+    annotation = make_annotation(
+        article, "Source", author=editor, target="caption", caption=caption, quote="bridge"
+    )
+    assert annotation.pk is not None
+    assert annotation.target_key == f"caption-{caption.pk}"
+
+
+def test_client_id_is_unique(article, editor):
+    """A second annotation with the same client_id is refused (repeat requests are no-ops)."""
+    client_id = uuid.uuid4()
+    make_annotation(article, quote="minister", author=editor, client_id=client_id)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_annotation(article, quote="bridge", author=editor, client_id=client_id)
+
+
+# --- Attribution constraints ------------------------------------------------------------------
+
+
+def test_database_refuses_attribution_without_any_source(article, editor):
+    """attribution_has_source: neither a source span nor a registry entry is refused."""
+    claim = make_annotation(article, "Claim", quote="the bridge would open", author=editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attribution.objects.create(claim=claim, author=editor)
+
+
+def test_database_refuses_claim_as_its_own_source(article, editor):
+    """attribution_source_not_claim: a span cannot be the source of itself."""
+    claim = make_annotation(article, "Claim", quote="the bridge would open", author=editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attribution.objects.create(claim=claim, source_span=claim, author=editor)
+
+
+def test_attribution_with_source_span_is_stored(article, editor):
+    """A claim linked to a Source span of the same article is accepted by clean and database."""
+    claim = make_annotation(article, "Claim", quote="the bridge would open", author=editor)
+    source = make_annotation(article, "Source", quote="The minister", author=editor)
+    attribution = Attribution(claim=claim, source_span=source, author=editor)
+    attribution.full_clean()
+    attribution.save()
+    assert list(claim.attributions.all()) == [attribution]
+
+
+def test_attribution_clean_refuses_source_span_with_wrong_tag(article, editor):
+    """The source span must be tagged with a Source-role tag."""
+    claim = make_annotation(article, "Claim", quote="the bridge would open", author=editor)
+    cue = make_annotation(article, "Cue", quote="said", author=editor)
+    with pytest.raises(ValidationError) as info:
+        Attribution(claim=claim, source_span=cue, author=editor).full_clean()
+    assert "source_span" in info.value.message_dict
+
+
+# --- soft delete ------------------------------------------------------------------------------
+
+
+def test_deleted_annotation_is_hidden_from_default_manager(article, editor):
+    """mark_deleted hides the row from Annotation.objects (and article.annotations)."""
+    annotation = make_annotation(article, quote="minister", author=editor)
+    annotation.mark_deleted()
+    assert not Annotation.objects.filter(pk=annotation.pk).exists()
+    assert not article.annotations.filter(pk=annotation.pk).exists()
+
+
+def test_deleted_annotation_is_kept_in_all_objects(article, editor):
+    """The deleted row stays in Annotation.all_objects, with deleted_at set, for undo."""
+    annotation = make_annotation(article, quote="minister", author=editor)
+    annotation.mark_deleted()
+    stored = Annotation.all_objects.get(pk=annotation.pk)
+    assert stored.deleted_at is not None
+
+
+def test_article_annotation_count_skips_deleted(article, editor):
+    """with_annotation_counts counts live annotations only."""
+    make_annotation(article, quote="minister", author=editor)
+    make_annotation(article, quote="bridge", author=editor).mark_deleted()
+    assert Article.objects.with_annotation_counts().get(pk=article.pk).annotation_count == 1
+
+
+# --- Annotation.verify and note ---------------------------------------------------------------
+
+
+def test_verify_raises_validation_error_on_quote_mismatch(article, editor):
+    """verify turns an anchoring quote mismatch into a ValidationError with the same code."""
+    annotation = unsaved_annotation(article, editor, quote="Minister")
+    with pytest.raises(ValidationError) as info:
+        annotation.verify(article.body)
+    assert info.value.code == "quote_mismatch"
+
+
+def test_verify_checks_the_client_quote_too(article, editor):
+    """A correct stored quote is not enough: what the browser saw must match as well."""
+    annotation = unsaved_annotation(article, editor)
+    with pytest.raises(ValidationError) as info:
+        annotation.verify(article.body, client_quote="ministers")
+    assert info.value.code == "quote_mismatch"
+
+
+def test_verify_accepts_a_matching_span(article, editor):
+    """A span that fits its text passes verify without error."""
+    unsaved_annotation(article, editor).verify(article.body, client_quote="minister")
+
+
+# --- Tag validators ---------------------------------------------------------------------------
+
+
+def make_tag(**fields):
+    values = {"name": "Opinion", "role": Tag.Role.OTHER, "colour": "#a1b2c3", "shortcut": "o"}
+    values.update(fields)
+    return Tag(**values)
+
+
+def test_tag_with_valid_colour_and_shortcut_passes_validation():
+    """A #rrggbb colour and one lower-case letter are accepted."""
+    make_tag().full_clean()
+
+
+@pytest.mark.parametrize("colour", ["red", "#fff", "#12345g", "123456", "#1234567"])
+def test_tag_colour_must_be_hash_rrggbb(colour):
+    """Colours other than # plus six hex digits are refused (they end up in CSS)."""
+    with pytest.raises(ValidationError) as info:
+        make_tag(colour=colour).full_clean()
+    assert "colour" in info.value.message_dict
+
+
+@pytest.mark.parametrize("shortcut", ["O", "!", " ", "é"])
+def test_tag_shortcut_must_be_lowercase_letter_or_digit(shortcut):
+    """Shortcuts are one lower-case ASCII letter or digit."""
+    with pytest.raises(ValidationError) as info:
+        make_tag(shortcut=shortcut).full_clean()
+    assert "shortcut" in info.value.message_dict
+
+
+def test_tag_shortcut_is_unique():
+    """Two tags cannot share a key: the seeded Claim tag already uses "c"."""
+    with pytest.raises(ValidationError) as info:
+        make_tag(shortcut="c").full_clean()
+    assert "shortcut" in info.value.message_dict
+
+
+@pytest.mark.django_db
+def test_listed_after_follows_reading_order_across_title_captions_and_body():
+    """listed_after gives what comes later in the panel: title, captions by position, body;
+    within a text by start, the longer of two spans starting together first."""
+    from annotations.models import Annotation
+    from tests.factories import make_annotation, make_article
+
+    article = make_article(captions=[("First caption here.", "AP"), ("Second caption.", "")])
+    first, second = article.captions.all()
+    title = make_annotation(article, "Claim", target="title", quote="Minister")
+    cap2 = make_annotation(article, "Claim", target="caption", caption=second, quote="Second")
+    cap1 = make_annotation(article, "Claim", target="caption", caption=first, quote="caption")
+    long = make_annotation(article, "Claim", quote="The minister said")
+    short = make_annotation(article, "Source", quote="The minister")
+    later = make_annotation(article, "Cue", quote="said")
+    ordered = [title, cap1, cap2, long, short, later]
+    live = Annotation.objects.filter(article=article)
+    assert list(live.reading_order()) == ordered
+    for i, annotation in enumerate(ordered):
+        assert list(live.listed_after(annotation)) == ordered[i + 1 :], annotation.quote
+
+
+# --- Helpers the views read through ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
