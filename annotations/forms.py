@@ -3,6 +3,9 @@ step, a reviewer's reject and correct, and an annotated set with its filters."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -31,8 +34,9 @@ class NewSpanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         if data["revision"] != self.article.revision:
@@ -43,7 +47,11 @@ class NewSpanForm(forms.Form):
             )
         data["caption_obj"] = None
         if data["target"] == Annotation.Target.CAPTION:
-            caption = self.article.captions.filter(pk=data.get("caption")).first()
+            # No caption id sent (the field is optional) matches no caption, as a wrong one does.
+            caption_pk = data.get("caption")
+            caption = (
+                None if caption_pk is None else self.article.captions.filter(pk=caption_pk).first()
+            )
             if caption is None:
                 raise ValidationError("That caption is not part of this article.", code="caption")
             data["caption_obj"] = caption
@@ -58,16 +66,24 @@ class EditForm(forms.ModelForm):
         help_texts = {"note": "Plain text, or a little HTML: bold, italics, links, lists."}
 
 
+class SpanChoiceField(forms.ModelChoiceField[Annotation]):
+    """A span of the article, labelled by its words (and its registry entry, if resolved)."""
+
+    def label_from_instance(self, obj: Annotation) -> str:
+        entry = f" = {obj.source_entry}" if obj.source_entry_id else ""
+        return f"“{clip(obj.quote, 70)}”{entry}"
+
+
 class LinkForm(forms.Form):
     """Attribute a claim: pick its source (a span of the article or a registry entry) and cue."""
 
-    source_span = forms.ModelChoiceField(
+    source_span = SpanChoiceField(
         queryset=Annotation.objects.none(), required=False, label="Source span"
     )
     source_entry = forms.ModelChoiceField(
         queryset=Source.objects.all(), required=False, label="or registry entry"
     )
-    cue = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False, label="Cue")
+    cue = SpanChoiceField(queryset=Annotation.objects.none(), required=False, label="Cue")
 
     def __init__(self, *args, claim: Annotation, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -77,13 +93,15 @@ class LinkForm(forms.Form):
             .select_related("tag", "source_entry")
             .reading_order()
         )
-        self.fields["source_span"].queryset = spans.filter(tag__role=Tag.Role.SOURCE)
-        self.fields["cue"].queryset = spans.filter(tag__role=Tag.Role.CUE)
-        self.fields["source_span"].label_from_instance = span_label
-        self.fields["cue"].label_from_instance = span_label
+        # The form's own copies of the declared fields, so still SpanChoiceFields.
+        cast(SpanChoiceField, self.fields["source_span"]).queryset = spans.filter(
+            tag__role=Tag.Role.SOURCE
+        )
+        cast(SpanChoiceField, self.fields["cue"]).queryset = spans.filter(tag__role=Tag.Role.CUE)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not data.get("source_span") and not data.get("source_entry"):
             raise ValidationError("Pick the source: a Source span of the article or an entry.")
         attribution = Attribution(
@@ -104,11 +122,6 @@ class LinkForm(forms.Form):
         return data
 
 
-def span_label(span: Annotation) -> str:
-    entry = f" = {span.source_entry}" if span.source_entry_id else ""
-    return f"“{clip(span.quote, 70)}”{entry}"
-
-
 class ResolveForm(forms.Form):
     """Resolve a Source span to the registry: pick an entry, or create one inline."""
 
@@ -120,8 +133,9 @@ class ResolveForm(forms.Form):
         choices=[("", "Kind…"), *Source.Kind.choices], required=False, label="Kind"
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         name = data.get("new_name", "").strip()
         if data.get("source") and name:
             raise ValidationError("Pick an existing entry or create a new one, not both.")
@@ -168,8 +182,9 @@ class CorrectForm(forms.Form):
         error_messages={"required": "Say why the annotation is corrected."},
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start is not None and end is not None and start >= end:
             raise ValidationError("The span is empty: start must come before end.")
@@ -201,9 +216,11 @@ class SetForm(forms.Form):
 
     FILTERS = AnnotatedSet.FILTER_KEYS  # every stored filter is a field of this form
 
-    def __init__(self, data=None, *, instance: AnnotatedSet | None = None) -> None:
+    def __init__(
+        self, data: Mapping[str, Any] | None = None, *, instance: AnnotatedSet | None = None
+    ) -> None:
         self.instance = instance
-        initial = {}
+        initial: dict[str, Any] = {}
         if instance is not None:
             initial = {
                 "name": instance.name,
@@ -211,26 +228,27 @@ class SetForm(forms.Form):
                 **(instance.filters or {}),
             }
         super().__init__(data, initial=initial)
-        initial = self.data if self.is_bound else self.initial
+        shown = self.data if self.is_bound else self.initial
 
-        def with_current(values: list[str], field: str) -> list[str]:
+        def offer(field: str, empty: str, values: list[str]) -> None:
             # A value stored earlier (an outlet since emptied, a renamed user) stays selectable.
-            current = str(initial.get(field) or "")
-            return values + [current] if current and current not in values else values
+            current = str(shown.get(field) or "")
+            if current and current not in values:
+                values = values + [current]
+            choice_field = cast(forms.ChoiceField, self.fields[field])
+            choice_field.choices = [("", empty)] + [(v, v) for v in values]
 
-        outlets = with_current(Article.objects.outlets(), "outlet")
-        self.fields["outlet"].choices = [("", "All outlets")] + [(o, o) for o in outlets]
-        tags = with_current(list(Tag.objects.values_list("name", flat=True)), "tag")
-        self.fields["tag"].choices = [("", "Any tag")] + [(t, t) for t in tags]
-        editors = with_current(
+        offer("outlet", "All outlets", Article.objects.outlets())
+        offer("tag", "Any tag", list(Tag.objects.values_list("name", flat=True)))
+        offer(
+            "editor",
+            "Anyone",
             list(
                 Annotation.objects.order_by("author__username")
                 .values_list("author__username", flat=True)
                 .distinct()
             ),
-            "editor",
         )
-        self.fields["editor"].choices = [("", "Anyone")] + [(e, e) for e in editors]
         for key in self.FILTERS:
             self.fields[key].widget.attrs["class"] = "filter-input"
 
@@ -243,16 +261,17 @@ class SetForm(forms.Form):
             raise ValidationError("A set with this name exists already.")
         return name
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", "The end of the range comes before its start.")
         return data
 
-    def filters(self) -> dict:
+    def filters(self) -> dict[str, str]:
         """The non-empty filters, as stored in AnnotatedSet.filters."""
-        out = {}
+        out: dict[str, str] = {}
         for key in self.FILTERS:
             value = self.cleaned_data.get(key)
             if value in (None, ""):

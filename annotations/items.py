@@ -172,18 +172,20 @@ def load_items(
         item.author = names.get(item.author_id, "")
         if item.id in entry_of:
             item.source = sources.get(entry_of[item.id])
+    # By article when the items are an article's (neither argument given, there are no items
+    # and this is not reached), else by the ids found.
     reviews = (
-        Review.objects.filter(annotation_id__in=list(by_id))
-        if ids is not None
-        else Review.objects.filter(annotation__article_id=article_id)
+        Review.objects.filter(annotation__article_id=article_id)
+        if ids is None and article_id is not None
+        else Review.objects.filter(annotation_id__in=list(by_id))
     )
     # Newest first per annotation: the first row seen for each is its latest review.
     for ann_id, action, reason, before, reviewer in reviews.order_by(
         "annotation_id", "-created", "-id"
     ).values_list("annotation_id", "action", "reason", "before", "reviewer__username"):
-        item = by_id.get(ann_id)
-        if item is not None and item.review is None:
-            item.review = ReviewInfo(action, reviewer, reason, before or {})
+        reviewed = by_id.get(ann_id)
+        if reviewed is not None and reviewed.review is None:
+            reviewed.review = ReviewInfo(action, reviewer, reason, before or {})
     for pk, claim_id, span_id, span_quote, span_entry, entry, _cue_id, cue_quote in links:
         if span_id:
             label = f"“{span_quote}”"

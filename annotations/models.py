@@ -31,7 +31,7 @@ from articles.models import Article
 from . import anchoring
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, PermissionsMixin
 
 
 class TagQuerySet(models.QuerySet["Tag"]):
@@ -159,7 +159,9 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
     def listed_after(self, annotation: Annotation) -> AnnotationQuerySet:
         """The annotations that come after `annotation` in reading order."""
         rank = TARGET_RANK[annotation.target]
-        position = annotation.caption.position if annotation.caption_id else -1
+        # No caption: the descriptor answers None without a query.
+        caption = annotation.caption
+        position = caption.position if caption is not None else -1
         same = {"rank": rank, "caption_rank": position}
         return self.reading_order().filter(
             Q(rank__gt=rank)
@@ -283,7 +285,11 @@ class Annotation(models.Model):
     def text(self, article: Article | None = None) -> str:
         article = article or self.article
         if self.target == self.Target.CAPTION:
-            return self.caption.text
+            # annotation_caption_iff_caption_target: a caption span always has its caption.
+            caption = self.caption
+            if caption is None:
+                raise ValueError(f"caption span {self.pk} has no caption")
+            return caption.text
         return article.title if self.target == self.Target.TITLE else article.body
 
     def verify(self, text: str, client_quote: str | None = None) -> None:
@@ -296,7 +302,7 @@ class Annotation(models.Model):
         except anchoring.AnchorError as exc:
             raise ValidationError(str(exc), code=exc.code) from exc
 
-    def can_change(self, user: AbstractBaseUser | AnonymousUser) -> bool:
+    def can_change(self, user: PermissionsMixin | AnonymousUser) -> bool:
         if not user.has_perm("annotations.change_annotation"):
             return False
         return self.author_id == user.pk or user.has_perm("annotations.change_any_annotation")
@@ -341,9 +347,10 @@ class Attribution(models.Model):
 
     @property
     def source_label(self) -> str:
-        if self.source_span_id:
-            entry = self.source_span.source_entry if self.source_span else None
-            return f"“{self.source_span.quote}”" + (f" ({entry})" if entry else "")
+        span = self.source_span  # None without a query when there is no source span
+        if span is not None:
+            entry = span.source_entry
+            return f"“{span.quote}”" + (f" ({entry})" if entry else "")
         return str(self.source_entry)
 
     def clean(self) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import reduce
 from itertools import combinations
 from operator import or_
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, F, IntegerField, Min, Q, QuerySet, Value
 from django.db.models.functions import Lower
@@ -22,6 +23,9 @@ from articles.models import Article
 
 from . import agreement
 from .models import AnnotatedSet, Annotation, Source, Tag, target_key
+
+if TYPE_CHECKING:  # django-stubs is a test dependency, not a runtime one
+    from django_stubs_ext import WithAnnotations
 
 # --- Which articles the sets hold ----------------------------------------------------------------
 
@@ -106,7 +110,11 @@ def editor_rows() -> list[dict]:
     )
 
 
-def tag_rows() -> list[Tag]:
+class TagCount(TypedDict):
+    n: int  # the tag's live annotations
+
+
+def tag_rows() -> list[WithAnnotations[Tag, TagCount]]:
     return list(
         Tag.objects.annotate(
             n=Count("annotations", filter=Q(annotations__deleted_at__isnull=True))

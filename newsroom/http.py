@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -27,9 +28,20 @@ from django.http import HttpRequest, HttpResponse
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
+
+
+class SignedInRequest(HtmxHttpRequest):
+    """The request a view behind `permission_required` (or `htmx_login_required`) receives:
+    anonymous visitors were sent to the login page, so `user` is a signed-in User. For the
+    type checker only, where a view stores the user on a row."""
+
+    user: User
 
 
 def htmx_login_required(view: Callable) -> Callable:
@@ -58,7 +70,7 @@ def permission_required(
     *perms: str,
     any_of: bool = False,
     message: str = "",
-    denied: Callable[[HttpRequest], HttpResponse] | None = None,
+    denied: Callable[[HtmxHttpRequest], HttpResponse] | None = None,
 ) -> Callable[[Callable], Callable]:
     """A view for signed-in users with `perms` (all of them, or with `any_of` one of them):
     htmx_login_required, then `check_perms`. `denied(request)` answers a refusal instead of

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import F
 from django.http import HttpResponse
@@ -152,9 +153,12 @@ def compare(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         return [agreement.Span(k, s, e, t, key=pk) for pk, k, s, e, t, _ in by_editor[editor]]
 
     result = agreement.compare(spans(a), spans(b))
+    # Keyed by Span.key: the annotation pks given above.
+    status_a = cast(dict[int, str], result.status_a)
+    status_b = cast(dict[int, str], result.status_b)
     columns = [
-        build_column(article, captions, a, "a-", by_editor[a], result.status_a, tags),
-        build_column(article, captions, b, "b-", by_editor[b], result.status_b, tags),
+        build_column(article, captions, a, "a-", by_editor[a], status_a, tags),
+        build_column(article, captions, b, "b-", by_editor[b], status_b, tags),
     ]
     context.update(
         figures=result.agreement,
@@ -165,8 +169,8 @@ def compare(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         # quotes of the attribute selectors must reach the stylesheet unescaped.
         status_css=mark_safe(  # noqa: S308
             legend_stylesheet()
-            + status_stylesheet("a-", result.status_a)
-            + status_stylesheet("b-", result.status_b)
+            + status_stylesheet("a-", status_a)
+            + status_stylesheet("b-", status_b)
         ),
     )
     return render(request, "annotations/compare.html", context)

@@ -87,7 +87,9 @@ def form_errors_text(form: forms.Form) -> str:
     parts = []
     for field, errors in form.errors.items():
         label = "" if field == "__all__" else f"{form.fields[field].label or field}: "
-        parts.append(label + " ".join(errors))
+        # The stubs type an ErrorList's items as ValidationError | str, but iterating yields
+        # each message as a str.
+        parts.append(label + " ".join(map(str, errors)))
     return " ".join(parts)
 
 

@@ -5,6 +5,8 @@ annotations.stats. Permissions: the AnnotatedSet model permissions (newsroom.htt
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict, cast
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -15,14 +17,24 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import trigger_client_event
 
 from articles.models import Article
-from newsroom.http import HtmxHttpRequest, permission_required
+from newsroom.http import HtmxHttpRequest, SignedInRequest, permission_required
 
 from .. import stats
 from ..forms import SetForm
 from ..models import AnnotatedSet
 
+if TYPE_CHECKING:  # django-stubs is a test dependency, not a runtime one
+    from django_stubs_ext import WithAnnotations
+
 FORM_TEMPLATE = "annotations/sets_form.html"
 PICK_PAGE = 20
+
+
+class SetListing(TypedDict):
+    """What the list of sets adds to each set."""
+
+    article_count: int
+    filter_summary: str
 
 
 def preview_context(annotated_set: AnnotatedSet) -> dict:
@@ -65,7 +77,11 @@ def filter_summary(filters: dict) -> str:
 @require_GET
 @permission_required("annotations.view_annotatedset")
 def set_list(request: HtmxHttpRequest) -> HttpResponse:
-    sets = list(AnnotatedSet.objects.select_related("created_by").order_by("name"))
+    # Each set also carries its count and its filters in words, for the template.
+    sets = cast(
+        "list[WithAnnotations[AnnotatedSet, SetListing]]",
+        list(AnnotatedSet.objects.select_related("created_by").order_by("name")),
+    )
     counts = stats.set_counts(sets)
     for s in sets:
         s.article_count = counts.get(s.pk, 0)
@@ -85,7 +101,7 @@ def set_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("annotations.add_annotatedset")
-def set_create(request: HtmxHttpRequest) -> HttpResponse:
+def set_create(request: SignedInRequest) -> HttpResponse:
     form = SetForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         annotated_set = AnnotatedSet(

@@ -265,13 +265,15 @@ def resolve_source(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     span = get_changeable(request, pk)
     if span.tag.role != Tag.Role.SOURCE:
         return status_message(request, "Only Source spans resolve to the registry.")
-    suggestions = Source.objects.filter(
-        Q(aliases__normalised=normalise_alias(span.quote)) | Q(name__iexact=span.quote)
-    ).distinct()[:5]
-    context = {"a": span, "suggestions": list(suggestions)}
+    suggestions = list(
+        Source.objects.filter(
+            Q(aliases__normalised=normalise_alias(span.quote)) | Q(name__iexact=span.quote)
+        ).distinct()[:5]
+    )
+    context = {"a": span, "suggestions": suggestions}
     auto_id = f"resolve{span.pk}-%s"
     if request.method == "GET":
-        initial = {"source": context["suggestions"][0].pk} if context["suggestions"] else {}
+        initial = {"source": suggestions[0].pk} if suggestions else {}
         form = ResolveForm(initial=initial, auto_id=auto_id)
         return form_response(request, "resolve", {**context, "form": form})
     form = ResolveForm(request.POST, auto_id=auto_id)
