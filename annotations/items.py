@@ -89,8 +89,10 @@ def load_items(
     queries whatever the count (fewer when there are no claims or registry entries)."""
     if ids is not None:
         rows = Annotation.all_objects.filter(pk__in=list(ids))
-    else:
+    elif article_id is not None:
         rows = Annotation.objects.filter(article_id=article_id)
+    else:  # neither given: nothing to list (a filter on no article would match no row)
+        return []
     rows = rows.reading_order()
     items: list[Item] = []
     authors: set[int] = set()
@@ -172,8 +174,7 @@ def load_items(
         item.author = names.get(item.author_id, "")
         if item.id in entry_of:
             item.source = sources.get(entry_of[item.id])
-    # By article when the items are an article's (neither argument given, there are no items
-    # and this is not reached), else by the ids found.
+    # By article when the items are an article's, else by the ids found.
     reviews = (
         Review.objects.filter(annotation__article_id=article_id)
         if ids is None and article_id is not None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -182,11 +182,16 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
         return counts
 
 
-class LiveAnnotationManager(models.Manager.from_queryset(AnnotationQuerySet)):  # type: ignore[misc]
+_AnnotationManager = models.Manager.from_queryset(AnnotationQuerySet)
+
+
+class LiveAnnotationManager(_AnnotationManager["Annotation"]):
     """Hides deleted annotations (kept for undo); `Annotation.all_objects` sees them."""
 
     def get_queryset(self) -> AnnotationQuerySet:
-        return super().get_queryset().filter(deleted_at__isnull=True)
+        # from_queryset makes it an AnnotationQuerySet; the stubs' plugin types it QuerySet.
+        live = cast(AnnotationQuerySet, super().get_queryset())
+        return live.filter(deleted_at__isnull=True)
 
 
 class Annotation(models.Model):

@@ -95,7 +95,16 @@ class ArticlePair:
     title: str = ""
 
 
-def editor_rows() -> list[dict]:
+class EditorRow(TypedDict):
+    author_id: int
+    username: str
+    total: int
+    accepted: int
+    pending: int
+    rejected: int
+
+
+def editor_rows() -> list[EditorRow]:
     live = Annotation.objects.order_by()
     return list(
         live.values("author_id")

@@ -50,7 +50,8 @@ class ExportForm(forms.Form):
         format_field.choices = [(name, FORMAT_LABELS.get(name, name)) for name in FORMATS]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = cast(dict[str, Any], super().clean())
+        super().clean()
+        cleaned = self.cleaned_data
         annotated_set = cleaned.get("annotated_set")
         if annotated_set is not None:
             try:

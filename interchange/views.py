@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -64,7 +66,7 @@ def may_export(view):
 
 @may_export
 @require_http_methods(["GET", "POST"])
-def export_page(request: HtmxHttpRequest) -> HttpResponse:
+def export_page(request: HtmxHttpRequest) -> HttpResponse | StreamingHttpResponse:
     """GET: the form (``?set=<pk>`` preselects a set). POST: the download, or a background
     export and a redirect to its page."""
     if request.method == "POST":
@@ -73,7 +75,7 @@ def export_page(request: HtmxHttpRequest) -> HttpResponse:
             return start_export(request, form.cleaned_data)
         status = 422
     else:
-        initial = {"annotations": APPROVED}
+        initial: dict[str, str | int] = {"annotations": APPROVED}
         if request.GET.get("set", "").isdigit():
             initial["annotated_set"] = int(request.GET["set"])
         if request.GET.get("format") in FORMATS:
@@ -90,9 +92,14 @@ def export_page(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, PAGE_TEMPLATE, context, status=status)
 
 
-def start_export(request: HtmxHttpRequest, data: dict) -> HttpResponse:
+def start_export(
+    request: HtmxHttpRequest, data: dict[str, Any]
+) -> HttpResponse | StreamingHttpResponse:
     annotated_set: AnnotatedSet | None = data.get("annotated_set")
-    articles = data.get("articles") if annotated_set else Article.objects.order_by("pk")
+    # ExportForm.clean resolves a chosen set's articles into "articles".
+    articles: QuerySet[Article] = (
+        data["articles"] if annotated_set is not None else Article.objects.order_by("pk")
+    )
     name = data["format"]
     spec = FORMATS[name]
     approved_only = data["annotations"] == APPROVED
@@ -137,12 +144,12 @@ def _encoded(pieces: Iterable[str] | Iterable[bytes], *, binary: bool) -> Iterat
     """UTF-8 bytes in chunks of about STREAM_CHUNK_BYTES (a binary writer's own chunks pass
     through as they come: brat yields one per article)."""
     if binary:
-        yield from pieces  # type: ignore[misc]
+        yield from cast(Iterable[bytes], pieces)
         return
     buffer: list[bytes] = []
     size = 0
-    for piece in pieces:
-        data = piece.encode("utf-8")  # type: ignore[union-attr]
+    for piece in cast(Iterable[str], pieces):
+        data = piece.encode("utf-8")
         buffer.append(data)
         size += len(data)
         if size >= STREAM_CHUNK_BYTES:

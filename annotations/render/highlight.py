@@ -11,7 +11,7 @@ static/js/annotate.js maps a browser selection back to offsets through these att
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -54,7 +54,8 @@ def render_paragraph(
     id_prefix: str = "",
 ) -> SafeString:
     start, end = bounds
-    by_id: Mapping[int, SpanInfo] = {s.id: s for s in spans}
+    # Keyed as segments() hands its keys back (Hashable): the ids given to it as Span keys.
+    by_id: Mapping[Hashable, SpanInfo] = {s.id: s for s in spans}
     pid = paragraph_id(target_key, index, id_prefix)
     parts = [f'<{element} class="para" id="{pid}" data-o="{start}">']
     for seg in segments(start, end, (Span(s.id, s.start, s.end) for s in spans)):
@@ -62,7 +63,7 @@ def render_paragraph(
         if not seg.keys:
             parts.append(f'<span data-o="{seg.start}">{piece}</span>')
             continue
-        infos = [by_id[k] for k in seg.keys]  # type: ignore[index]
+        infos = [by_id[k] for k in seg.keys]
         classes = ["hl"] + [
             f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos, strict=False)
         ]

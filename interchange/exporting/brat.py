@@ -24,7 +24,7 @@ import io
 import re
 import time
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Buffer, Iterable, Iterator
 
 from .records import ArticleData, flat_text, note_text, place
 
@@ -48,7 +48,7 @@ class _Sink(io.RawIOBase):
     def seekable(self) -> bool:
         return False
 
-    def write(self, data) -> int:  # type: ignore[override]
+    def write(self, data: Buffer, /) -> int:
         chunk = bytes(data)
         self._chunks.append(chunk)
         self._position += len(chunk)

@@ -56,7 +56,7 @@ def document(article: ArticleData, *, relations: bool = False) -> dict[str, Any]
             for a in article.annotations
         ]
         pk = {a.client_id: a.id for a in article.annotations}
-        links = []
+        links: list[dict[str, int | str]] = []
         for link in article.attributions:
             for kind, other in (("source", link.source_span), ("cue", link.cue)):
                 if other is not None:

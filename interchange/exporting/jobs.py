@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import caches
@@ -188,8 +188,13 @@ def run_export(export_id: str) -> None:
         pieces = spec.write(tracker.count(articles), report=report, **job.options)
         partial_path.parent.mkdir(parents=True, exist_ok=True)
         with partial_path.open("wb") as stream:
-            for piece in pieces:
-                stream.write(piece if spec.binary else piece.encode("utf-8"))
+            # spec.binary says which of its two kinds the writer yields.
+            if spec.binary:
+                for chunk in cast(Iterator[bytes], pieces):
+                    stream.write(chunk)
+            else:
+                for piece in cast(Iterator[str], pieces):
+                    stream.write(piece.encode("utf-8"))
         os.replace(partial_path, job.path)
         job.status = ExportJob.Status.DONE
         job.size = job.path.stat().st_size

@@ -214,11 +214,11 @@ class _Loader:
         source_by_name = {sources[pk].name: sources[pk] for pk in entry_ids}
         out = []
         for article_id in ids:
-            article = by_id.get(article_id)
-            if article is None:  # deleted since the ids were read
+            found = by_id.get(article_id)
+            if found is None:  # deleted since the ids were read
                 continue
-            _finish(article, source_by_name)
-            out.append(article)
+            _finish(found, source_by_name)
+            out.append(found)
         return out
 
     def _tag(self, tag_id: int) -> tuple[str, str]:

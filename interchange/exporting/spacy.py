@@ -96,7 +96,11 @@ def doc_of(
     kept = []
     misaligned: list[dict[str, Any]] = []
     for span in spans:
-        options = {"label": span.tag, "span_id": span.client_id, "kb_id": span.source or ""}
+        options: dict[str, Any] = {
+            "label": span.tag,
+            "span_id": span.client_id,
+            "kb_id": span.source or "",
+        }
         made = doc.char_span(span.start, span.end, alignment_mode="strict", **options)
         if made is None:
             made = doc.char_span(span.start, span.end, alignment_mode="expand", **options)

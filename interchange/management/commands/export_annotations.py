@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import QuerySet
 
 from annotations.models import AnnotatedSet
 from articles.models import Article
@@ -50,7 +52,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, format: str, output: Path | None, **options) -> None:
         label = "Newsroom annotations"
-        articles = Article.objects.order_by("pk")
+        articles: QuerySet[Article] = Article.objects.order_by("pk")
         if options["set_name"]:
             try:
                 annotated_set = AnnotatedSet.objects.get(name=options["set_name"])
@@ -89,12 +91,12 @@ class Command(BaseCommand):
             stream = getattr(self.stdout, "buffer", None)
             if stream is None:
                 raise CommandError("this format is binary: give a file with -o")
-            for piece in pieces:
-                stream.write(piece)
+            for chunk in cast(Iterator[bytes], pieces):
+                stream.write(chunk)
             stream.flush()
             return
-        for piece in pieces:
-            self.stdout.write(piece, ending="")  # type: ignore[arg-type]
+        for piece in cast(Iterator[str], pieces):
+            self.stdout.write(piece, ending="")
         self.stdout.flush()
 
 
@@ -109,14 +111,14 @@ def _to_file(pieces: Iterator[str] | Iterator[bytes], path: Path, *, binary: boo
     partial = path.with_name(path.name + ".part")
     try:
         if binary:
-            with partial.open("wb") as stream:
-                for piece in pieces:
-                    stream.write(piece)  # type: ignore[arg-type]
+            with partial.open("wb") as binary_stream:
+                for chunk in cast(Iterator[bytes], pieces):
+                    binary_stream.write(chunk)
         else:
             # newline="": the writers choose their line ends (CSV's CR LF stays CR LF).
             with partial.open("w", encoding="utf-8", newline="") as stream:
-                for piece in pieces:
-                    stream.write(piece)  # type: ignore[arg-type]
+                for piece in cast(Iterator[str], pieces):
+                    stream.write(piece)
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
