@@ -13,11 +13,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO
 
-from django.core.management.base import BaseCommand, CommandError, OutputWrapper
-
 from articles.importers.inputs import PARSERS, format_label, read_inputs
 from articles.importers.records import ArticleRecord, RecordError
 from articles.importers.saver import save_records
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 
 class Command(BaseCommand):

@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 
 from articles import content
 
-from .jsonl import article_from_fields, ignored_note
 from .records import ArticleRecord, RecordError
+from .validation.article import article_from_fields, ignored_note
 
 DELIMITERS = ",;\t"
 # Columns passed through as text to article_from_fields, which checks them.

@@ -45,7 +45,7 @@ cut into blocks by one regular expression over large chunks (no Python step per 
 blocks are body paragraphs that are never canonicalised: the tests that tell a paragraph from a
 headline (is the next block debris, does it end in a credit, does it start with the same line)
 are made on the raw text wherever that gives the same answer as on the canonical text, as the
-comments below argue. tests/test_importers.py holds the parser to the plain line-by-line
+comments below argue. tests/interchange/importing/test_plaintext.py holds the parser to the plain line-by-line
 reading in tests/plaintext_reference.py on generated files.
 """
 
@@ -91,12 +91,12 @@ class _Header:
 
 def parse(lines: Iterable[str], filename: str) -> Iterator[ArticleRecord | RecordError]:
     """Yield an ArticleRecord per article and a RecordError per unreadable stretch, in order.
-    `lines` come without their line endings (as records.decode_lines gives them)."""
+    `lines` come without their line endings (as decoding.decode_lines gives them)."""
     return parse_text(_joined(lines), filename)
 
 
 def parse_text(chunks: Iterable[str], filename: str) -> Iterator[ArticleRecord | RecordError]:
-    """`parse` for text in chunks (as records.decode_text gives them): the fast way in."""
+    """`parse` for text in chunks (as decoding.decode_text gives them): the fast way in."""
     blocks = _Blocks(chunks)
     if not blocks.fill(1):
         yield RecordError(filename, 1, "no articles found: the file is empty")

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
-
 from articles.tasks import PREVIEW_KEPT, STALL_AFTER, sweep_imports
+from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):

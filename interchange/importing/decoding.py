@@ -1,110 +1,18 @@
-"""What every importer yields, and how raw bytes become lines.
-
-A parser turns lines into a stream of `ArticleRecord` (one article, fields not yet canonical)
-and `RecordError` (a row that could not be read, with file and line). The saver consumes that
-stream; nothing here touches the database.
-"""
+"""How raw bytes become text: the encoding settled before the first line, lines or chunks
+read lazily, line ends made LF. Used by intake for every file and archive member."""
 
 from __future__ import annotations
 
 import codecs
 import io
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import BinaryIO
 
 _CHUNK = 64 * 1024
-# An annotation id as the native format writes it (str(uuid.UUID)): what parsers check ids
-# against and what the saver takes without parsing it again.
-CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Bytes that Windows-1252 leaves undefined: a file containing one is Latin-1, not 1252.
 _UNDEFINED_IN_CP1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
-
-
-@dataclass(slots=True)
-class CaptionRecord:
-    text: str
-    credit: str
-
-
-@dataclass(slots=True)
-class AnnotationRecord:
-    """A span carried by an imported article (the native format, docs/formats/native.md).
-    `id` is the annotation's client id (a UUID string); attributions refer to spans by it."""
-
-    target: str  # "title" | "body" | "caption"
-    start: int
-    end: int
-    quote: str
-    tag: str  # Tag name
-    id: str = ""
-    caption: int | None = None  # index into the article's captions when target == "caption"
-    note: str = ""
-    author: str = ""  # username; made as an inactive account if it does not exist
-    status: str = "pending"
-    source: str = ""  # name of the registry entry a Source span resolves to
-    created: datetime | None = None
-    updated: datetime | None = None
-
-
-@dataclass(slots=True)
-class AttributionRecord:
-    claim: str  # AnnotationRecord.id
-    source_span: str = ""  # AnnotationRecord.id
-    source: str = ""  # registry entry name, when there is no source span
-    cue: str = ""  # AnnotationRecord.id
-    author: str = ""
-
-
-@dataclass(slots=True)
-class SourceRecord:
-    """A registry entry carried along so an annotated set imports complete."""
-
-    name: str
-    kind: str
-    description: str = ""
-    aliases: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ArticleRecord:
-    title: str
-    body: str
-    captions: list[CaptionRecord] = field(default_factory=list)
-    url: str = ""
-    outlet: str = ""
-    byline: str = ""
-    published: datetime | None = None
-    external_id: str = ""
-    origin: str = ""  # "file:line" (or "file:record N") of the article, for error reports
-    status: str = ""  # workflow status, from a native export; empty means "new"
-    annotations: list[AnnotationRecord] = field(default_factory=list)
-    attributions: list[AttributionRecord] = field(default_factory=list)
-    sources: list[SourceRecord] = field(default_factory=list)
-
-    def error(self, message: str) -> RecordError:
-        """A RecordError pointing at where this record came from."""
-        file, _, line = self.origin.rpartition(":")
-        if not line.isdigit():
-            return RecordError(self.origin, 0, message)
-        return RecordError(file, int(line), message)
-
-
-@dataclass(frozen=True, slots=True)
-class RecordError:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-    def as_dict(self) -> dict[str, str | int]:
-        return {"file": self.file, "line": self.line, "message": self.message}
 
 
 def decode_lines(
