@@ -1,4 +1,4 @@
-"""Forms of the articles app: the admin's "Import articles" upload."""
+"""The admin's "Import articles" upload form."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from .importers.inputs import PARSERS
-from .models import ImportRecord
+from .importing.intake import PARSERS
+from .models import Job
 
 DETECT = "detect"
 # Where uploads wait, relative to MEDIA_ROOT, until the import that needs them has run.
@@ -67,8 +67,9 @@ class ImportForm(forms.Form):
         help_text="Off by default: a file with any bad record then imports nothing.",
     )
 
-    def save(self, user: AbstractBaseUser | None) -> ImportRecord:
-        """Keep the uploads under MEDIA_ROOT/imports/<uuid>/ and record a queued dry run.
+    def save(self, user: AbstractBaseUser | None) -> Job:
+        """Keep the uploads under MEDIA_ROOT/imports/<uuid>/ and record a queued dry run (an
+        import Job).
 
         Stored names are numbered: the name the browser sent is only kept for display (and
         for the reports' file:line), never used to build a path."""
@@ -83,7 +84,8 @@ class ImportForm(forms.Form):
                     for chunk in upload.chunks():
                         out.write(chunk)
                 stored.append(relative.as_posix())
-            return ImportRecord.objects.create(
+            return Job.objects.create(
+                kind=Job.Kind.IMPORT,
                 user=user,
                 files=[Path(upload.name or "upload").name for upload in self.cleaned_data["files"]],
                 uploads=stored,
@@ -93,7 +95,7 @@ class ImportForm(forms.Form):
                     "keep_good": self.cleaned_data["keep_good"],
                 },
                 dry_run=True,
-                status=ImportRecord.Status.QUEUED,
+                status=Job.Status.QUEUED,
             )
         except BaseException:
             shutil.rmtree(absolute, ignore_errors=True)

@@ -1,64 +1,35 @@
-"""Background work of the articles app (Django's tasks framework; django-tasks-db runs it).
+"""Background imports (Django's tasks framework; django-tasks-db runs them).
 
-Imports run here so that the request that uploads or confirms never waits for one. Progress
-goes to caches["progress"] (a file cache the web and worker processes share), not to the
-database: the import's own transaction is open until it ends, so a progress row written inside
-it would be invisible, and one written outside would wait for its lock.
+Imports run here so that the request that uploads or confirms never waits for one. Each is a
+Job (interchange/models.py); its progress goes through interchange/progress.py.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
 from .forms import DETECT, UPLOAD_DIR
-from .importers.inputs import format_label, read_inputs
-from .importers.records import ArticleRecord, RecordError
-from .importers.saver import save_records
-from .models import ImportRecord
+from .importing.intake import format_label, read_inputs
+from .importing.records import ArticleRecord, RecordError
+from .importing.saver.run import save_records
+from .models import Job
+from .progress import STALL_AFTER, Progress, clear_progress, is_stalled, read_progress
 
 logger = logging.getLogger(__name__)
 
-# How often, at most, the reading loop writes progress (the saver also reports per batch).
-PROGRESS_INTERVAL = 0.25
-# A running import writes progress every PROGRESS_INTERVAL while it reads and after every
-# batch; one silent this long has lost its worker (stopped, killed, machine restarted).
-STALL_AFTER = timedelta(minutes=10)
 # The uploads of a preview nobody confirmed are deleted after this long.
 PREVIEW_KEPT = timedelta(days=1)
-
-
-def progress_key(record_id: int) -> str:
-    return f"import:{record_id}"
-
-
-def read_progress(record_id: int) -> dict[str, Any]:
-    """What the worker last wrote for this import: read, done, errors, total, bytes_read,
-    bytes_total, at (a Unix time; any may be missing), or {} before it started."""
-    return caches["progress"].get(progress_key(record_id)) or {}
-
-
-def is_stalled(record: ImportRecord, progress: dict[str, Any], now: datetime | None = None) -> bool:
-    """Has this running import's worker stopped reporting for STALL_AFTER?"""
-    if record.status != ImportRecord.Status.RUNNING:
-        return False
-    now = now or timezone.now()
-    last = progress.get("at")
-    heard = datetime.fromtimestamp(last, tz=UTC) if last else record.started
-    return now - heard > STALL_AFTER
 
 
 def sweep_imports(now: datetime | None = None) -> tuple[int, int]:
@@ -72,88 +43,117 @@ def sweep_imports(now: datetime | None = None) -> tuple[int, int]:
     stays); confirming it then asks for the files again."""
     now = now or timezone.now()
     stalled = 0
-    for record in ImportRecord.objects.filter(status=ImportRecord.Status.RUNNING):
-        if not is_stalled(record, read_progress(record.pk), now):
+    imports = Job.objects.filter(kind=Job.Kind.IMPORT)
+    for job in imports.filter(status=Job.Status.RUNNING):
+        if not is_stalled(job, read_progress(job.pk), now):
             continue
-        lost = ImportRecord.objects.filter(pk=record.pk, status=ImportRecord.Status.RUNNING)
+        lost = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING)
         message = (
             f"the worker stopped reporting for over {STALL_AFTER // timedelta(minutes=1)} minutes "
             "(stopped or killed): an import is written in one transaction, so it was saved whole "
             "or not at all; check the article list, and upload the files again if needed"
         )
         if lost.update(
-            status=ImportRecord.Status.FAILED,
+            status=Job.Status.FAILED,
             finished=now,
-            report=[*record.report, {"level": "error", "message": message}],
+            error=message,
+            report=[*job.report, {"level": "error", "message": message}],
         ):
             stalled += 1
-            delete_uploads(record)
-            caches["progress"].delete(progress_key(record.pk))
-    abandoned = ImportRecord.objects.filter(
-        dry_run=True, started__lt=now - PREVIEW_KEPT, imports__isnull=True
+            delete_uploads(job)
+            clear_progress(job.pk)
+    abandoned = imports.filter(
+        dry_run=True, started__lt=now - PREVIEW_KEPT, confirmations__isnull=True
     ).exclude(uploads=[])
     cleared = 0
-    for record in abandoned.exclude(status=ImportRecord.Status.RUNNING):
-        delete_uploads(record)
+    for job in abandoned.exclude(status=Job.Status.RUNNING):
+        delete_uploads(job)
         cleared += 1
     return stalled, cleared
 
 
-def enqueue_import(record: ImportRecord) -> None:
-    """Queue run_import for `record` once the transaction that created it has committed (the
+def enqueue_import(job: Job) -> None:
+    """Queue run_import for `job` once the transaction that created it has committed (the
     worker must find the row)."""
-    transaction.on_commit(partial(run_import.enqueue, record.pk))
+    transaction.on_commit(partial(run_import.enqueue, job.pk))
 
 
 @task
-def run_import(record_id: int) -> None:
-    """Run one queued ImportRecord: a dry run (preview) or the real import it confirms."""
+def run_import(job_id: int) -> None:
+    """Run one queued import Job: a dry run (preview) or the real import it confirms."""
     sweep_imports()
     # Claimed with one conditional UPDATE, so a task run twice (or by two workers) imports once.
-    queued = ImportRecord.objects.filter(pk=record_id, status=ImportRecord.Status.QUEUED)
-    if not queued.update(status=ImportRecord.Status.RUNNING):
-        logger.warning("import %s is not queued: not run again", record_id)
+    queued = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED)
+    if not queued.update(status=Job.Status.RUNNING):
+        logger.warning("import %s is not queued: not run again", job_id)
         return
-    record = ImportRecord.objects.select_related("preview_of").get(pk=record_id)
+    job = Job.objects.select_related("preview_of").get(pk=job_id)
     try:
-        chosen = record.options.get("format") or DETECT
+        chosen = job.options.get("format") or DETECT
         with ExitStack() as stack:
-            streams = [stack.enter_context(upload_path(p).open("rb")) for p in record.uploads]
-            sources = list(zip(record.files, streams, strict=True))
-            record.format = format_label(sources, None if chosen == DETECT else chosen)
-            record.save(update_fields=["format"])
-            tracker = _Progress(
-                record_id,
-                streams,
-                total=record.preview_of.total if record.preview_of else None,
+            streams = [stack.enter_context(upload_path(p).open("rb")) for p in job.uploads]
+            sources = list(zip(job.files, streams, strict=True))
+            job.format = format_label(sources, None if chosen == DETECT else chosen)
+            job.save(update_fields=["format"])
+            progress = Progress(
+                job_id,
+                {"read": 0, "done": 0, "errors": 0},
+                total=job.preview_of.total if job.preview_of else None,
+                streams=streams,
             )
-            tracker.write()
+            progress.write()
             notes: list[str] = []
             items = read_inputs(sources, format=None if chosen == DETECT else chosen, notes=notes)
             save_records(
-                tracker.count(items),
-                user=record.user,
-                files=record.files,
-                format=record.format,
-                dry_run=record.dry_run,
-                keep_good=bool(record.options.get("keep_good")),
+                _counted(items, progress),
+                user=job.user,
+                files=job.files,
+                format=job.format,
+                dry_run=job.dry_run,
+                keep_good=bool(job.options.get("keep_good")),
                 notes=notes,
-                record=record,
-                progress=tracker.saved,
+                job=job,
+                progress=partial(_saved, progress),
             )
     except Exception as exc:
-        _mark_failed(record_id, exc)
+        _mark_failed(job_id, exc)
         raise
     finally:
-        caches["progress"].delete(progress_key(record_id))
-        if not record.dry_run:
+        clear_progress(job_id)
+        if not job.dry_run:
             # The confirmed import is the uploads' last use (its dry run cannot be confirmed
             # twice): whatever the outcome, the report says what happened, not the files.
-            delete_uploads(record)
+            delete_uploads(job)
+
+
+def _counted(
+    items: Iterable[ArticleRecord | RecordError], progress: Progress
+) -> Iterator[ArticleRecord | RecordError]:
+    """The records flowing from the readers to the saver, counted (read, errors), the counts
+    written now and then; "done" is never behind "read" (the saver's batches lag)."""
+    counts = progress.counts
+    clock, interval = progress.clock, progress.interval
+    for item in items:
+        if isinstance(item, RecordError):
+            counts["errors"] += 1
+        else:
+            counts["read"] += 1
+        if clock() - progress.last_write >= interval:
+            counts["done"] = max(counts["done"], counts["read"])
+            progress.write()
+        yield item
+
+
+def _saved(progress: Progress, done: int, errors: int) -> None:
+    """The saver's callback after each batch: its error count includes the records it refused."""
+    counts = progress.counts
+    counts["done"] = max(done, counts["read"])
+    counts["errors"] = max(counts["errors"], errors)
+    progress.write()
 
 
 def upload_path(stored: str) -> Path:
-    """The file an ImportRecord.uploads entry names; refuses anything outside the upload dir."""
+    """The file a Job.uploads entry names; refuses anything outside the upload dir."""
     root = (Path(settings.MEDIA_ROOT) / UPLOAD_DIR).resolve()
     path = (Path(settings.MEDIA_ROOT) / stored).resolve()
     if not path.is_relative_to(root):
@@ -161,80 +161,21 @@ def upload_path(stored: str) -> Path:
     return path
 
 
-def delete_uploads(record: ImportRecord) -> None:
-    folders = {upload_path(stored).parent for stored in record.uploads}
+def delete_uploads(job: Job) -> None:
+    folders = {upload_path(stored).parent for stored in job.uploads}
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
-    ImportRecord.objects.filter(pk__in=[record.pk, record.preview_of_id]).update(uploads=[])
+    Job.objects.filter(pk__in=[job.pk, job.preview_of_id]).update(uploads=[])
 
 
-def _mark_failed(record_id: int, exc: Exception) -> None:
+def _mark_failed(job_id: int, exc: Exception) -> None:
     """The saver records its own crashes; this covers what fails before or around it."""
-    logger.exception("import %s failed", record_id)
-    record = ImportRecord.objects.get(pk=record_id)
-    if record.status == ImportRecord.Status.FAILED:
+    logger.exception("import %s failed", job_id)
+    job = Job.objects.get(pk=job_id)
+    if job.status == Job.Status.FAILED:
         return
-    record.status = ImportRecord.Status.FAILED
-    record.report = [*record.report, {"level": "error", "message": f"import stopped: {exc}"}]
-    record.finished = timezone.now()
-    record.save(update_fields=["status", "report", "finished"])
-
-
-class _Progress:
-    """Counts the records flowing from the readers to the saver and writes them, with the
-    bytes read so far, to the progress cache (throttled)."""
-
-    def __init__(self, record_id: int, streams: list[IO[bytes]], total: int | None) -> None:
-        self.key = progress_key(record_id)
-        self.streams = streams
-        self.sizes = [Path(stream.name).stat().st_size for stream in streams]
-        self.total = total
-        self.read = 0
-        self.errors = 0
-        self.done = 0
-        self.bytes_read = 0
-        self.last_write = 0.0
-
-    def count(
-        self, items: Iterable[ArticleRecord | RecordError]
-    ) -> Iterator[ArticleRecord | RecordError]:
-        for item in items:
-            if isinstance(item, RecordError):
-                self.errors += 1
-            else:
-                self.read += 1
-            if time.monotonic() - self.last_write >= PROGRESS_INTERVAL:
-                self.write()
-            yield item
-
-    def saved(self, done: int, errors: int) -> None:
-        """The saver's callback, after each batch."""
-        self.done = done
-        self.errors = max(self.errors, errors)
-        self.write()
-
-    def write(self) -> None:
-        self.last_write = time.monotonic()
-        caches["progress"].set(
-            self.key,
-            {
-                "read": self.read,
-                "done": max(self.done, self.read),
-                "errors": self.errors,
-                "total": self.total,
-                "bytes_read": self._bytes_read(),
-                "bytes_total": sum(self.sizes),
-                "at": time.time(),  # the heartbeat is_stalled reads
-            },
-        )
-
-    def _bytes_read(self) -> int:
-        # A reader may seek back (encoding sniffing, archives): never let the figure shrink.
-        position = 0
-        for stream, size in zip(self.streams, self.sizes, strict=True):
-            try:
-                position += size if stream.closed else min(stream.tell(), size)
-            except (OSError, ValueError):
-                position += size
-        self.bytes_read = max(self.bytes_read, position)
-        return self.bytes_read
+    job.status = Job.Status.FAILED
+    job.error = f"import stopped: {exc}"
+    job.report = [*job.report, {"level": "error", "message": job.error}]
+    job.finished = timezone.now()
+    job.save(update_fields=["status", "error", "report", "finished"])

@@ -32,9 +32,10 @@ from annotations.exporters import FORMATS, data, labelstudio, native, w3c
 from annotations.exporters import csv as csv_export
 from annotations.exporters.data import ArticleData, load_articles
 from annotations.models import AnnotatedSet, Annotation, Attribution, Source, SourceAlias, Tag
-from articles.importers import jsonl
-from articles.importers.saver import save_records
 from articles.models import Article
+from interchange import native as native_format
+from interchange.importing import jsonl
+from interchange.importing.saver.run import save_records
 
 from .conftest import SHARED, needs_shared
 from .factories import make_annotation, make_article
@@ -267,11 +268,11 @@ def test_native_lines_follow_the_schema_and_the_key_order():
     assert text.endswith("\n") and text.count("\n") == 1
     line = json.loads(text)
     validator.validate(line)
-    assert tuple(line) == jsonl.NATIVE_ARTICLE_KEYS
-    assert tuple(line["captions"][0]) == jsonl.NATIVE_CAPTION_KEYS
-    assert all(tuple(a) == jsonl.NATIVE_ANNOTATION_KEYS for a in line["annotations"])
-    assert all(tuple(a) == jsonl.NATIVE_ATTRIBUTION_KEYS for a in line["attributions"])
-    assert all(tuple(s) == jsonl.NATIVE_SOURCE_KEYS for s in line["sources"])
+    assert tuple(line) == native_format.ARTICLE_KEYS
+    assert tuple(line["captions"][0]) == native_format.CAPTION_KEYS
+    assert all(tuple(a) == native_format.ANNOTATION_KEYS for a in line["annotations"])
+    assert all(tuple(a) == native_format.ATTRIBUTION_KEYS for a in line["attributions"])
+    assert all(tuple(s) == native_format.SOURCE_KEYS for s in line["sources"])
     assert text == json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from articles.importers.jsonl import native_datetime
+from interchange.native import native_datetime
 
 from .data import ArticleData, flat_text
 

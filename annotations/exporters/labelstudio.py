@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from articles.importers.jsonl import native_datetime
+from interchange.native import native_datetime
 
 from .data import ArticleData, flat_text, note_text
 

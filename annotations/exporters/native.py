@@ -1,6 +1,6 @@
 """Native JSONL (`newsroom.article/1`): one article a line, exactly docs/formats/native.md.
 
-Lossless: importing the output into an empty database (articles/importers/jsonl.py and the
+Lossless: importing the output into an empty database (interchange/importing/jsonl.py and the
 saver) and exporting again gives the same bytes. The key orders are those of the reader's
 NATIVE_*_KEYS tuples (a test compares them) and dates go through the reader's
 `native_datetime`, so the two sides cannot drift apart.
@@ -20,7 +20,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from articles.importers.jsonl import NATIVE_FORMAT, native_datetime
+from interchange.native import FORMAT as NATIVE_FORMAT
+from interchange.native import native_datetime
 
 from .data import ArticleData
 

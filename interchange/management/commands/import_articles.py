@@ -1,22 +1,24 @@
 """python manage.py import_articles PATH... [--format F] [--dry-run] [--keep-good] [--no-progress]
 
-PATH is a file in any importer format or a ZIP archive of them (articles/importers/inputs.py).
-On a terminal a progress bar on stderr shows the bytes read of the files' total, the records
-read and the errors so far; then one summary line goes to stdout.
+PATH is a file in any importer format or a ZIP archive of them (interchange/importing/intake.py).
+On a terminal a progress bar (tqdm) on stderr shows the bytes read of the files' total, the
+records read, the errors so far and the rate; then one summary line goes to stdout.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO
+from typing import IO, TextIO
 
-from articles.importers.inputs import PARSERS, format_label, read_inputs
-from articles.importers.records import ArticleRecord, RecordError
-from articles.importers.saver import save_records
-from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from interchange.importing.intake import PARSERS, format_label, read_inputs
+from interchange.importing.records import ArticleRecord, RecordError
+from interchange.importing.saver.run import save_records
 
 
 class Command(BaseCommand):
@@ -59,7 +61,9 @@ class Command(BaseCommand):
             sources = [(str(path), stream) for path, stream in zip(paths, streams, strict=True)]
             bar = None
             if not options["no_progress"] and options["verbosity"] > 0 and self.stderr.isatty():
-                bar = ProgressBar(self.stderr, streams, sum(p.stat().st_size for p in paths))
+                # The wrapped stream itself: OutputWrapper.write would end each redraw with "\n".
+                out = self.stderr._out
+                bar = ProgressBar(out, streams, sum(p.stat().st_size for p in paths))
             items = read_inputs(sources, format=options["format"], notes=notes)
             result = save_records(
                 bar.count(items) if bar else items,
@@ -99,26 +103,27 @@ def _open(path: Path) -> IO[bytes]:
 
 
 class ProgressBar:
-    """One line on a terminal, redrawn in place at most every `interval` seconds:
+    """A tqdm bar on a terminal, redrawn in place at most every `interval` seconds:
 
-        [############............]  52%  5,210 records  0 errors  7,480/s
+         52%|############          | 20.0M/38.5M  5,210 records  0 errors  7,480/s
 
     The fraction is the bytes read of the files' total (the readers' stream positions), so it
     moves evenly whatever the format; records are counted as the readers yield them; errors
-    are the saver's count after each batch (parser errors and records it refused)."""
+    are the saver's count after each batch (parser errors and records it refused); the rate
+    is records a second. The loop tests the clock itself and asks tqdm to redraw only when
+    the interval has passed: no call into tqdm per record."""
 
-    WIDTH = 24
+    FORMAT = "{l_bar}{bar}| {n_fmt}/{total_fmt}  {postfix}"
 
     def __init__(
         self,
-        out: OutputWrapper,
+        out: TextIO,
         streams: list[IO[bytes]],
         total_bytes: int,
         *,
         interval: float = 0.1,
-        clock=time.monotonic,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.out = out
         self.streams = streams
         self.total_bytes = max(total_bytes, 1)
         self.interval = interval
@@ -126,6 +131,16 @@ class ProgressBar:
         self.started = self.last_drawn = clock()
         self.records = 0
         self.errors = 0
+        self.bar = tqdm(
+            total=self.total_bytes,
+            file=out,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            bar_format=self.FORMAT,
+            dynamic_ncols=True,
+            leave=True,
+        )
 
     def count(
         self, items: Iterable[ArticleRecord | RecordError]
@@ -143,24 +158,19 @@ class ProgressBar:
         """The saver's progress callback: its error count includes the records it refused."""
         self.errors = max(self.errors, failed)
 
-    def fraction(self) -> float:
-        return min(sum(stream.tell() for stream in self.streams) / self.total_bytes, 1.0)
+    def bytes_read(self) -> int:
+        return min(sum(stream.tell() for stream in self.streams), self.total_bytes)
 
-    def draw(self, fraction: float | None = None) -> None:
+    def draw(self, position: int | None = None) -> None:
         now = self.clock()
         self.last_drawn = now
-        fraction = self.fraction() if fraction is None else fraction
-        filled = round(fraction * self.WIDTH)
         rate = self.records / max(now - self.started, 1e-9)
-        line = (
-            f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {fraction:4.0%}  "
-            f"{self.records:,} records  {self.errors:,} error{'s' if self.errors != 1 else ''}"
-            f"  {rate:,.0f}/s"
-        )
-        self.out.write(f"\r{line}\033[K", ending="")
-        self.out.flush()
+        errors = f"{self.errors:,} error{'s' if self.errors != 1 else ''}"
+        self.bar.set_postfix_str(f"{self.records:,} records  {errors}  {rate:,.0f}/s", False)
+        self.bar.n = self.bytes_read() if position is None else position
+        self.bar.refresh()
 
     def finish(self) -> None:
         """Draw the full bar and end its line, so the summary starts on a line of its own."""
-        self.draw(1.0)
-        self.out.write("")
+        self.draw(self.total_bytes)
+        self.bar.close()

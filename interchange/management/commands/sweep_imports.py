@@ -1,4 +1,4 @@
-"""python manage.py sweep_imports: tidy after lost or abandoned imports (articles.tasks).
+"""python manage.py sweep_imports: tidy after lost or abandoned imports (interchange.tasks).
 
 Marks failed the running imports whose worker stopped reporting (stopped, killed, machine
 restarted), and deletes the uploads of previews nobody confirmed within a day. A worker does
@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from articles.tasks import PREVIEW_KEPT, STALL_AFTER, sweep_imports
 from django.core.management.base import BaseCommand
+
+from interchange.progress import STALL_AFTER
+from interchange.tasks import PREVIEW_KEPT, sweep_imports
 
 
 class Command(BaseCommand):
