@@ -105,7 +105,7 @@ def _open(path: Path) -> IO[bytes]:
 class ProgressBar:
     """A tqdm bar on a terminal, redrawn in place at most every `interval` seconds:
 
-         52%|############          | 20.0M/38.5M  5,210 records  0 errors  7,480/s
+         52%|#####     | 20.0MB/38.5MB, 5,210 records  0 errors  7,480/s
 
     The fraction is the bytes read of the files' total (the readers' stream positions), so it
     moves evenly whatever the format; records are counted as the readers yield them; errors
@@ -113,7 +113,7 @@ class ProgressBar:
     is records a second. The loop tests the clock itself and asks tqdm to redraw only when
     the interval has passed: no call into tqdm per record."""
 
-    FORMAT = "{l_bar}{bar}| {n_fmt}/{total_fmt}  {postfix}"
+    FORMAT = "{l_bar}{bar}| {n_fmt}B/{total_fmt}B{postfix}"
 
     def __init__(
         self,

@@ -1,9 +1,9 @@
 """A slow, line-by-line reading of the scraped plain-text format: the oracle for the fast parser.
 
-It states the rules of articles/importers/plaintext.py in the most direct way: every line is
+It states the rules of interchange/importing/plaintext.py in the most direct way: every line is
 canonicalised, every block is a list of canonical lines, and every test is made on those. The
-fast parser must give exactly what this gives (tests/test_importers.py compares them on
-generated files); a rule changes in both places or the comparison fails.
+fast parser must give exactly what this gives (tests/interchange/importing/test_plaintext.py
+compares them on generated files); a rule changes in both places or the comparison fails.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from articles import content
-from articles.importers.plaintext import _stray_error  # the message, not the reading
-from articles.importers.records import ArticleRecord, CaptionRecord, RecordError
+from interchange.importing.plaintext import _stray_error  # the message, not the reading
+from interchange.importing.records import ArticleRecord, CaptionRecord, RecordError
 
 _DEBRIS = re.compile(r"[A-Z]{1,4}|\d{1,4}")
 _CREDIT = re.compile(r"^(?P<text>.*\S)\s*\((?P<credit>[^()]+)\)$")

@@ -1,4 +1,4 @@
-"""articles/importers/html.py: saved news pages of several site structures, and hostile ones.
+"""interchange/importing/html.py: saved news pages of several site structures, and hostile ones.
 
 The pages in tests/data/html/ are invented (outlets, people and events), written in the markup
 styles that news sites use: a modern CMS with Open Graph metadata, WordPress with JSON-LD, a
@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 
 from articles import content
-from articles.importers import html
-from articles.importers.records import ArticleRecord, CaptionRecord, RecordError, decode_lines
-from articles.importers.saver import save_records
 from articles.models import Article
+from interchange.importing import html
+from interchange.importing.decoding import decode_lines
+from interchange.importing.records import ArticleRecord, CaptionRecord, RecordError
+from interchange.importing.saver.run import save_records
 
-PAGES = Path(__file__).resolve().parent / "data" / "html"
+PAGES = Path(__file__).resolve().parents[2] / "data" / "html"
 
 
 def read(name: str) -> ArticleRecord | RecordError:
