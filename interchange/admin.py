@@ -303,7 +303,7 @@ def progress_bar(job: Job, progress: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class Report:
-    """An ImportRecord's report, sorted for its page: each line "file:line: reason" where the
+    """A Job's report, sorted for its page: each line "file:line: reason" where the
     row has a place. `crashed` when an error has none: the run stopped, not one job."""
 
     notes: list[str] = field(default_factory=list)

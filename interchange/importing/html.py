@@ -21,6 +21,10 @@ Reading rules, all deliberate:
 * Text nodes of the sanitised page are text and are kept as written (rendering escapes them).
   Strings taken from attributes, <title> or JSON-LD, where sites do put markup, go through
   `content.html_to_text`.
+
+Over 400 lines: it is the one parser of one format, and its parts (text, metadata, captions,
+credits) read the same sanitised tree with rules that refer to each other; split, each piece
+would need the others' rules to be read.
 """
 
 from __future__ import annotations

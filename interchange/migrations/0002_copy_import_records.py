@@ -1,4 +1,4 @@
-"""Copy the import history (articles.ImportRecord) into Jobs, and back when reversed.
+"""Move the import history (articles.ImportRecord) into Jobs, and back when reversed.
 
 Each ImportRecord becomes an import Job with the same fields; its five *_count columns become
 `counts`; `preview_of` is mapped to the new rows. `started` is auto_now_add, so it is set
@@ -46,6 +46,8 @@ def copy_jobs_back(apps, schema_editor) -> None:
         ImportRecord.objects.filter(pk=records[job.pk].pk).update(
             preview_of=records[job.preview_of_id]
         )
+    # Moved back, not copied: applying the migration again must not find them twice.
+    Job.objects.filter(kind="import").delete()
 
 
 class Migration(migrations.Migration):

@@ -187,3 +187,39 @@ def test_schema_rejects_what_the_format_forbids():
     bad["attributions"][0]["source_span"] = None  # type: ignore[index]
     paths = sorted(error.json_path for error in validator.iter_errors(bad))
     assert paths == ["$", "$.annotations[0].caption", "$.attributions[0]"]
+
+
+def render_field_table() -> str:
+    """native.md's field list, as the table in interchange/native.py gives it."""
+    lines = [
+        "| object | key | type | stored in | required | default |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, table in native.TABLES.items():
+        for field in table:
+            kind = field.type
+            if field.choices:
+                kind += ": " + ", ".join(f"`{c}`" for c in field.choices)
+            if field.items:
+                kind += f" of {field.items.lower()}"
+            if field.required:
+                default = ""
+            elif field.default is None:
+                default = "`null`"
+            elif field.default == ():
+                default = "`[]`"
+            else:
+                default = f"`{field.default!r}`"
+            lines.append(
+                f"| {name.lower()} | `{field.key}` | {kind} | {field.model or '—'} | "
+                f"{'yes' if field.required else ''} | {default} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def test_documented_field_table_is_the_table():
+    """native.md's field table is exactly what interchange/native.py says, row by row."""
+    text = NATIVE_DOC.read_text(encoding="utf-8")
+    documented = re.search(r"<!-- field-table:.*?-->\n(.*?)<!-- /field-table -->", text, re.S)
+    assert documented is not None
+    assert documented[1] == render_field_table()
