@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
+from typing import Any
 
 from interchange import native
 
@@ -113,36 +114,38 @@ def annotations_of(
     records: list[AnnotationRecord] = []
     ids: dict[str, int] = {}
     for index, item in enumerate(value):
+        values = None
         if type(item) is dict:
             # The common case first, without building the labels only problems need.
             ident = item.get("id")
             if type(ident) is str and ident not in ids and CANONICAL_UUID.fullmatch(ident):
-                record = _well_formed_annotation(item, ident, caption_count)
-                if record is not None:
+                values = _well_formed_annotation(item, ident, caption_count)
+                if values is not None:
                     ids[ident] = index
-                    records.append(record)
-                    continue
-        where = f"annotations[{index}]"
-        if not isinstance(item, dict):
-            check.add(f"{where}: must be an object, not {kind(item)}")
-            continue
-        before = len(check.problems)
-        ident = check.identifier(item.get("id"), f"{where}.id")
-        if ident in ids:
-            check.add(f"{where}.id: the same as annotations[{ids[ident]}].id")
-        elif ident:
-            ids[ident] = index
-        record = _annotation(item, where, ident, caption_count, check)
-        if record is not None and len(check.problems) == before:
-            records.append(record)
+        if values is None:
+            where = f"annotations[{index}]"
+            if not isinstance(item, dict):
+                check.add(f"{where}: must be an object, not {kind(item)}")
+                continue
+            before = len(check.problems)
+            ident = check.identifier(item.get("id"), f"{where}.id")
+            if ident in ids:
+                check.add(f"{where}.id: the same as annotations[{ids[ident]}].id")
+            elif ident:
+                ids[ident] = index
+            values = _annotation(item, where, ident, caption_count, check)
+            if values is None or len(check.problems) != before:
+                continue
+        # The one place a record is made: its fields are in the table's order (records.py).
+        records.append(AnnotationRecord(*values))
     return records, set(ids)
 
 
 def _well_formed_annotation(
     item: Mapping[str, object], ident: str, caption_count: int
-) -> AnnotationRecord | None:
-    """The record of an annotation object that passes every rule, or None for anything else
-    (which `_annotation` then reads field by field to word each problem)."""
+) -> list[Any] | None:
+    """The values, in table order, of an annotation object that passes every rule; None for
+    anything else (which `_annotation` then reads field by field to word each problem)."""
     if not item.keys() <= _ANNOTATION_KEYS:
         return None
     try:
@@ -182,28 +185,28 @@ def _well_formed_annotation(
     if caption_problem(values[_TARGET], values[_CAPTION], caption_count) is not None:
         return None
     values[0] = ident
-    return AnnotationRecord(*values)
+    return values
 
 
 def _annotation(
     item: Mapping[str, object], where: str, ident: str, caption_count: int, check: Check
-) -> AnnotationRecord | None:
-    """The diagnosis: every rule of the table in its order, each problem worded; the record
-    when the object turns out well-formed (or has problems the caller counts), None when its
-    offsets are unreadable."""
-    if (record := _well_formed_annotation(item, ident, caption_count)) is not None:
-        return record
+) -> list[Any] | None:
+    """The diagnosis: every rule of the table in its order, each problem worded; the values
+    (in table order, as the well-formed check gives them) when the object turns out
+    well-formed or has problems the caller counts, None when its offsets are unreadable."""
+    if (well_formed := _well_formed_annotation(item, ident, caption_count)) is not None:
+        return well_formed
     check.strict(item, _ANNOTATION_KEYS, where)
-    values: list[object] = [ident]
+    values: list[Any] = [ident]
     for field in _A[1:]:
         key = field.key
         if field.type == native.CHOICE:
-            value: object = check.choice(
-                item, key, field.choices, where, default=field.default, required=field.required
-            )  # type: ignore[arg-type]
+            value: Any = check.choice(
+                item, key, field.choices, where, default=str(field.default), required=field.required
+            )
         elif field.type == native.INDEX:
             value = item.get(key)
-            if (problem := caption_problem(values[_TARGET], value, caption_count)) is not None:  # type: ignore[arg-type]
+            if (problem := caption_problem(values[_TARGET], value, caption_count)) is not None:
                 check.add(f"{where}.{key}: {problem}")
             if values[_TARGET] != _CAPTION_TARGET or type(value) is not int:
                 value = None
@@ -218,12 +221,12 @@ def _annotation(
             key == "end"
             and values[_START] is not None
             and value is not None
-            and (problem := offsets_problem(values[_START], value)) is not None  # type: ignore[arg-type]
+            and (problem := offsets_problem(values[_START], value)) is not None
         ):
             check.add(f"{where}: {problem}")
     if values[_START] is None or values[_END] is None:
         return None
-    return AnnotationRecord(*values)  # type: ignore[arg-type]
+    return values
 
 
 # --- attributions -------------------------------------------------------------------------------
@@ -237,26 +240,27 @@ def attributions_of(value: object, ids: set[str], check: Check) -> list[Attribut
         return []
     records: list[AttributionRecord] = []
     for index, item in enumerate(value):
-        if type(item) is dict and (record := _well_formed_attribution(item, ids)) is not None:
-            records.append(record)
-            continue
-        where = f"attributions[{index}]"
-        if not isinstance(item, dict):
-            check.add(f"{where}: must be an object, not {kind(item)}")
-            continue
-        before = len(check.problems)
-        record = _attribution(item, where, ids, check)
-        if len(check.problems) == before:
-            records.append(record)
+        values = _well_formed_attribution(item, ids) if type(item) is dict else None
+        if values is None:
+            where = f"attributions[{index}]"
+            if not isinstance(item, dict):
+                check.add(f"{where}: must be an object, not {kind(item)}")
+                continue
+            before = len(check.problems)
+            values = _attribution(item, where, ids, check)
+            if len(check.problems) != before:
+                continue
+        # The one place a record is made: its fields are in the table's order (records.py).
+        records.append(AttributionRecord(*values))
     return records
 
 
-def _well_formed_attribution(item: Mapping[str, object], ids: set[str]) -> AttributionRecord | None:
-    """As _well_formed_annotation, for an attribution object: its record when every rule
-    passes, else None (the diagnosis then words the problems)."""
+def _well_formed_attribution(item: Mapping[str, object], ids: set[str]) -> list[Any] | None:
+    """As _well_formed_annotation, for an attribution object: its values in table order when
+    every rule passes, else None (the diagnosis then words the problems)."""
     if not item.keys() <= _ATTRIBUTION_KEYS:
         return None
-    values = list(map(item.get, native.ATTRIBUTION_KEYS))
+    values: list[Any] = list(map(item.get, native.ATTRIBUTION_KEYS))
     # Every id in `ids` is canonical already: being one of them is the whole id check.
     for i, required in _L_REFERENCES:
         value = values[i]
@@ -273,17 +277,16 @@ def _well_formed_attribution(item: Mapping[str, object], ids: set[str]) -> Attri
         elif type(value) is not str:
             return None
     # After the loop above an absent source span is "" and a present one a known id.
-    if source_problem(bool(values[_SOURCE_SPAN]), values[_SOURCE]) is not None:  # type: ignore[arg-type]
+    if source_problem(bool(values[_SOURCE_SPAN]), values[_SOURCE]) is not None:
         return None
-    if self_link_problem(values[_CLAIM], values[_SOURCE_SPAN]) is not None:  # type: ignore[arg-type]
+    if self_link_problem(values[_CLAIM], values[_SOURCE_SPAN]) is not None:
         return None
-    return AttributionRecord(*values)  # type: ignore[arg-type]
+    return values
 
 
-def _attribution(
-    item: Mapping[str, object], where: str, ids: set[str], check: Check
-) -> AttributionRecord:
-    """The diagnosis of an attribution object: every rule of the table, each problem worded."""
+def _attribution(item: Mapping[str, object], where: str, ids: set[str], check: Check) -> list[str]:
+    """The diagnosis of an attribution object: every rule of the table, each problem worded;
+    its values in table order."""
     check.strict(item, _ATTRIBUTION_KEYS, where)
     values: list[str] = []
     for field in _L:
@@ -302,4 +305,4 @@ def _attribution(
         check.add(f"{where}: {problem}")
     if (problem := self_link_problem(values[_CLAIM], values[_SOURCE_SPAN])) is not None:
         check.add(f"{where}.source_span: {problem}")
-    return AttributionRecord(*values)
+    return values
