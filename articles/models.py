@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
@@ -157,56 +156,3 @@ def frozen_text_message(what: str) -> str:
         f"This {what} has annotations, so its text cannot be edited: their offsets would "
         "drift. Delete those annotations first (re-anchoring is not available yet)."
     )
-
-
-class ImportRecord(models.Model):
-    """One run of an importer: who brought which files in when, the options, the counts, the
-    full report and, for a dry run, the per-article preview."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        PREVIEWED = "previewed", "Preview ready"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
-        CANCELLED = "cancelled", "Cancelled"
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    files = models.JSONField(default=list, help_text="Names of the files as given.")
-    uploads = models.JSONField(
-        default=list, blank=True, help_text="Where uploaded files are kept until imported."
-    )
-    format = models.CharField(max_length=20)
-    options = models.JSONField(default=dict, blank=True)
-    dry_run = models.BooleanField(default=False)
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DONE, db_index=True
-    )
-    total = models.PositiveIntegerField(default=0, help_text="Records read.")
-    created_count = models.PositiveIntegerField(default=0)
-    updated_count = models.PositiveIntegerField(default=0)
-    changed_count = models.PositiveIntegerField(
-        default=0, help_text="Text changed but not overwritten (annotated)."
-    )
-    skipped_count = models.PositiveIntegerField(default=0)
-    failed_count = models.PositiveIntegerField(default=0)
-    report = models.JSONField(default=list, blank=True)
-    preview = models.JSONField(default=list, blank=True)
-    preview_of = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="imports",
-        help_text="The dry run this import was confirmed from.",
-    )
-    started = models.DateTimeField(auto_now_add=True)
-    finished = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-started"]
-
-    def __str__(self) -> str:
-        return f"Import of {', '.join(self.files)} at {self.started:%Y-%m-%d %H:%M}"

@@ -214,7 +214,7 @@ SHARED_SEEDS_DIR = Path(
     env.str("NEWSROOM_SEEDS_DIR", default=str(BASE_DIR.parent / "shared" / "seeds"))
 )
 
-# Import limits (articles/importers/inputs.py), each overridable from the environment under the
+# Import limits (interchange/importing/limits.py), each overridable from the environment under the
 # same name prefixed with NEWSROOM_: bytes per file; total uncompressed bytes per ZIP archive;
 # files per archive; and the compression ratio above which an archive member is refused as a
 # zip bomb. Archives are checked from their directory before anything is decompressed.

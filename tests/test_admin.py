@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from annotations.models import Annotation, Attribution, Source, SourceAlias, Tag
-from articles.models import Article, ImportRecord
+from articles.models import Article
 from tests.factories import make_annotation, make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -195,55 +195,6 @@ def test_article_admin_lists_captions_by_position(superuser_client):
     article.captions.filter(text="first").update(position=5)
     data = change_form(superuser_client, Article, article)
     assert [data["captions-0-text"], data["captions-1-text"]] == ["second", "first"]
-
-
-# --- ImportRecord admin -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def import_record():
-    return ImportRecord.objects.create(
-        files=["feed.jsonl"],
-        format="jsonl",
-        created_count=3,
-        failed_count=1,
-        report=[{"file": "feed.jsonl", "line": 4, "error": "<script>x</script> bad date"}],
-    )
-
-
-def test_import_record_admin_cannot_add(superuser_client):
-    """There is no add page: import history is only written by importers."""
-    response = superuser_client.get(reverse("admin:articles_importrecord_add"))
-    assert response.status_code == 403
-
-
-def test_import_record_admin_is_read_only(superuser_client, import_record):
-    """The detail page is a view page; a POST does not change the record."""
-    url = reverse("admin:articles_importrecord_change", args=[import_record.pk])
-    response = superuser_client.get(url)
-    assert response.status_code == 200
-    assert not response.context["has_change_permission"]
-    superuser_client.post(url, {"format": "csv", "created_count": "99"})
-    import_record.refresh_from_db()
-    assert (import_record.format, import_record.created_count) == ("jsonl", 3)
-
-
-def test_import_record_admin_lists_counts(superuser_client, import_record):
-    """The list shows the files and the created / failed counts."""
-    response = superuser_client.get(reverse("admin:articles_importrecord_changelist"))
-    content = response.content.decode()
-    assert "feed.jsonl" in content
-    assert 'class="field-created_count">3<' in content
-    assert 'class="field-failed_count">1<' in content
-
-
-def test_import_record_admin_shows_report_escaped(superuser_client, import_record):
-    """Report rows come from imported files: they are shown, but as text, not markup."""
-    url = reverse("admin:articles_importrecord_change", args=[import_record.pk])
-    content = superuser_client.get(url).content.decode()
-    assert "bad date" in content
-    assert "&lt;script&gt;x&lt;/script&gt;" in content
-    assert "<script>x</script>" not in content
 
 
 # --- Tag and Source admin ---------------------------------------------------------------------

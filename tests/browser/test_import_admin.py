@@ -13,7 +13,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from articles.models import Article, ImportRecord
+from articles.models import Article
+from interchange.models import Job
 from tests.conftest import seed_file
 from tests.factories import make_user
 
@@ -88,8 +89,8 @@ def test_admin_uploads_previews_confirms_and_reads_the_report(live, login_page, 
     # Queued: the bar shows while the page polls for the worker.
     expect(page.locator("#import-status progress")).to_be_visible()
     expect(page.locator("#import-status")).to_contain_text("Waiting for the worker")
-    dry_run = ImportRecord.objects.get()
-    assert dry_run.status == ImportRecord.Status.QUEUED
+    dry_run = Job.objects.get()
+    assert dry_run.status == Job.Status.QUEUED
     page.screenshot(path=str(artifacts_dir / "import-queued.png"), full_page=True)
     assert serious_violations(page, "#content-main") == []
     page.evaluate("() => { window.__noReload = true; }")
@@ -140,7 +141,7 @@ def test_a_bad_line_is_shown_in_the_preview_and_nothing_can_be_confirmed(
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(lines) + "\n")
     page = login_page(make_user("chief", role="admin"))
-    page.goto(f"{live.url}/admin/articles/importrecord/import/")
+    page.goto(f"{live.url}/admin/interchange/job/import/")
     page.set_input_files("#id_files", str(feed))
     page.get_by_role("button", name="Upload and preview").click()
     expect(page.locator("#import-status progress")).to_be_visible()

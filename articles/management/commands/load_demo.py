@@ -15,8 +15,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.importers.inputs import read_inputs
-from articles.importers.saver import save_records
+from interchange.importing.intake import read_inputs
+from interchange.importing.saver.run import save_records
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "sample_articles.txt"
 URL = "http://127.0.0.1:8000/"

@@ -16,10 +16,11 @@ from django.contrib.auth import get_user_model
 from jsonschema import Draft202012Validator
 
 from annotations.models import Annotation, Attribution, Source, SourceAlias
-from articles.importers import jsonl
-from articles.importers.saver import save_records
 from articles.models import Article
+from interchange import native as native_definition
 from interchange.exporting import native, native_format
+from interchange.importing import jsonl
+from interchange.importing.saver.run import save_records
 from tests.factories import make_annotation, make_article
 from tests.interchange.exporting.sample_db import annotated_article, export, one, user
 
@@ -37,11 +38,11 @@ def test_native_lines_follow_the_schema_and_the_key_order():
     assert text.endswith("\n") and text.count("\n") == 1
     line = json.loads(text)
     validator.validate(line)
-    assert tuple(line) == jsonl.NATIVE_ARTICLE_KEYS
-    assert tuple(line["captions"][0]) == jsonl.NATIVE_CAPTION_KEYS
-    assert all(tuple(a) == jsonl.NATIVE_ANNOTATION_KEYS for a in line["annotations"])
-    assert all(tuple(a) == jsonl.NATIVE_ATTRIBUTION_KEYS for a in line["attributions"])
-    assert all(tuple(s) == jsonl.NATIVE_SOURCE_KEYS for s in line["sources"])
+    assert tuple(line) == native_definition.ARTICLE_KEYS
+    assert tuple(line["captions"][0]) == native_definition.CAPTION_KEYS
+    assert all(tuple(a) == native_definition.ANNOTATION_KEYS for a in line["annotations"])
+    assert all(tuple(a) == native_definition.ATTRIBUTION_KEYS for a in line["attributions"])
+    assert all(tuple(s) == native_definition.SOURCE_KEYS for s in line["sources"])
     assert text == json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -157,16 +158,16 @@ def test_the_writers_field_tables_are_the_readers_key_orders():
     """native_format's tables (to be merged with the reader's) list exactly the keys the reader
     accepts, in its order, and the same format name and version."""
     tables = {
-        jsonl.NATIVE_ARTICLE_KEYS: native_format.ARTICLE_FIELDS,
-        jsonl.NATIVE_CAPTION_KEYS: native_format.CAPTION_FIELDS,
-        jsonl.NATIVE_ANNOTATION_KEYS: native_format.ANNOTATION_FIELDS,
-        jsonl.NATIVE_ATTRIBUTION_KEYS: native_format.ATTRIBUTION_FIELDS,
-        jsonl.NATIVE_SOURCE_KEYS: native_format.SOURCE_FIELDS,
+        native_definition.ARTICLE_KEYS: native_format.ARTICLE_FIELDS,
+        native_definition.CAPTION_KEYS: native_format.CAPTION_FIELDS,
+        native_definition.ANNOTATION_KEYS: native_format.ANNOTATION_FIELDS,
+        native_definition.ATTRIBUTION_KEYS: native_format.ATTRIBUTION_FIELDS,
+        native_definition.SOURCE_KEYS: native_format.SOURCE_FIELDS,
     }
     for keys, fields in tables.items():
         assert tuple(field.key for field in fields) == keys
         assert all(field.kind in native_format.KINDS for field in fields)
-    assert native_format.FORMAT == jsonl.NATIVE_FORMAT
+    assert native_format.FORMAT == native_definition.FORMAT
 
 
 @pytest.mark.parametrize(
@@ -181,7 +182,7 @@ def test_the_writers_field_tables_are_the_readers_key_orders():
 )
 def test_the_writers_dates_are_the_readers(value):
     """The writer's date rendering (with its shortcut for UTC) writes what the reader's does."""
-    assert native_format.native_datetime(value) == jsonl.native_datetime(value)
+    assert native_format.native_datetime(value) == native_definition.native_datetime(value)
 
 
 def test_a_naive_datetime_is_refused():

@@ -1,0 +1,265 @@
+"""JSON Lines and JSON articles, including the native format that the export writes.
+
+Two entry points, both yielding ArticleRecord and RecordError in file order:
+
+* `parse` reads JSON Lines: one article object per line; blank lines are ignored. It holds one
+  line at a time. A file whose first non-blank line is ``[`` or ``{`` alone, or starts an array,
+  is really a JSON document and is handed to `parse_json`, so a misnamed file still reads.
+* `parse_json` reads a JSON document: one article object, an array of them, or several of
+  either one after another. It streams as well: a small scanner follows brackets and strings line
+  by line to find where each array element ends, and only that element is decoded. Memory is
+  bounded by the largest element and the longest line, so an array written on one single line
+  (``json.dump`` without ``indent``) is held whole: for big files, prefer JSON Lines.
+
+Each decoded object is checked and made a record by `validation.article.article_from_fields`
+(what an article object may hold is listed there; the native format is interchange/native.py and
+docs/formats/native.md). A key repeated in one object is an error (json would keep the last one
+silently).
+
+Errors: one RecordError per bad record, naming its line (JSON Lines: the line; JSON documents:
+"record N" and the line where the record starts, or where its syntax error is) and every bad
+field at once, joined with "; ". A bad record never stops the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import chain, repeat
+
+from .records import ArticleRecord, RecordError
+from .validation.article import article_from_fields, ignored_note
+from .validation.values import kind
+
+
+def parse(
+    lines: Iterable[str], filename: str, *, notes: list[str] | None = None
+) -> Iterator[ArticleRecord | RecordError]:
+    """Yield an ArticleRecord or a RecordError per non-blank line of a JSON Lines file.
+
+    Unknown keys of non-native records are summed up in one note appended to `notes`."""
+    ignored: Counter[str] = Counter()
+    rest = iter(lines)
+    found = False
+    for number, raw in enumerate(rest, start=1):
+        line = raw.removeprefix("\ufeff") if number == 1 else raw
+        text = line.strip()
+        if not text:
+            continue
+        if not found and (text in ("{", "[") or text.startswith("[")):
+            # A JSON document, not JSON Lines: keep the line numbers by padding with blanks.
+            document = chain(repeat("", number - 1), [line], rest)
+            yield from parse_json(document, filename, notes=notes)
+            return
+        found = True
+        try:
+            data = _DECODER.decode(text)
+        except json.JSONDecodeError as exc:
+            column = exc.colno + len(line) - len(line.lstrip())
+            yield RecordError(filename, number, f"not valid JSON: {exc.msg} (column {column})")
+            continue
+        except _DuplicateKey as exc:
+            yield RecordError(filename, number, _duplicate_message(exc))
+            continue
+        if not isinstance(data, dict):
+            yield RecordError(filename, number, f"expected an article object, not {kind(data)}")
+            continue
+        yield article_from_fields(data, filename, number, ignored=ignored)
+    if not found:
+        yield RecordError(filename, 1, "no articles found: the file is empty")
+    _note_ignored(notes, filename, ignored)
+
+
+def parse_json(
+    lines: Iterable[str], filename: str, *, notes: list[str] | None = None
+) -> Iterator[ArticleRecord | RecordError]:
+    """Yield a record or an error per article object of a JSON document (see the module doc).
+
+    Records are labelled "record N" (counting from 1 through the whole file) in error messages;
+    their origin is the line where the object starts."""
+    scanner = _DocumentScanner(filename)
+    for number, line in enumerate(lines, start=1):
+        yield from scanner.feed(line.removeprefix("\ufeff") if number == 1 else line, number)
+    yield from scanner.close()
+    _note_ignored(notes, filename, scanner.ignored)
+
+
+def _note_ignored(notes: list[str] | None, filename: str, ignored: Counter[str]) -> None:
+    if notes is not None and (note := ignored_note(filename, ignored)):
+        notes.append(note)
+
+
+# --- decoding -----------------------------------------------------------------------------------
+
+
+class _DuplicateKey(ValueError):
+    """json keeps the last of two equal keys without a word; here it is an error."""
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return data
+
+
+def _duplicate_message(exc: _DuplicateKey) -> str:
+    return f"the key {exc.args[0]!r} appears twice in one object"
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object)
+
+_NON_SPACE = re.compile(r"[^ \t\r\n]")
+# Everything up to the next bracket or comma outside a string, complete strings included (a
+# JSON string cannot hold a raw line break, so a string ends on its line). Possessive: no
+# backtracking.
+_VALUE_TEXT = re.compile(r'(?:[^"{}\[\],]++|"(?:[^"\\]++|\\.)*+")*+')
+
+_TOP, _ARRAY, _ITEM, _SKIP = "top", "array", "item", "skip"
+
+
+class _DocumentScanner:
+    """Cuts a JSON document, fed line by line, into the texts of its article objects.
+
+    Between values it reads structure itself; inside a value it only tracks strings and
+    bracket depth to find the end (a "," or "]" at depth 0 in an array, the closing "}" of a
+    top-level object). The text found is decoded by json, which reports any syntax error in it,
+    so one broken element does not hide the ones after it."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.ignored: Counter[str] = Counter()
+        self.state = _TOP
+        self.records = 0  # elements met, for "record N"
+        self.yielded = 0
+        self.array_line = 0
+        self.after_comma = False
+        self.in_array = False
+        self.depth = 0
+        self.pieces: list[str] = []
+        self.start_line = 0
+        self.start_column = 0
+        self.last_line = 0
+
+    def feed(self, line: str, number: int) -> Iterator[ArticleRecord | RecordError]:
+        self.last_line = number
+        position, segment = 0, 0
+        if self.state == _SKIP:
+            match = _NON_SPACE.search(line)
+            if match is None or match[0] not in "{[":
+                return
+            self.state = _TOP
+        while position < len(line):
+            if self.state != _ITEM:
+                match = _NON_SPACE.search(line, position)
+                if match is None:
+                    break
+                position = match.start()
+                char = line[position]
+                if self.state == _TOP:
+                    if char == "[":
+                        self.state, self.array_line, self.after_comma = _ARRAY, number, False
+                        position += 1
+                        continue
+                    if char != "{":
+                        yield self._error(
+                            number,
+                            f"expected an article object or an array of them, found {char!r} "
+                            f"(column {position + 1}); skipped to the next line that starts "
+                            "with '{' or '['",
+                        )
+                        self.state = _SKIP
+                        return
+                    self._start(number, position, in_array=False)
+                else:  # _ARRAY: an element or the end of the array
+                    if char == "]":
+                        if self.after_comma:
+                            yield self._error(
+                                number,
+                                f"record {self.records}: not valid JSON: a comma before ']' "
+                                f"(column {position + 1})",
+                            )
+                        self.state = _TOP
+                        position += 1
+                        continue
+                    self._start(number, position, in_array=True)
+                segment = position
+            position = _VALUE_TEXT.match(line, position).end()  # type: ignore[union-attr]
+            if position >= len(line):
+                break
+            char = line[position]
+            if char == '"':  # a string left open on this line: invalid, decoding will say so
+                break
+            if char in "{[":
+                self.depth += 1
+                position += 1
+            elif char in "}]" and self.depth > 0:
+                self.depth -= 1
+                position += 1
+                if self.depth == 0 and not self.in_array:
+                    yield self._finish(line[segment:position])
+                    self.state = _TOP
+            elif char == "]" and self.in_array:
+                yield self._finish(line[segment:position])
+                self.state = _TOP
+                position += 1
+            elif char == "," and self.depth == 0 and self.in_array:
+                yield self._finish(line[segment:position])
+                self.state, self.after_comma = _ARRAY, True
+                position += 1
+            else:  # a stray "}" or a "," inside a value: left for the decoder to judge
+                position += 1
+        if self.state == _ITEM:
+            self.pieces.append(line[segment:] + "\n")
+
+    def close(self) -> Iterator[ArticleRecord | RecordError]:
+        unclosed = self.state == _ARRAY or (self.state == _ITEM and self.in_array)
+        if self.state == _ITEM:
+            yield self._finish("")
+        if unclosed:
+            yield self._error(
+                max(self.last_line, 1), f"the array opened on line {self.array_line} is not closed"
+            )
+        if not self.yielded:
+            yield self._error(1, "no articles found: the file holds no article object")
+
+    def _start(self, number: int, column: int, *, in_array: bool) -> None:
+        self.state = _ITEM
+        self.in_array = in_array
+        self.depth = 0
+        self.pieces = []
+        self.start_line, self.start_column = number, column
+        self.records += 1
+
+    def _finish(self, tail: str) -> ArticleRecord | RecordError:
+        text = "".join(self.pieces) + tail
+        self.pieces = []
+        self.yielded += 1
+        label = f"record {self.records}"
+        line = self.start_line
+        try:
+            data = _DECODER.decode(text)
+        except json.JSONDecodeError as exc:
+            column = exc.colno + (self.start_column if exc.lineno == 1 else 0)
+            return RecordError(
+                self.filename,
+                line + exc.lineno - 1,
+                f"{label}: not valid JSON: {exc.msg} (column {column})",
+            )
+        except _DuplicateKey as exc:
+            return RecordError(self.filename, line, f"{label}: {_duplicate_message(exc)}")
+        if not isinstance(data, dict):
+            return RecordError(
+                self.filename, line, f"{label}: expected an article object, not {kind(data)}"
+            )
+        return article_from_fields(data, self.filename, line, label=label, ignored=self.ignored)
+
+    def _error(self, line: int, message: str) -> RecordError:
+        self.yielded += 1
+        return RecordError(self.filename, line, message)

@@ -1,0 +1,168 @@
+"""The native format, `newsroom.article/1`: its name and ONE field table (docs/formats/native.md).
+
+Everything that reads or writes the format takes its keys, their order, their types, choices and
+defaults from here: the JSON Lines reader (`importing/jsonl.py`, whose fast well-formed check
+and field-by-field diagnosis both read these tables), the saver (which model field each key
+lands in) and the native writer (which iterates the tables in order and turns each value into
+JSON with `Field.to_json`). Choices are the models' own `TextChoices`, never a copy. A test
+holds the JSON Schema (docs/formats/native-article.schema.json) and native.md's key tables to
+these tables.
+
+One table per object of the format: ARTICLE (one line), CAPTION, ANNOTATION, ATTRIBUTION and
+SOURCE. A Field says:
+
+* `key`: the JSON key; the table's order is the order a writer writes the keys in;
+* `type`: one of the kinds below (what a reader accepts and how it is written);
+* `model`: where the value is stored, as "Model.field" (None: derived on write, or the format's
+  own bookkeeping);
+* `required`: a reader refuses the object without it; otherwise a missing or null value reads
+  as `default`;
+* `nullable`: written as null when there is no value (else as "" or []);
+* `choices`: the allowed values, from the model;
+* `items`: for an array of objects, the name of the table of its objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from annotations.models import Annotation, Source
+from articles.models import Article
+
+NAME = "newsroom.article"
+VERSION = 1
+FORMAT = f"{NAME}/{VERSION}"
+
+# Kinds of value.
+CONSTANT = "constant"  # the format's name and version
+TEXT = "text"  # a string
+IDENTIFIER = "identifier"  # a string, or a whole number read as its digits (external ids)
+CHOICE = "choice"  # a string among `choices`
+INTEGER = "integer"  # a whole number >= 0
+INDEX = "index"  # a whole number >= 0 pointing into the article's captions, or null
+DATETIME = "datetime"  # ISO 8601; written as native_datetime gives it
+UUID = "uuid"  # an annotation id
+REFERENCE = "reference"  # the id of an annotation of the same article
+STRINGS = "strings"  # an array of non-empty strings
+OBJECTS = "objects"  # an array of objects of the table named by `items`
+
+
+def native_datetime(value: datetime | None) -> str | None:
+    """A datetime as the native format writes it: UTC, seconds always, microseconds only when
+    not zero, "Z" for the offset ("2024-05-01T08:30:00Z"). An aware datetime is required."""
+    if value is None:
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("the native format writes aware datetimes only")
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    type: str
+    model: str | None
+    required: bool = False
+    nullable: bool = False
+    choices: tuple[str, ...] = ()
+    default: object = ""
+    items: str = ""
+
+    def to_json(self, value: Any) -> Any:
+        """The value as the native format writes it, ready for json.dumps: datetimes through
+        native_datetime, an empty optional id or name as null, arrays of strings as lists."""
+        if self.type == DATETIME:
+            return native_datetime(value)
+        if self.nullable and self.type in (TEXT, REFERENCE):
+            return value or None
+        if self.type == STRINGS:
+            return list(value)
+        return value
+
+
+def _values(choices: type[Any]) -> tuple[str, ...]:
+    """A TextChoices' values as plain strings, in declaration order (the order messages list)."""
+    return tuple(str(value) for value in choices.values)
+
+
+ARTICLE: tuple[Field, ...] = (
+    Field("format", CONSTANT, None, required=True, default=FORMAT),
+    Field("external_id", IDENTIFIER, "Article.external_id"),
+    Field("url", TEXT, "Article.url"),
+    Field("title", TEXT, "Article.title", required=True),
+    Field("outlet", TEXT, "Article.outlet"),
+    Field("byline", TEXT, "Article.byline"),
+    Field("published", DATETIME, "Article.published", nullable=True, default=None),
+    Field("status", CHOICE, "Article.status", choices=_values(Article.Status)),
+    Field("body", TEXT, "Article.body", required=True),
+    Field("captions", OBJECTS, None, default=(), items="CAPTION"),
+    Field("annotations", OBJECTS, None, default=(), items="ANNOTATION"),
+    Field("attributions", OBJECTS, None, default=(), items="ATTRIBUTION"),
+    Field("sources", OBJECTS, None, default=(), items="SOURCE"),
+)
+CAPTION: tuple[Field, ...] = (
+    Field("text", TEXT, "ImageCaption.text", required=True),
+    Field("credit", TEXT, "ImageCaption.credit"),
+)
+ANNOTATION: tuple[Field, ...] = (
+    Field("id", UUID, "Annotation.client_id", required=True),
+    Field("target", CHOICE, "Annotation.target", required=True, choices=_values(Annotation.Target)),
+    Field("caption", INDEX, "Annotation.caption", nullable=True, default=None),
+    Field("start", INTEGER, "Annotation.start", required=True, default=None),
+    Field("end", INTEGER, "Annotation.end", required=True, default=None),
+    Field("quote", TEXT, "Annotation.quote", required=True),
+    Field("prefix", TEXT, None),  # recomputed from the text on import (anchoring.quote_context)
+    Field("suffix", TEXT, None),
+    Field("tag", TEXT, "Annotation.tag", required=True),  # the Tag's name
+    Field("note", TEXT, "Annotation.note"),
+    Field("author", TEXT, "Annotation.author"),  # the user's username
+    Field(
+        "status",
+        CHOICE,
+        "Annotation.status",
+        choices=_values(Annotation.Status),
+        default=str(Annotation.Status.PENDING),
+    ),
+    Field("source", TEXT, "Annotation.source_entry", nullable=True),  # the registry entry's name
+    Field("created", DATETIME, "Annotation.created", default=None),
+    Field("updated", DATETIME, "Annotation.updated", default=None),
+)
+ATTRIBUTION: tuple[Field, ...] = (
+    Field("claim", REFERENCE, "Attribution.claim", required=True),
+    Field("source_span", REFERENCE, "Attribution.source_span", nullable=True),
+    Field("source", TEXT, "Attribution.source_entry", nullable=True),
+    Field("cue", REFERENCE, "Attribution.cue", nullable=True),
+    Field("author", TEXT, "Attribution.author"),
+)
+SOURCE: tuple[Field, ...] = (
+    Field("name", TEXT, "Source.name", required=True),
+    Field("kind", CHOICE, "Source.kind", required=True, choices=_values(Source.Kind)),
+    Field("description", TEXT, "Source.description"),
+    Field("aliases", STRINGS, "SourceAlias.alias", default=()),
+)
+TABLES: dict[str, tuple[Field, ...]] = {
+    "ARTICLE": ARTICLE,
+    "CAPTION": CAPTION,
+    "ANNOTATION": ANNOTATION,
+    "ATTRIBUTION": ATTRIBUTION,
+    "SOURCE": SOURCE,
+}
+
+
+def keys(table: tuple[Field, ...]) -> tuple[str, ...]:
+    """The table's keys in the order the format writes them."""
+    return tuple(field.key for field in table)
+
+
+def field(table: tuple[Field, ...], key: str) -> Field:
+    """The field of `table` named `key`."""
+    return next(f for f in table if f.key == key)
+
+
+ARTICLE_KEYS = keys(ARTICLE)
+CAPTION_KEYS = keys(CAPTION)
+ANNOTATION_KEYS = keys(ANNOTATION)
+ATTRIBUTION_KEYS = keys(ATTRIBUTION)
+SOURCE_KEYS = keys(SOURCE)
