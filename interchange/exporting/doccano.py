@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .native_format import encode_json, native_datetime
+from ..native import encode_json, native_datetime
 from .records import ArticleData, flat_text
 
 

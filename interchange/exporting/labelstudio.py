@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from .native_format import encode_json, native_datetime
+from ..native import encode_json, native_datetime
 from .records import ArticleData, flat_text, note_text
 
 FROM_NAME = "label"

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .native_format import ATTRIBUTION_FIELDS, as_object
+from ..native import ATTRIBUTION, as_object
 from .records import AnnotationData, ArticleData, note_text, one_line, place
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def docs(
     }
     links: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
     for link in article.attributions:
-        links.setdefault(home[link.claim], []).append(as_object(ATTRIBUTION_FIELDS, link))
+        links.setdefault(home[link.claim], []).append(as_object(ATTRIBUTION, link))
     keys: list[tuple[str, int | None]] = [("title", None)]
     keys += [("caption", index) for index in range(len(article.captions))]
     keys.append(("body", None))

@@ -26,7 +26,7 @@ from django.utils.encoding import iri_to_uri
 
 from annotations.render.highlight import root_id
 
-from .native_format import encode_json, native_datetime
+from ..native import encode_json, native_datetime
 from .records import AnnotationData, ArticleData
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"

@@ -52,6 +52,16 @@ def test_choices_are_the_models_own():
     assert native.field(native.SOURCE, "kind").choices == tuple(Source.Kind.values)
 
 
+def test_a_choice_default_is_the_models_default():
+    """A choice that defaults to a value defaults to the one the model does (the table names it
+    as text, so that it imports no model)."""
+    from annotations.models import Annotation
+
+    status = native.field(native.ANNOTATION, "status")
+    assert status.default == Annotation._meta.get_field("status").default
+    assert status.default in status.choices
+
+
 def test_records_list_their_fields_in_the_order_of_the_table():
     """The readers build a native object's record from its values in table order: each record
     class lists its fields in exactly that order."""

@@ -8,7 +8,7 @@ import json
 import random
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from annotations.models import Annotation, Attribution, Source, SourceAlias
 from articles.models import Article
 from interchange import native as native_definition
-from interchange.exporting import native, native_format
+from interchange.exporting import native
 from interchange.importing import jsonl
 from interchange.importing.saver.run import save_records
 from tests.factories import make_annotation, make_article
@@ -83,7 +83,7 @@ def test_native_fast_line_equals_json_dumps_of_the_reference_object():
             link.author, link.source = text(), rng.choice([None, text()])
         for source in loaded.sources:
             source.description, source.aliases = text(), [text(), text()]
-        reference = native_format.encode_json(native.article_object(loaded)) + "\n"
+        reference = native_definition.encode_json(native.article_object(loaded)) + "\n"
         assert native.article_line(loaded) == reference
 
 
@@ -154,20 +154,41 @@ def test_native_round_trip_through_an_empty_database_is_byte_identical(approved_
     assert export("native", approved_only=approved_only) == first
 
 
-def test_the_writers_field_tables_are_the_readers_key_orders():
-    """native_format's tables (to be merged with the reader's) list exactly the keys the reader
-    accepts, in its order, and the same format name and version."""
-    tables = {
-        native_definition.ARTICLE_KEYS: native_format.ARTICLE_FIELDS,
-        native_definition.CAPTION_KEYS: native_format.CAPTION_FIELDS,
-        native_definition.ANNOTATION_KEYS: native_format.ANNOTATION_FIELDS,
-        native_definition.ATTRIBUTION_KEYS: native_format.ATTRIBUTION_FIELDS,
-        native_definition.SOURCE_KEYS: native_format.SOURCE_FIELDS,
+def test_one_table_drives_the_writer():
+    """The writer is generated from interchange/native.py's tables, the very ones the reader
+    checks keys against: a field added to a table (one place) is written by the fast path, in
+    its place, exactly as the reference writes it, and the format's own writer has exactly the
+    reader's keys."""
+    added = native_definition.Field("tag_role", native_definition.TEXT, None)
+    annotation = (*native_definition.ANNOTATION[:9], added, *native_definition.ANNOTATION[9:])
+    tables = {**native_definition.TABLES, "ANNOTATION": annotation}
+    article, _ = annotated_article()
+    loaded = one(article, approved_only=False)
+    line = native.compile_line(native_definition.ARTICLE, tables)(loaded)
+    reference = {
+        **native.article_object(loaded),
+        "annotations": [native_definition.as_object(annotation, a) for a in loaded.annotations],
     }
-    for keys, fields in tables.items():
-        assert tuple(field.key for field in fields) == keys
-        assert all(field.kind in native_format.KINDS for field in fields)
-    assert native_format.FORMAT == native_definition.FORMAT
+    assert line == native_definition.encode_json(reference) + "\n"
+    written = json.loads(line)["annotations"][0]
+    assert tuple(written) == native_definition.keys(annotation)
+    assert written["tag_role"] == loaded.annotations[0].tag_role
+    own = json.loads(native.article_line(loaded))
+    assert tuple(own) == native_definition.ARTICLE_KEYS
+    assert tuple(own["annotations"][0]) == native_definition.ANNOTATION_KEYS
+
+
+class _OtherUTC(tzinfo):
+    """Offset zero, but not the `UTC` object: native_datetime takes its general path."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "zero"
 
 
 @pytest.mark.parametrize(
@@ -181,11 +202,13 @@ def test_the_writers_field_tables_are_the_readers_key_orders():
     ],
 )
 def test_the_writers_dates_are_the_readers(value):
-    """The writer's date rendering (with its shortcut for UTC) writes what the reader's does."""
-    assert native_format.native_datetime(value) == native_definition.native_datetime(value)
+    """native_datetime's shortcut for UTC (the writer's hot path) writes what its general rule
+    (any other offset, as a reader's values may have) writes for the same moment."""
+    general = None if value is None else value.astimezone(_OtherUTC())
+    assert native_definition.native_datetime(value) == native_definition.native_datetime(general)
 
 
 def test_a_naive_datetime_is_refused():
     """The native format writes aware datetimes only: a naive one is an error, not a guess."""
     with pytest.raises(ValueError, match="aware"):
-        native_format.native_datetime(datetime(2024, 5, 1, 8, 30))
+        native_definition.native_datetime(datetime(2024, 5, 1, 8, 30))
