@@ -1,7 +1,9 @@
-"""Admin for Jobs: the import history, and the "Import articles" upload → preview → confirm
-→ report pages.
+"""Admin for Jobs: the history of imports and background exports, and the "Import articles"
+upload → preview → confirm → report pages.
 
-Job history is an audit trail: viewable, never written by hand.
+Job history is an audit trail: viewable, never written by hand. An import's row links to its
+report page here; an export's to its page on the site (interchange.views), which checks the
+export permission.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from newsroom.http import HtmxHttpRequest
 from .forms import ImportForm
 from .models import Job
 from .progress import is_stalled, read_progress
-from .tasks import enqueue_import
+from .tasks import enqueue
 
 
 @admin.register(Job)
@@ -56,6 +58,7 @@ class JobAdmin(admin.ModelAdmin):
         "skipped_count",
         "changed_count",
         "failed_count",
+        "written",
     )
     list_display_links = None
     list_filter = ("kind", "status", "format", "dry_run")
@@ -76,6 +79,7 @@ class JobAdmin(admin.ModelAdmin):
         "skipped_count",
         "changed_count",
         "failed_count",
+        "written",
         "report_listing",
     )
     readonly_fields = fields
@@ -122,7 +126,7 @@ class JobAdmin(admin.ModelAdmin):
             if form.is_valid():
                 with transaction.atomic():
                     job = form.save(request.user)
-                    enqueue_import(job)
+                    enqueue(job)
                 return redirect(self._report_url(job))
         else:
             form = ImportForm()
@@ -140,7 +144,9 @@ class JobAdmin(admin.ModelAdmin):
         """One import's progress while it runs; then its preview (dry run) or its report.
         htmx polls return only the #status fragment."""
         self._require_import_permission(request)
-        job = get_object_or_404(Job.objects.select_related("user", "preview_of"), pk=object_id)
+        job = get_object_or_404(
+            Job.objects.select_related("user", "preview_of"), pk=object_id, kind=Job.Kind.IMPORT
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -177,7 +183,7 @@ class JobAdmin(admin.ModelAdmin):
                 preview_of=dry_run,
                 status=Job.Status.QUEUED,
             )
-            enqueue_import(job)
+            enqueue(job)
         return redirect(self._report_url(job))
 
     def _require_import_permission(self, request: HttpRequest) -> None:
@@ -185,6 +191,9 @@ class JobAdmin(admin.ModelAdmin):
             raise PermissionDenied
 
     def _report_url(self, job: Job) -> str:
+        """An import's report page; an export's page (where its file is downloaded)."""
+        if job.kind == Job.Kind.EXPORT:
+            return reverse("interchange:export_status", args=[job.uuid])
         return reverse(f"{self.admin_site.name}:interchange_job_report", args=[job.pk])
 
     # --- Columns ----------------------------------------------------------------------------
@@ -203,26 +212,35 @@ class JobAdmin(admin.ModelAdmin):
             return job.get_kind_display()
         return "Preview" if job.dry_run else "Import"
 
-    # The counts, one column each; named as the columns of the import history always were.
+    # An import's counts, one column each; named as the columns of the import history always
+    # were. An export has none of them (shown as the empty value): it says what it wrote in
+    # `written`.
     @admin.display(description="Created")
-    def created_count(self, job: Job) -> int:
-        return job.count("created")
+    def created_count(self, job: Job) -> int | None:
+        return _import_count(job, "created")
 
     @admin.display(description="Updated")
-    def updated_count(self, job: Job) -> int:
-        return job.count("updated")
+    def updated_count(self, job: Job) -> int | None:
+        return _import_count(job, "updated")
 
     @admin.display(description="Skipped")
-    def skipped_count(self, job: Job) -> int:
-        return job.count("skipped")
+    def skipped_count(self, job: Job) -> int | None:
+        return _import_count(job, "skipped")
 
     @admin.display(description="Changed")
-    def changed_count(self, job: Job) -> int:
-        return job.count("changed")
+    def changed_count(self, job: Job) -> int | None:
+        return _import_count(job, "changed")
 
     @admin.display(description="Failed")
-    def failed_count(self, job: Job) -> int:
-        return job.count("failed")
+    def failed_count(self, job: Job) -> int | None:
+        return _import_count(job, "failed")
+
+    @admin.display(description="Written")
+    def written(self, job: Job) -> str:
+        """What an export wrote: articles and annotations."""
+        if job.kind != Job.Kind.EXPORT:
+            return ""
+        return f"{job.count('articles')} articles, {job.count('annotations')} annotations"
 
     @admin.display(description="Files")
     def file_list(self, job: Job) -> str:
@@ -238,6 +256,10 @@ class JobAdmin(admin.ModelAdmin):
             return "No problems reported."
         # The report's rows come from imported files: shown as escaped text, never as HTML.
         return format_html("<pre>{}</pre>", json.dumps(job.report, indent=2, ensure_ascii=False))
+
+
+def _import_count(job: Job, outcome: str) -> int | None:
+    return job.count(outcome) if job.kind == Job.Kind.IMPORT else None
 
 
 # --- What the import pages show -------------------------------------------------------------

@@ -1,10 +1,16 @@
-"""The one job mechanism for moving data in and out: every import and export run is a Job.
+"""The one job mechanism for moving data in and out: every import and background export is a
+Job, run by a task in interchange/tasks.py.
 
 A Job records who ran what, on which files, with which options, how it went (status, counts,
 the report and, for an import's dry run, the per-article preview) and when. It is written
 outside the transaction an import runs in, so it survives a rolled-back run. Its progress while
 it runs is not here but in caches["progress"] (interchange/progress.py): the run's own
 transaction would hide a progress row, and a row written beside it would wait for its lock.
+
+An import's files are its uploads; an export's `files` is the one file it writes (its download
+name; where it is kept: interchange/exporting/prepared.py), and its `options` say what it
+exports: the annotated set (`set`, `set_name`), `approved_only` and the writer's options
+(`writer`).
 """
 
 from __future__ import annotations
@@ -38,7 +44,10 @@ class Job(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     format = models.CharField(max_length=20)
-    files = models.JSONField(default=list, help_text="Names of the files as given.")
+    files = models.JSONField(
+        default=list,
+        help_text="Names of the files as given (an import), or of the file written (an export).",
+    )
     uploads = models.JSONField(
         default=list, blank=True, help_text="Where uploaded files are kept until imported."
     )
@@ -48,9 +57,12 @@ class Job(models.Model):
         default=dict,
         blank=True,
         help_text="What the run did, by outcome: for an import created, updated, changed (text "
-        "changed but annotated: not overwritten), skipped and failed.",
+        "changed but annotated: not overwritten), skipped and failed; for an export the "
+        "articles, annotations and bytes written and the writer's notes.",
     )
-    total = models.PositiveIntegerField(default=0, help_text="Records read (or written).")
+    total = models.PositiveIntegerField(
+        default=0, help_text="Records read (an import), or articles to write (an export)."
+    )
     report = models.JSONField(default=list, blank=True)
     preview = models.JSONField(default=list, blank=True)
     preview_of = models.ForeignKey(
@@ -72,6 +84,11 @@ class Job(models.Model):
         return (
             f"{self.get_kind_display()} of {', '.join(self.files)} at {self.started:%Y-%m-%d %H:%M}"
         )
+
+    @property
+    def running(self) -> bool:
+        """Queued or running: its page keeps polling."""
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
     def count(self, outcome: str) -> int:
         """One of `counts`, 0 before the run has set it."""

@@ -1,7 +1,11 @@
-"""Background imports (Django's tasks framework; django-tasks-db runs them).
+"""Background jobs (Django's tasks framework; django-tasks-db runs them): imports and exports.
 
-Imports run here so that the request that uploads or confirms never waits for one. Each is a
-Job (interchange/models.py); its progress goes through interchange/progress.py.
+Imports run here so that the request that uploads or confirms never waits for one; so do
+exports too large to stream while the browser waits. Each is a Job (interchange/models.py),
+enqueued by `enqueue` once the row is committed, with its id as the task's only argument; the
+task claims it with one conditional UPDATE (queued → running), so a task delivered twice (or
+run by two workers) runs the job once. Progress goes through interchange/progress.py, the
+same for both kinds. `sweep_jobs` tidies after lost, abandoned and expired jobs of both kinds.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ from contextlib import ExitStack
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from .exporting import prepared
+from .exporting.loader import load_articles
+from .exporting.records import ArticleData
 from .forms import DETECT, UPLOAD_DIR
 from .importing.intake import format_label, read_inputs
 from .importing.records import ArticleRecord, RecordError
@@ -30,28 +38,40 @@ logger = logging.getLogger(__name__)
 
 # The uploads of a preview nobody confirmed are deleted after this long.
 PREVIEW_KEPT = timedelta(days=1)
+# What a stalled job's report says happened, by kind.
+_LOST = {
+    Job.Kind.IMPORT: "an import is written in one transaction, so it was saved whole or not at "
+    "all; check the article list, and upload the files again if needed",
+    Job.Kind.EXPORT: "the export was not finished and its partial file is deleted; export again",
+}
 
 
-def sweep_imports(now: datetime | None = None) -> tuple[int, int]:
-    """Tidy what lost or abandoned imports leave behind; (stalled marked failed, previews
-    whose uploads were deleted). Run when a worker starts an import, and by
-    `manage.py sweep_imports`.
+class Swept(NamedTuple):
+    stalled: int  # running jobs (either kind) whose worker went silent, marked failed
+    previews: int  # unconfirmed previews whose uploads were deleted
+    expired: int  # exports older than EXPORT_KEEP_DAYS deleted, file and job
 
-    A running import whose worker went silent is marked failed: an import is one transaction,
-    so it was written whole or not at all, and its report says to check and upload again.
-    A preview older than PREVIEW_KEPT that nobody confirmed loses its uploads (its report
-    stays); confirming it then asks for the files again."""
+
+def sweep_jobs(now: datetime | None = None) -> Swept:
+    """Tidy what lost, abandoned or expired jobs leave behind. Run when a worker starts a job,
+    and by `manage.py sweep_jobs`.
+
+    A running job whose worker went silent for STALL_AFTER is marked failed. An import is one
+    transaction, so it was written whole or not at all, and its report says to check and upload
+    again; its uploads are deleted. An export's partial file is deleted. A preview older than
+    PREVIEW_KEPT that nobody confirmed loses its uploads (its report stays); confirming it then
+    asks for the files again. An export older than EXPORT_KEEP_DAYS is deleted, its file with
+    it, and so is any other file of the export folder that old (a partial file a dead worker
+    left, a record of the export mechanism before Jobs)."""
     now = now or timezone.now()
     stalled = 0
-    imports = Job.objects.filter(kind=Job.Kind.IMPORT)
-    for job in imports.filter(status=Job.Status.RUNNING):
+    for job in Job.objects.filter(status=Job.Status.RUNNING):
         if not is_stalled(job, read_progress(job.pk), now):
             continue
         lost = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING)
         message = (
             f"the worker stopped reporting for over {STALL_AFTER // timedelta(minutes=1)} minutes "
-            "(stopped or killed): an import is written in one transaction, so it was saved whole "
-            "or not at all; check the article list, and upload the files again if needed"
+            f"(stopped or killed): {_LOST[Job.Kind(job.kind)]}"
         )
         if lost.update(
             status=Job.Status.FAILED,
@@ -60,31 +80,51 @@ def sweep_imports(now: datetime | None = None) -> tuple[int, int]:
             report=[*job.report, {"level": "error", "message": message}],
         ):
             stalled += 1
-            delete_uploads(job)
+            if job.kind == Job.Kind.EXPORT:
+                prepared.delete_files(job)
+            else:
+                delete_uploads(job)
             clear_progress(job.pk)
-    abandoned = imports.filter(
-        dry_run=True, started__lt=now - PREVIEW_KEPT, confirmations__isnull=True
+    abandoned = Job.objects.filter(
+        kind=Job.Kind.IMPORT,
+        dry_run=True,
+        started__lt=now - PREVIEW_KEPT,
+        confirmations__isnull=True,
     ).exclude(uploads=[])
     cleared = 0
     for job in abandoned.exclude(status=Job.Status.RUNNING):
         delete_uploads(job)
         cleared += 1
-    return stalled, cleared
+    expired = list(
+        Job.objects.filter(kind=Job.Kind.EXPORT, started__lt=now - prepared.kept_for()).exclude(
+            status=Job.Status.RUNNING
+        )
+    )
+    for job in expired:
+        prepared.delete_files(job)
+    Job.objects.filter(pk__in=[job.pk for job in expired]).delete()
+    prepared.delete_old_files(now)
+    return Swept(stalled, cleared, len(expired))
 
 
-def enqueue_import(job: Job) -> None:
-    """Queue run_import for `job` once the transaction that created it has committed (the
-    worker must find the row)."""
-    transaction.on_commit(partial(run_import.enqueue, job.pk))
+def enqueue(job: Job) -> None:
+    """Queue the task of `job` (run_import or run_export) once the transaction that created it
+    has committed (the worker must find the row)."""
+    run = run_export if job.kind == Job.Kind.EXPORT else run_import
+    transaction.on_commit(partial(run.enqueue, job.pk))
+
+
+def _claim(job_id: int, kind: Job.Kind) -> bool:
+    """Queued → running, in one conditional UPDATE: only one run of a task gets True."""
+    queued = Job.objects.filter(pk=job_id, kind=kind, status=Job.Status.QUEUED)
+    return bool(queued.update(status=Job.Status.RUNNING))
 
 
 @task
 def run_import(job_id: int) -> None:
     """Run one queued import Job: a dry run (preview) or the real import it confirms."""
-    sweep_imports()
-    # Claimed with one conditional UPDATE, so a task run twice (or by two workers) imports once.
-    queued = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED)
-    if not queued.update(status=Job.Status.RUNNING):
+    sweep_jobs()
+    if not _claim(job_id, Job.Kind.IMPORT):
         logger.warning("import %s is not queued: not run again", job_id)
         return
     job = Job.objects.select_related("preview_of").get(pk=job_id)
@@ -149,6 +189,55 @@ def _saved(progress: Progress, done: int, errors: int) -> None:
     counts = progress.counts
     counts["done"] = max(done, counts["read"])
     counts["errors"] = max(counts["errors"], errors)
+    progress.write()
+
+
+@task
+def run_export(job_id: int) -> None:
+    """Write one queued export Job to its file (interchange/exporting/prepared.py); record the
+    outcome, the counts and the writer's report."""
+    sweep_jobs()
+    if not _claim(job_id, Job.Kind.EXPORT):
+        logger.warning("export %s is not queued: not run again", job_id)
+        return
+    job = Job.objects.get(pk=job_id)
+    progress = Progress(job_id, {"articles": 0, "annotations": 0}, total=job.total)
+    report: list[str] = []
+    size, status, error = 0, Job.Status.FAILED, "the export was interrupted"
+    try:
+        progress.write()
+        articles = load_articles(
+            prepared.articles_of(job), approved_only=bool(job.options.get("approved_only"))
+        )
+        size = prepared.write_file(job, _exported(articles, progress), report)
+        status, error = Job.Status.DONE, ""
+    except Exception as exc:
+        logger.exception("export %s failed", job_id)
+        error = str(exc) or exc.__class__.__name__
+        raise
+    finally:
+        # Conditional, as the claim: a job the sweep has meanwhile marked failed stays so.
+        Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).update(
+            status=status,
+            error=error,
+            counts={**progress.counts, "bytes": size, "notes": len(report)},
+            report=prepared.report_rows(report),
+            finished=timezone.now(),
+        )
+        clear_progress(job_id)
+
+
+def _exported(articles: Iterable[ArticleData], progress: Progress) -> Iterator[ArticleData]:
+    """The articles flowing from the loader to the writer, counted (articles, annotations), the
+    counts written now and then and once at the end."""
+    counts = progress.counts
+    clock, interval = progress.clock, progress.interval
+    for article in articles:
+        counts["articles"] += 1
+        counts["annotations"] += len(article.annotations)
+        if clock() - progress.last_write >= interval:
+            progress.write()
+        yield article
     progress.write()
 
 

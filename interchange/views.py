@@ -4,9 +4,10 @@ of the export formats (interchange/exporting, docs/formats/exports.md).
 A small selection streams at once: the response is a StreamingHttpResponse fed by the writer,
 so the download starts with the first article and memory stays flat. A selection of more than
 settings.EXPORT_BACKGROUND_THRESHOLD articles (default 2,000), or a format that cannot stream
-(spaCy's DocBin, built whole), is written by a background task instead
-(interchange/exporting/jobs.py); its page polls its progress with htmx and then offers the file,
-served by `download` below after a permission check, never from a public URL.
+(spaCy's DocBin, built whole), is a Job of kind export written by a background task instead
+(interchange.tasks.run_export, interchange/exporting/prepared.py); its page, at the Job's UUID
+(never its guessable pk), polls its progress with htmx and then offers the file, served by
+`download` below after a permission check, never from a public URL.
 
 Who may: users with annotations.export_annotations (Reviewers, and superusers); editors get
 403. Prepared exports are shared between everyone who may export: any of them can open and
@@ -17,6 +18,7 @@ the user who made it once they lose the permission.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
@@ -32,13 +34,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from annotations.models import AnnotatedSet
 from articles.models import Article
-from newsroom.http import HtmxHttpRequest, htmx_login_required
+from newsroom.http import HtmxHttpRequest, SignedInRequest, htmx_login_required
 
-from .exporting import jobs
+from .exporting import prepared
 from .exporting.formats import FORMATS
-from .exporting.jobs import ExportJob, enqueue_export
 from .exporting.loader import load_articles
 from .forms import APPROVED, FORMAT_LABELS, ExportForm
+from .models import Job
+from .progress import is_stalled, read_progress
+from .tasks import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +57,8 @@ PREPARED_FORMATS = frozenset({"spacy"})
 STREAM_CHUNK_BYTES = 64 * 1024
 # A queued export still waiting after this long suggests that no worker is running.
 WAITING_LONG_SECONDS = 30
+# How many of the latest exports the export page lists.
+RECENT = 10
 
 
 def threshold() -> int:
@@ -66,7 +72,7 @@ def may_export(view):
 
 @may_export
 @require_http_methods(["GET", "POST"])
-def export_page(request: HtmxHttpRequest) -> HttpResponse | StreamingHttpResponse:
+def export_page(request: SignedInRequest) -> HttpResponse | StreamingHttpResponse:
     """GET: the form (``?set=<pk>`` preselects a set). POST: the download, or a background
     export and a redirect to its page."""
     if request.method == "POST":
@@ -86,14 +92,14 @@ def export_page(request: HtmxHttpRequest) -> HttpResponse | StreamingHttpRespons
         "form": form,
         "threshold": threshold(),
         "prepared_formats": [FORMAT_LABELS.get(name, name) for name in sorted(PREPARED_FORMATS)],
-        "recent": ExportJob.recent(),
-        "keep_days": jobs.keep_days_label(),
+        "recent": Job.objects.filter(kind=Job.Kind.EXPORT).select_related("user")[:RECENT],
+        "keep_days": prepared.keep_days_label(),
     }
     return render(request, PAGE_TEMPLATE, context, status=status)
 
 
 def start_export(
-    request: HtmxHttpRequest, data: dict[str, Any]
+    request: SignedInRequest, data: dict[str, Any]
 ) -> HttpResponse | StreamingHttpResponse:
     annotated_set: AnnotatedSet | None = data.get("annotated_set")
     # ExportForm.clean resolves a chosen set's articles into "articles".
@@ -109,19 +115,22 @@ def start_export(
     filename = download_name(annotated_set, spec.extension, approved_only)
     total = articles.count()
     if name in PREPARED_FORMATS or total > threshold():
-        job = ExportJob.create(
+        job = Job.objects.create(
+            kind=Job.Kind.EXPORT,
+            status=Job.Status.QUEUED,
+            user=request.user,
             format=name,
-            approved_only=approved_only,
-            set_id=annotated_set.pk if annotated_set else None,
-            set_name=annotated_set.name if annotated_set else "",
-            user_id=request.user.pk,
-            username=request.user.get_username(),
-            filename=filename,
-            options=options,
+            files=[filename],
+            options={
+                "set": annotated_set.pk if annotated_set else None,
+                "set_name": annotated_set.name if annotated_set else "",
+                "approved_only": approved_only,
+                "writer": options,
+            },
             total=total,
         )
-        enqueue_export(job)
-        return redirect("interchange:export_status", job.id)
+        enqueue(job)
+        return redirect("interchange:export_status", job.uuid)
     pieces = spec.write(load_articles(articles, approved_only=approved_only), **options)
     response = StreamingHttpResponse(
         _logged(_encoded(pieces, binary=spec.binary), filename), content_type=spec.content_type
@@ -169,8 +178,8 @@ def _logged(chunks: Iterator[bytes], filename: str) -> Iterator[bytes]:
         raise
 
 
-def job_or_404(export_id) -> ExportJob:
-    job = ExportJob.load(str(export_id))
+def job_or_404(export_id: uuid.UUID) -> Job:
+    job = Job.objects.filter(kind=Job.Kind.EXPORT, uuid=export_id).select_related("user").first()
     if job is None:
         raise Http404("No such export: it may have expired.")
     return job
@@ -178,20 +187,20 @@ def job_or_404(export_id) -> ExportJob:
 
 @may_export
 @require_GET
-def export_status(request: HtmxHttpRequest, export_id) -> HttpResponse:
+def export_status(request: HtmxHttpRequest, export_id: uuid.UUID) -> HttpResponse:
     """A background export's page; htmx polls its status fragment until it is done."""
     job = job_or_404(export_id)
-    progress = job.progress()
-    done = progress.get("articles", 0)
+    progress = read_progress(job.pk)
+    done = int(progress.get("articles") or 0)
     context = {
         "job": job,
         "done": done,
         "percent": int(100 * done / job.total) if job.total else None,
         "format_label": FORMAT_LABELS.get(job.format, job.format),
-        "waiting_long": job.status == ExportJob.Status.QUEUED
-        and job.created_at is not None
-        and (timezone.now() - job.created_at).total_seconds() > WAITING_LONG_SECONDS,
-        "keep_days": jobs.keep_days_label(),
+        "waiting_long": job.status == Job.Status.QUEUED
+        and (timezone.now() - job.started).total_seconds() > WAITING_LONG_SECONDS,
+        "stalled": is_stalled(job, progress),
+        "keep_days": prepared.keep_days_label(),
     }
     template = f"{STATUS_TEMPLATE}#status" if request.htmx else STATUS_TEMPLATE
     return render(request, template, context)
@@ -199,19 +208,19 @@ def export_status(request: HtmxHttpRequest, export_id) -> HttpResponse:
 
 @may_export
 @require_GET
-def download(request: HtmxHttpRequest, export_id) -> FileResponse:
+def download(request: HtmxHttpRequest, export_id: uuid.UUID) -> FileResponse:
     """A finished background export, as an attachment."""
     job = job_or_404(export_id)
-    if job.status != ExportJob.Status.DONE:
+    if job.status != Job.Status.DONE:
         raise Http404("This export is not ready.")
     try:
-        stream = job.path.open("rb")
+        stream = prepared.export_path(job).open("rb")
     except OSError:
         raise Http404("This export's file is gone: it may have expired.") from None
     response = FileResponse(
         stream,
         as_attachment=True,
-        filename=job.filename,
+        filename=job.files[0],
         content_type=FORMATS[job.format].content_type if job.format in FORMATS else None,
     )
     response["Cache-Control"] = "no-store"

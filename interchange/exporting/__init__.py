@@ -5,5 +5,6 @@ loader.py       ORM → records, one batch of articles at a time (load_articles,
 native, csv, w3c, doccano, labelstudio, brat, spacy
                 one writer per format: pure functions of records, never touching the ORM
 formats.py      FORMATS: name → writer, content type, extension, binary
-jobs.py         background exports (ExportJob records on disk, the run_export task, progress)
+prepared.py     background exports' files (a Job of kind export, run by interchange.tasks): where
+                they are written, and their expiry
 """

@@ -1,149 +1,48 @@
-"""The admin's "Import articles" flow through Django's test client: upload → queued dry run →
-preview → confirm → report, who may do it, and the htmx progress fragment.
+"""The admin's Job pages through Django's test client: the "Import articles" flow (upload →
+queued dry run → preview → confirm → report), who may do it, the htmx progress fragment, and the
+Job history of imports and exports.
 
 Queued tasks are run by django-tasks-db's own worker (`db_worker --batch`), as in production.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
-from interchange import progress, tasks
+from interchange import progress
 from interchange.models import Job
 from tests.conftest import SEED_FILE, needs_seed
 from tests.factories import make_user
+from tests.interchange.job_factories import (
+    HTMX,
+    IMPORT_URL,
+    TITLE_1,
+    TITLE_2,
+    confirm,
+    confirm_url,
+    export_job,
+    jsonl_upload,
+    queued_import_ids,
+    report_url,
+    running_record,
+    seed_upload,
+    upload,
+)
 
-pytestmark = pytest.mark.django_db
-
-TITLE_1 = "US Strikes Target Extremists in Syria"
-TITLE_2 = "After al-Sadr\u2019s Boycott, al-Abadi Withdraws from Iraq\u2019s Upcoming Elections"
-HTMX = {"HX-Request": "true"}
-IMPORT_URL = reverse("admin:interchange_job_import")
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    """Uploads and the progress cache go to a temporary folder, not the checkout's var/."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.CACHES = {
-        **settings.CACHES,
-        "progress": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "progress"),
-        },
-    }
-    return tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
-@pytest.fixture
-def admin_client(client) -> Client:
-    client.force_login(make_user("boss", role="admin"))
-    return client
-
-
-def report_url(record: Job) -> str:
-    return reverse("admin:interchange_job_report", args=[record.pk])
-
-
-def confirm_url(record: Job) -> str:
-    return reverse("admin:interchange_job_confirm", args=[record.pk])
-
-
-def seed_upload(name: str = "seed.txt") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, SEED_FILE.read_bytes(), content_type="text/plain")
-
-
-def jsonl_upload(name: str = "feed.jsonl", bad_line: int | None = 3) -> SimpleUploadedFile:
-    """Four articles, one a line; line `bad_line` is cut off mid-object."""
-    lines = []
-    for number in range(1, 5):
-        article = {
-            "title": f"Council vote number {number} passes",
-            "body": f"The council voted {number} times.\n\nThe mayor said it was enough.",
-            "captions": [{"text": f"The council chamber, vote {number}", "credit": "AP"}],
-            "external_id": f"feed-{number}",
-        }
-        line = json.dumps(article)
-        lines.append(line[:25] if number == bad_line else line)
-    return SimpleUploadedFile(name, ("\n".join(lines) + "\n").encode(), "application/x-ndjson")
-
-
-def upload(client: Client, django_capture_on_commit_callbacks, *files, **data):
-    """POST the import form as a browser would; runs the on_commit hooks (the enqueue)."""
-    with django_capture_on_commit_callbacks(execute=True):
-        return client.post(IMPORT_URL, {"files": list(files), "format": "detect", **data})
-
-
-def confirm(client: Client, django_capture_on_commit_callbacks, record: Job):
-    with django_capture_on_commit_callbacks(execute=True):
-        return client.post(confirm_url(record))
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-
-
-@pytest.fixture(autouse=True)
-def keep_test_connection(monkeypatch):
-    """db_worker calls close_old_connections, which closes a connection inside the test's
-    transaction; on PostgreSQL that breaks the test (SQLite's in-memory database never closes).
-    The test client is kept from doing the same for requests."""
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-
-def queued_import_ids() -> list[int]:
-    return [
-        task.args_kwargs["args"][0]
-        for task in DBTaskResult.objects.ready().filter(task_path="interchange.tasks.run_import")
-    ]
-
-
-@pytest.fixture
-def previewed(admin_client, django_capture_on_commit_callbacks):
-    """previewed(*files, **data) -> the dry run Job, after the worker ran it."""
-
-    def make(*files, **data) -> Job:
-        response = upload(admin_client, django_capture_on_commit_callbacks, *files, **data)
-        assert response.status_code == 302, response.content.decode()[:2000]
-        record = Job.objects.latest("started")
-        run_worker()
-        record.refresh_from_db()
-        return record
-
-    return make
-
-
-@pytest.fixture
-def imported(admin_client, django_capture_on_commit_callbacks, previewed):
-    """imported(*files, **data) -> the confirmed Job, after the worker ran it."""
-
-    def make(*files, **data) -> Job:
-        dry_run = previewed(*files, **data)
-        response = confirm(admin_client, django_capture_on_commit_callbacks, dry_run)
-        record = dry_run.confirmations.get()
-        assert response.url == report_url(record)
-        run_worker()
-        record.refresh_from_db()
-        return record
-
-    return make
-
-
-# --- Who may import ----------------------------------------------------------------------------
+# --- Who may import --------------------------------------------------------------------------
 
 
 @needs_seed
@@ -222,7 +121,7 @@ def test_confirm_only_accepts_post(admin_client):
     assert admin_client.get(confirm_url(record)).status_code == 405
 
 
-# --- Upload --------------------------------------------------------------------------------------
+# --- Upload ----------------------------------------------------------------------------------
 
 
 def test_import_page_has_the_upload_form(admin_client):
@@ -271,7 +170,7 @@ def test_upload_keeps_the_files_and_queues_a_dry_run(
 
 
 @needs_seed
-def test_the_format_override_is_kept(admin_client, django_capture_on_commit_callbacks):
+def test_the_format_override_is_kept(admin_client, django_capture_on_commit_callbacks, run_worker):
     """A format chosen on the form is the one the import uses."""
     upload(
         admin_client,
@@ -286,7 +185,7 @@ def test_the_format_override_is_kept(admin_client, django_capture_on_commit_call
     assert (record.status, record.format, record.count("created")) == ("previewed", "plaintext", 2)
 
 
-# --- Progress --------------------------------------------------------------------------------------
+# --- Progress --------------------------------------------------------------------------------
 
 
 @needs_seed
@@ -362,27 +261,7 @@ def test_finished_fragment_stops_polling(admin_client, previewed):
     assert "<progress" not in content
 
 
-@needs_seed
-def test_the_worker_writes_progress_while_it_runs(admin_client, previewed, monkeypatch):
-    """The task writes read/done/errors and the bytes read to caches["progress"] as it goes,
-    and clears them at the end."""
-    seen: list[dict] = []
-    original = progress.Progress.write
-
-    def spy(self) -> None:
-        original(self)
-        seen.append(progress.read_progress(int(self.key.split(":")[1])))
-
-    monkeypatch.setattr(progress.Progress, "write", spy)
-    record = previewed(seed_upload())
-    size = SEED_FILE.stat().st_size
-    assert seen[0]["read"] == 0 and seen[0]["bytes_total"] == size
-    assert seen[-1]["done"] == 2 and seen[-1]["errors"] == 0
-    assert seen[-1]["bytes_read"] == size
-    assert progress.read_progress(record.pk) == {}
-
-
-# --- Preview, confirm, report -----------------------------------------------------------------
+# --- Preview, confirm, report ----------------------------------------------------------------
 
 
 @needs_seed
@@ -465,7 +344,7 @@ def test_a_second_import_of_the_same_file_creates_nothing(admin_client, imported
 
 
 def test_malformed_jsonl_line_is_named_and_confirm_imports_nothing(
-    admin_client, previewed, django_capture_on_commit_callbacks
+    admin_client, previewed, django_capture_on_commit_callbacks, run_worker
 ):
     """A JSONL whose line 3 is cut off: the preview names feed.jsonl:3, offers no confirm
     button, and a confirm posted anyway writes nothing (all or nothing)."""
@@ -498,60 +377,6 @@ def test_keep_good_imports_the_good_records_and_reports_the_bad(admin_client, im
     assert "feed.jsonl:3: " in content
 
 
-def test_a_failing_task_marks_the_record_failed(admin_client, media):
-    """An import that cannot run (its upload is gone) ends FAILED with the reason in its
-    report, which its page shows."""
-    record = Job.objects.create(
-        files=["gone.txt"],
-        uploads=["imports/0123/000.upload"],
-        format="detect",
-        options={"format": "detect", "keep_good": False},
-        dry_run=True,
-        status=Job.Status.QUEUED,
-    )
-    with pytest.raises(FileNotFoundError):
-        tasks.run_import.call(record.pk)
-    record.refresh_from_db()
-    assert record.status == Job.Status.FAILED
-    assert record.finished is not None
-    assert "No such file" in record.report[-1]["message"]
-    content = admin_client.get(report_url(record)).content.decode()
-    assert "The import stopped" in content and "No such file" in content
-
-
-@needs_seed
-def test_a_task_runs_a_record_once(previewed):
-    """Running the task again for a finished record changes nothing."""
-    record = previewed(seed_upload())
-    tasks.run_import.call(record.pk)
-    assert Job.objects.get(pk=record.pk).preview == record.preview
-
-
-def running_record(**fields) -> Job:
-    return Job.objects.create(
-        files=["seed.txt"],
-        format="plaintext",
-        dry_run=False,
-        status=Job.Status.RUNNING,
-        **fields,
-    )
-
-
-def test_a_running_import_whose_worker_went_silent_is_stalled():
-    """Running and no progress for STALL_AFTER (or none at all since it started that long
-    ago) is stalled; a recent heartbeat, or any other status, is not."""
-    record = running_record()
-    now = timezone.now()
-    fresh = {"at": (now - timedelta(minutes=1)).timestamp()}
-    silent = {"at": (now - progress.STALL_AFTER - timedelta(seconds=1)).timestamp()}
-    assert not progress.is_stalled(record, fresh, now)
-    assert progress.is_stalled(record, silent, now)
-    assert not progress.is_stalled(record, {}, now)  # just started
-    assert progress.is_stalled(record, {}, now + progress.STALL_AFTER + timedelta(seconds=1))
-    record.status = Job.Status.DONE
-    assert not progress.is_stalled(record, silent, now)
-
-
 def test_the_page_of_a_stalled_import_says_so(admin_client):
     """Its page stops promising progress and says what happened and what will happen."""
     record = running_record()
@@ -559,65 +384,11 @@ def test_the_page_of_a_stalled_import_says_so(admin_client):
         started=timezone.now() - progress.STALL_AFTER - timedelta(minutes=1)
     )
     content = admin_client.get(report_url(record)).content.decode()
-    assert "No news from the worker" in content and "sweep_imports" in content
+    assert "No news from the worker" in content and "sweep_jobs" in content
     assert "<progress" not in content and "every 10s" in content
 
 
-def test_sweep_marks_stalled_imports_failed_and_clears_old_previews_uploads(media):
-    """sweep_imports (run when a worker starts an import, or by the command): a stalled run is
-    FAILED with a report line and its uploads deleted; a live one is untouched; an unconfirmed
-    preview older than PREVIEW_KEPT loses its uploads, a recent one keeps them."""
-    now = timezone.now()
-    folders = {}
-    for name in ("stalled", "live", "old", "recent"):
-        folder = media / "imports" / name
-        folder.mkdir(parents=True)
-        (folder / "000.upload").write_text("x")
-        folders[name] = [f"imports/{name}/000.upload"]
-    stalled = running_record(uploads=folders["stalled"])
-    live = running_record(uploads=folders["live"])
-    caches["progress"].set(progress.progress_key(live.pk), {"at": now.timestamp()})
-    old = Job.objects.create(
-        files=["a.txt"], uploads=folders["old"], dry_run=True, status="previewed"
-    )
-    recent = Job.objects.create(
-        files=["b.txt"], uploads=folders["recent"], dry_run=True, status="previewed"
-    )
-    Job.objects.filter(pk__in=[stalled.pk, live.pk, old.pk]).update(
-        started=now - tasks.PREVIEW_KEPT - timedelta(hours=1)
-    )
-    out = StringIO()
-    call_command("sweep_imports", stdout=out)
-    assert out.getvalue().strip() == (
-        "1 stalled import(s) marked failed; uploads of 1 unconfirmed preview(s) deleted"
-    )
-    for record in (stalled, live, old, recent):
-        record.refresh_from_db()
-    assert stalled.status == Job.Status.FAILED and stalled.finished is not None
-    assert "stopped reporting" in stalled.report[-1]["message"]
-    assert live.status == Job.Status.RUNNING
-    assert (stalled.uploads, old.uploads) == ([], [])
-    assert not (media / "imports" / "stalled").exists() and not (media / "imports" / "old").exists()
-    assert live.uploads == folders["live"] and recent.uploads == folders["recent"]
-    assert (media / "imports" / "recent" / "000.upload").exists()
-
-
-@needs_seed
-def test_a_worker_sweeps_before_it_runs_an_import(previewed, monkeypatch):
-    """Each import a worker starts first tidies after lost ones."""
-    swept = []
-    monkeypatch.setattr(tasks, "sweep_imports", lambda: swept.append(True) or (0, 0))
-    previewed(seed_upload())
-    assert swept == [True]
-
-
-def test_stored_upload_paths_cannot_leave_the_upload_folder():
-    """A tampered uploads entry is refused rather than read."""
-    with pytest.raises(ValueError, match="outside"):
-        tasks.upload_path("imports/../../secrets.txt")
-
-
-# --- History -----------------------------------------------------------------------------------
+# --- History ---------------------------------------------------------------------------------
 
 
 @needs_seed
@@ -646,7 +417,7 @@ def superuser_client(client):
     return client
 
 
-# --- The Job admin -----------------------------------------------------------------------------
+# --- The Job admin ---------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -692,3 +463,18 @@ def test_import_record_admin_shows_report_escaped(superuser_client, import_recor
     assert "bad date" in content
     assert "&lt;script&gt;x&lt;/script&gt;" in content
     assert "<script>x</script>" not in content
+
+
+def test_the_history_lists_exports_beside_imports(superuser_client, import_record):
+    """An export is listed as one, linked to its page on the site (by UUID), with what it wrote
+    and no import counts; its Job is not an import's report page."""
+    export = export_job(
+        status=Job.Status.DONE, counts={"articles": 3, "annotations": 21, "bytes": 9, "notes": 0}
+    )
+    content = superuser_client.get(reverse("admin:interchange_job_changelist")).content.decode()
+    assert f'href="{reverse("interchange:export_status", args=[export.uuid])}"' in content
+    assert 'class="field-kind_label">Export<' in content
+    assert 'class="field-written">3 articles, 21 annotations<' in content
+    assert 'class="field-created_count">-<' in content
+    assert 'class="field-created_count">3<' in content  # the import's, beside it
+    assert superuser_client.get(report_url(export)).status_code == 404

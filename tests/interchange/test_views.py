@@ -13,14 +13,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.http import FileResponse, StreamingHttpResponse
 from django.urls import reverse
-from django_tasks_db.management.commands import db_worker
+from django.utils import timezone
 
 from annotations.models import AnnotatedSet, Annotation
-from interchange import views
-from interchange.exporting import jobs
+from interchange import progress, tasks, views
+from interchange.exporting import prepared
+from interchange.models import Job
 from tests.factories import make_annotation, make_article, make_user
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
@@ -66,20 +66,6 @@ def body(response) -> bytes:
     if isinstance(response, StreamingHttpResponse | FileResponse):
         return b"".join(response.streaming_content)
     return response.content
-
-
-@pytest.fixture
-def run_worker(monkeypatch):
-    """run_worker() runs django-tasks-db's own worker, `db_worker --batch`. Like Django's test
-    client for requests, it is kept from calling close_old_connections: that closes a connection
-    inside a transaction, as every pytest-django test is, which only shows on PostgreSQL
-    (SQLite's in-memory test database is never closed)."""
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-    def run() -> None:
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-
-    return run
 
 
 def lines(data: bytes) -> list[dict]:
@@ -209,15 +195,13 @@ def test_invalid_choice_shows_the_form_again(reviewer_client, django_capture_on_
 # --- Background exports --------------------------------------------------------------------------
 
 
-def start_background(client, callbacks, settings, **data) -> jobs.ExportJob:
+def start_background(client, callbacks, settings, **data) -> Job:
     settings.EXPORT_BACKGROUND_THRESHOLD = 2
     response = post(client, callbacks, **data)
     assert response.status_code == 302
     export_id = response.url.rstrip("/").rsplit("/", 1)[1]
     assert response.url == reverse("interchange:export_status", args=[export_id])
-    job = jobs.ExportJob.load(export_id)
-    assert job is not None
-    return job
+    return Job.objects.get(kind=Job.Kind.EXPORT, uuid=export_id)
 
 
 def test_large_export_runs_in_the_background_and_gives_the_same_file(
@@ -229,11 +213,11 @@ def test_large_export_runs_in_the_background_and_gives_the_same_file(
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     assert job.status == "queued" and job.total == 3
     run_worker()
-    job = jobs.ExportJob.load(job.id)
+    job.refresh_from_db()
     assert job.status == "done"
-    assert job.path == media / "exports" / f"{job.id}.jsonl"
-    page = reviewer_client.get(reverse("interchange:export_status", args=[job.id]))
-    download_url = reverse("interchange:export_download", args=[job.id])
+    assert prepared.export_path(job) == media / "exports" / f"{job.uuid}.jsonl"
+    page = reviewer_client.get(reverse("interchange:export_status", args=[job.uuid]))
+    download_url = reverse("interchange:export_download", args=[job.uuid])
     assert download_url in page.content.decode()
     response = reviewer_client.get(download_url)
     assert isinstance(response, FileResponse)
@@ -247,8 +231,8 @@ def test_progress_fragment_polls_until_done(
     """While queued, htmx gets the status fragment alone, polling, with the articles done so
     far; once done, the fragment stops polling and offers the download."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
-    url = reverse("interchange:export_status", args=[job.id])
-    caches["progress"].set(jobs.progress_key(job.id), {"articles": 2, "total": 3})
+    url = reverse("interchange:export_status", args=[job.uuid])
+    caches["progress"].set(progress.progress_key(job.pk), {"articles": 2, "total": 3})
     fragment = reviewer_client.get(url, headers=HTMX).content.decode()
     assert fragment.lstrip().startswith('<section id="export-status"')
     assert "<html" not in fragment
@@ -257,7 +241,7 @@ def test_progress_fragment_polls_until_done(
     run_worker()
     fragment = reviewer_client.get(url, headers=HTMX).content.decode()
     assert "hx-trigger" not in fragment
-    assert reverse("interchange:export_download", args=[job.id]) in fragment
+    assert reverse("interchange:export_download", args=[job.uuid]) in fragment
 
 
 def test_spacy_export_is_prepared_and_its_report_shown(
@@ -281,7 +265,7 @@ def test_download_before_it_is_ready_is_404(
     """A queued export has no file to download yet; an unknown id is 404 too."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     assert (
-        reviewer_client.get(reverse("interchange:export_download", args=[job.id])).status_code
+        reviewer_client.get(reverse("interchange:export_download", args=[job.uuid])).status_code
         == 404
     )
     unknown = uuid.uuid4()
@@ -301,8 +285,8 @@ def test_prepared_exports_are_shared_by_exporters_only(
     make); an editor gets 403 on its page and its file."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     run_worker()
-    status_url = reverse("interchange:export_status", args=[job.id])
-    download_url = reverse("interchange:export_download", args=[job.id])
+    status_url = reverse("interchange:export_status", args=[job.uuid])
+    download_url = reverse("interchange:export_download", args=[job.uuid])
     client.force_login(make_user(role="reviewer"))
     assert client.get(download_url).status_code == 200
     assert "rita" in client.get(EXPORT_URL).content.decode()  # listed, with who asked
@@ -322,11 +306,11 @@ def test_export_of_a_set_deleted_meanwhile_fails_with_a_message(
     )
     chosen.delete()
     run_worker()
-    job = jobs.ExportJob.load(job.id)
+    job.refresh_from_db()
     assert job.status == "failed"
-    page = reviewer_client.get(reverse("interchange:export_status", args=[job.id]))
+    page = reviewer_client.get(reverse("interchange:export_status", args=[job.uuid]))
     assert "“Short-lived” no longer exists" in page.content.decode()
-    assert not job.path.exists()
+    assert not prepared.export_path(job).exists()
 
 
 def test_export_count_matches_the_database(
@@ -337,8 +321,8 @@ def test_export_count_matches_the_database(
         reviewer_client, django_capture_on_commit_callbacks, settings, annotations="all"
     )
     run_worker()
-    job = jobs.ExportJob.load(job.id)
-    assert (job.articles, job.annotations) == (3, Annotation.objects.count())
+    job.refresh_from_db()
+    assert (job.count("articles"), job.count("annotations")) == (3, Annotation.objects.count())
 
 
 def test_export_queued_for_long_points_at_the_worker(
@@ -346,8 +330,35 @@ def test_export_queued_for_long_points_at_the_worker(
 ):
     """An export still queued after half a minute says that the worker may not be running."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
-    url = reverse("interchange:export_status", args=[job.id])
+    url = reverse("interchange:export_status", args=[job.uuid])
     assert "db_worker" not in reviewer_client.get(url, headers=HTMX).content.decode()
-    job.created = (datetime.now(UTC) - timedelta(minutes=5)).isoformat()
-    job.save()
+    Job.objects.filter(pk=job.pk).update(started=datetime.now(UTC) - timedelta(minutes=5))
     assert "db_worker" in reviewer_client.get(url, headers=HTMX).content.decode()
+
+
+def test_an_export_is_found_by_its_uuid_only(
+    reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """Its pages are at the Job's UUID: its integer id (guessable) finds nothing."""
+    job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
+    assert reviewer_client.get(f"{EXPORT_URL}{job.pk}/").status_code == 404
+    assert reviewer_client.get(f"{EXPORT_URL}{job.pk}/download/").status_code == 404
+    assert reviewer_client.get(f"{EXPORT_URL}{job.uuid}/").status_code == 200
+
+
+def test_a_stalled_export_says_so_then_shows_why_it_failed(
+    reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """A running export whose worker went silent says so (polling slower); once the sweep has
+    marked it failed, its page says what happened."""
+    job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
+    long_ago = timezone.now() - progress.STALL_AFTER - timedelta(minutes=1)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started=long_ago)
+    url = reverse("interchange:export_status", args=[job.uuid])
+    fragment = reviewer_client.get(url, headers=HTMX).content.decode()
+    assert "No news from the background worker" in fragment and "sweep_jobs" in fragment
+    assert 'hx-trigger="every 10s"' in fragment
+    tasks.sweep_jobs()
+    fragment = reviewer_client.get(url, headers=HTMX).content.decode()
+    assert "The export failed" in fragment and "stopped reporting" in fragment
+    assert "hx-trigger" not in fragment
