@@ -96,7 +96,7 @@ class Article(models.Model):
             ("title", content.canonical_line(self.title)),
             ("body", content.canonical_text(self.body)),
         ):
-            if canonical != stored[field] and self.annotations.filter(target=field).exists():
+            if canonical != stored.get(field) and self.annotations.filter(target=field).exists():
                 raise ValidationError({field: frozen_text_message(field)})
 
     def target_text(self, target: str, caption_id: int | None = None) -> str:
@@ -106,6 +106,8 @@ class Article(models.Model):
         if target == "body":
             return self.body
         if target == "caption":
+            if caption_id is None:
+                raise ImageCaption.DoesNotExist("a caption target needs its caption's id")
             return self.captions.get(pk=caption_id).text
         raise ValueError(f"unknown target {target!r}")
 
