@@ -99,7 +99,7 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.name = canonical_line(self.name)
         super().save(*args, **kwargs)
 
@@ -123,7 +123,7 @@ class SourceAlias(models.Model):
     def __str__(self) -> str:
         return self.alias
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.alias = canonical_line(self.alias)
         self.normalised = normalise_alias(self.alias)
         super().save(*args, **kwargs)
@@ -171,7 +171,9 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
             | Q(**same, start=annotation.start, end=annotation.end, id__gt=annotation.pk)
         )
 
-    def overlapping(self, target: str, caption_id: int | None, start: int, end: int):
+    def overlapping(
+        self, target: str, caption_id: int | None, start: int, end: int
+    ) -> AnnotationQuerySet:
         return self.filter(target=target, caption_id=caption_id, start__lt=end, end__gt=start)
 
     def count_by_status(self) -> dict[str, int]:
@@ -269,7 +271,7 @@ class Annotation(models.Model):
     def __str__(self) -> str:
         return f"{self.tag}: {self.quote[:60]}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.note = sanitize_html(self.note)
         super().save(*args, **kwargs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
@@ -12,11 +13,14 @@ from articles.models import Article, ImageCaption
 from . import anchoring
 from .models import Annotation, Source, SourceAlias, Tag, normalise_alias
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def create_annotation(
     *,
     article: Article,
-    author,
+    author: User,
     client_id: uuid.UUID,
     target: str,
     caption: ImageCaption | None,
