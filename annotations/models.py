@@ -299,6 +299,20 @@ class Annotation(models.Model):
             return caption.text
         return article.title if self.target == self.Target.TITLE else article.body
 
+    @classmethod
+    def cut_from(cls, text: str, start: int, end: int, **fields: Any) -> Annotation:
+        """An unsaved span over text[start:end], its quote selector (quote, prefix, suffix) cut
+        from that text: how every writer of spans through the ORM makes one."""
+        selector = anchoring.text_quote(text, start, end)
+        return cls(
+            start=start,
+            end=end,
+            quote=selector.exact,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            **fields,
+        )
+
     def verify(self, text: str, client_quote: str | None = None) -> None:
         """The server-side check on every write: offsets in range and the quote they cut out
         equal to the stored quote (and to what the browser saw, when it says)."""
