@@ -30,7 +30,7 @@ class NewSpanForm(forms.Form):
     )
     revision = forms.IntegerField()
 
-    def __init__(self, *args, article: Article, **kwargs) -> None:
+    def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.article = article
 
@@ -85,7 +85,7 @@ class LinkForm(forms.Form):
     )
     cue = SpanChoiceField(queryset=Annotation.objects.none(), required=False, label="Cue")
 
-    def __init__(self, *args, claim: Annotation, **kwargs) -> None:
+    def __init__(self, *args: Any, claim: Annotation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.claim = claim
         spans = (

@@ -99,7 +99,7 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.name = canonical_line(self.name)
         super().save(*args, **kwargs)
 
@@ -123,7 +123,7 @@ class SourceAlias(models.Model):
     def __str__(self) -> str:
         return self.alias
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.alias = canonical_line(self.alias)
         self.normalised = normalise_alias(self.alias)
         super().save(*args, **kwargs)
@@ -171,7 +171,9 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
             | Q(**same, start=annotation.start, end=annotation.end, id__gt=annotation.pk)
         )
 
-    def overlapping(self, target: str, caption_id: int | None, start: int, end: int):
+    def overlapping(
+        self, target: str, caption_id: int | None, start: int, end: int
+    ) -> AnnotationQuerySet:
         return self.filter(target=target, caption_id=caption_id, start__lt=end, end__gt=start)
 
     def count_by_status(self) -> dict[str, int]:
@@ -269,7 +271,7 @@ class Annotation(models.Model):
     def __str__(self) -> str:
         return f"{self.tag}: {self.quote[:60]}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.note = sanitize_html(self.note)
         super().save(*args, **kwargs)
 
@@ -296,6 +298,20 @@ class Annotation(models.Model):
                 raise ValueError(f"caption span {self.pk} has no caption")
             return caption.text
         return article.title if self.target == self.Target.TITLE else article.body
+
+    @classmethod
+    def cut_from(cls, text: str, start: int, end: int, **fields: Any) -> Annotation:
+        """An unsaved span over text[start:end], its quote selector (quote, prefix, suffix) cut
+        from that text: how every writer of spans through the ORM makes one."""
+        selector = anchoring.text_quote(text, start, end)
+        return cls(
+            start=start,
+            end=end,
+            quote=selector.exact,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            **fields,
+        )
 
     def verify(self, text: str, client_quote: str | None = None) -> None:
         """The server-side check on every write: offsets in range and the quote they cut out

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 
 from articles.content import canonical_line
 from articles.models import Article, ImageCaption
 
-from . import anchoring
 from .models import Annotation, Source, SourceAlias, Tag, normalise_alias
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def create_annotation(
     *,
     article: Article,
-    author,
+    author: User,
     client_id: uuid.UUID,
     target: str,
     caption: ImageCaption | None,
@@ -35,17 +38,14 @@ def create_annotation(
     if existing is not None:
         return existing, False
     text = caption.text if caption is not None else article.target_text(target)
-    selector = anchoring.text_quote(text, start, end)
-    annotation = Annotation(
+    annotation = Annotation.cut_from(
+        text,
+        start,
+        end,
         client_id=client_id,
         article=article,
         target=target,
         caption=caption,
-        start=start,
-        end=end,
-        quote=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
         tag=tag,
         note=note,
         author=author,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +25,9 @@ from articles.models import Article
 
 from . import anchoring
 from .models import Annotation, ArticleReview, Review, Tag
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 Status = Article.Status
 STATUS_LABELS = dict(Status.choices)
@@ -136,7 +140,7 @@ def available(status: str, *, roles: Collection[str], annotated: bool) -> list[T
     return out
 
 
-def roles_for(user) -> set[str]:
+def roles_for(user: User | AnonymousUser) -> set[str]:
     """Workflow roles from permissions: recording a step needs add_articlereview; editors are
     those who may annotate, reviewers those who may review annotations."""
     if not user.has_perm("annotations.add_articlereview"):
@@ -149,7 +153,7 @@ def roles_for(user) -> set[str]:
     return roles
 
 
-def has_annotated(article_id: int, user) -> bool:
+def has_annotated(article_id: int, user: User | AnonymousUser) -> bool:
     live = Annotation.objects.filter(article_id=article_id)
     if user.has_perm("annotations.change_any_annotation"):
         return live.exists()
@@ -157,7 +161,7 @@ def has_annotated(article_id: int, user) -> bool:
 
 
 def transition(
-    article: Article, name: str, user, *, roles: Collection[str], comment: str = ""
+    article: Article, name: str, user: User, *, roles: Collection[str], comment: str = ""
 ) -> ArticleReview:
     """Take a workflow step: write the article's new status and its ArticleReview row together.
 
@@ -200,7 +204,7 @@ def transition(
 
 def review_annotation(
     annotation: Annotation,
-    reviewer,
+    reviewer: User,
     action: str,
     *,
     reason: str = "",

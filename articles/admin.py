@@ -7,13 +7,15 @@ caption formset adds the one case clean() cannot see: deleting an annotated capt
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 
-from .models import Article, ImageCaption
+from .models import Article, ArticleQuerySet, ImageCaption
 
 
 class ImageCaptionFormSet(forms.BaseInlineFormSet):
@@ -55,8 +57,8 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = (ImageCaptionInline,)
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet[Article]:
-        return super().get_queryset(request).with_annotation_counts()
+        return cast(ArticleQuerySet, super().get_queryset(request)).with_annotation_counts()
 
     @admin.display(description="Annotations", ordering="annotation_count")
     def annotation_count(self, article: Article) -> int:
-        return article.annotation_count
+        return cast(Any, article).annotation_count  # annotated by get_queryset

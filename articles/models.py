@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
@@ -71,7 +73,7 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.title = content.canonical_line(self.title)
         self.body = content.canonical_text(self.body)
         new_hash = content.content_hash(self.title, self.body)
@@ -96,7 +98,7 @@ class Article(models.Model):
             ("title", content.canonical_line(self.title)),
             ("body", content.canonical_text(self.body)),
         ):
-            if canonical != stored[field] and self.annotations.filter(target=field).exists():
+            if canonical != stored.get(field) and self.annotations.filter(target=field).exists():
                 raise ValidationError({field: frozen_text_message(field)})
 
     def target_text(self, target: str, caption_id: int | None = None) -> str:
@@ -106,6 +108,8 @@ class Article(models.Model):
         if target == "body":
             return self.body
         if target == "caption":
+            if caption_id is None:
+                raise ImageCaption.DoesNotExist("a caption target needs its caption's id")
             return self.captions.get(pk=caption_id).text
         raise ValueError(f"unknown target {target!r}")
 
@@ -129,7 +133,7 @@ class ImageCaption(models.Model):
     def __str__(self) -> str:
         return f"{self.text} ({self.credit})" if self.credit else self.text
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.text = content.canonical_line(self.text)
         self.credit = content.canonical_line(self.credit)
         changed = (

@@ -172,7 +172,6 @@ def make_annotations(article, n: int, authors: Sequence, *, seed: int = 1) -> di
     many overlap or nest by chance (5,000 spans over ~3,500 characters are very dense). Two in
     five source spans are resolved to a registry entry; one attribution in ten points at a
     registry entry rather than a span. Returns counts of what was made."""
-    from annotations import anchoring
     from annotations.models import Annotation, Attribution, Tag
 
     rng = random.Random(seed)
@@ -194,17 +193,14 @@ def make_annotations(article, n: int, authors: Sequence, *, seed: int = 1) -> di
         first = rng.randrange(0, len(para) - k + 1) if near is None else near
         first = max(0, min(first, len(para) - k))
         start, end = para[first][0], para[first + k - 1][1]
-        sel = anchoring.text_quote(text, start, end)
         resolved = role == "source" and rng.random() < 0.4
-        return Annotation(
+        return Annotation.cut_from(
+            text,
+            start,
+            end,
             article=article,
             target=target,
             caption=cap,
-            start=start,
-            end=end,
-            quote=sel.exact,
-            prefix=sel.prefix,
-            suffix=sel.suffix,
             tag=tags[role],
             author=authors[0] if rng.random() < 0.7 else rng.choice(authors[1:] or authors),
             status=rng.choice(["pending", "pending", "accepted", "rejected"]),

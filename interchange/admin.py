@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -125,7 +126,7 @@ class JobAdmin(admin.ModelAdmin):
             form = ImportForm(request.POST, request.FILES)
             if form.is_valid():
                 with transaction.atomic():
-                    job = form.save(request.user)
+                    job = form.save(cast(User, request.user))  # staff: signed in
                     enqueue(job)
                 return redirect(self._report_url(job))
         else:
@@ -174,7 +175,7 @@ class JobAdmin(admin.ModelAdmin):
                 return redirect(self._report_url(dry_run))
             job = Job.objects.create(
                 kind=Job.Kind.IMPORT,
-                user=request.user,
+                user=cast(User, request.user),
                 files=dry_run.files,
                 uploads=dry_run.uploads,
                 format=dry_run.format,

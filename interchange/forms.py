@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
@@ -59,7 +59,9 @@ def format_choices() -> list[tuple[str, str]]:
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(
+    # The metaclass moves declared fields into base_fields, so this does not shadow
+    # BaseForm.files at run time; the stubs cannot see that.
+    files = MultipleFileField(  # type: ignore[assignment]
         help_text="Plain text, JSON, JSON Lines, CSV or saved HTML pages, or ZIP archives of "
         "them. Several files may be chosen at once."
     )
@@ -74,7 +76,7 @@ class ImportForm(forms.Form):
         help_text="Off by default: a file with any bad record then imports nothing.",
     )
 
-    def save(self, user: AbstractBaseUser | None) -> Job:
+    def save(self, user: User | None) -> Job:
         """Keep the uploads under MEDIA_ROOT/imports/<uuid>/ and record a queued dry run (an
         import Job).
 

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
-def user_role(user) -> str:
+
+def user_role(user: User | AnonymousUser) -> str:
     if not user.is_authenticated:
         return ""
     if user.is_superuser or user.is_staff:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -29,7 +29,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -49,7 +49,7 @@ def htmx_login_required(view: Callable) -> Callable:
     whole-page navigation instead of having the login form swapped into a fragment."""
 
     @wraps(view)
-    def wrapper(request: HtmxHttpRequest, *args, **kwargs):
+    def wrapper(request: HtmxHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated and request.htmx:
             # Back to the page the user was on (not the fragment URL), its query string encoded.
             next_url = request.htmx.current_url_abs_path or request.get_full_path()
@@ -59,7 +59,9 @@ def htmx_login_required(view: Callable) -> Callable:
     return wrapper
 
 
-def check_perms(user, *perms: str, any_of: bool = False, message: str = "") -> None:
+def check_perms(
+    user: User | AnonymousUser, *perms: str, any_of: bool = False, message: str = ""
+) -> None:
     """PermissionDenied (403) unless `user` has all of `perms` (with `any_of`, one of them)."""
     granted = any if any_of else all
     if not granted(user.has_perm(perm) for perm in perms):
@@ -78,7 +80,7 @@ def permission_required(
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
-        def checked(request: HtmxHttpRequest, *args, **kwargs):
+        def checked(request: HtmxHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             try:
                 check_perms(request.user, *perms, any_of=any_of, message=message)
             except PermissionDenied:

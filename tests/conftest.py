@@ -125,6 +125,26 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
+def article():
+    """A short article with one caption, the default the model and view tests read."""
+    from tests.factories import make_article
+
+    return make_article(
+        title="Bridge to open",
+        body="The minister said the bridge would open.\n\nEngineers doubted it.",
+        captions=[("The bridge at dusk", "Photo: A. Reporter")],
+    )
+
+
+@pytest.fixture
+def editor():
+    """A user in the Editors group, named "ed"."""
+    from tests.factories import make_user
+
+    return make_user("ed", role="editor")
+
+
+@pytest.fixture
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

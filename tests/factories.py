@@ -14,7 +14,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from annotations import anchoring
 from annotations.models import Annotation, Tag
 from articles.models import Article, ImageCaption
 
@@ -80,16 +79,13 @@ def make_annotation(
             raise ValueError("give start and end, or quote")
         start = text.index(quote)
         end = start + len(quote)
-    selector = anchoring.text_quote(text, start, end)
-    annotation = Annotation(
+    annotation = Annotation.cut_from(
+        text,
+        start,
+        end,
         article=article,
         target=target,
         caption=caption,
-        start=start,
-        end=end,
-        quote=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
         tag=Tag.objects.get(name=tag_name),
         author=author or make_user(),
         **fields,

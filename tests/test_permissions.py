@@ -54,11 +54,6 @@ def article():
     return make_article()
 
 
-@pytest.fixture
-def editor():
-    return make_user("ed", role="editor")
-
-
 # --- Anonymous visitors -----------------------------------------------------------------------
 
 

@@ -101,7 +101,11 @@ def render_text(
 
 
 def render_paragraphs(
-    target_key: str, text: str, spans: Iterable[SpanInfo], indexes: Iterable[int], element="p"
+    target_key: str,
+    text: str,
+    spans: Iterable[SpanInfo],
+    indexes: Iterable[int],
+    element: str = "p",
 ) -> list[SafeString]:
     """Only the given paragraphs: what a save swaps back into the page."""
     spans = list(spans)

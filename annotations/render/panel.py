@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape  # what django.utils.html.escape wraps; see below
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -23,6 +24,9 @@ from django.utils.safestring import SafeString, mark_safe
 from ..anchoring import clip
 from ..items import Item, ReviewInfo
 from ..models import Annotation, Review, Source, Tag
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 # `escape` is the standard library's html.escape, which Django's escape calls after converting to
 # str and before wrapping in SafeString, behind a lazy-argument check: same output, a fifth of the
@@ -66,7 +70,7 @@ def url_pattern(name: str) -> str:
 class Renderer:
     """Renders items for one user; URL prefixes are reversed once, not per item."""
 
-    def __init__(self, user, *, can_link: bool) -> None:
+    def __init__(self, user: User | AnonymousUser, *, can_link: bool) -> None:
         self.user_id = user.pk
         self.can_change = user.has_perm("annotations.change_annotation")
         self.can_change_any = user.has_perm("annotations.change_any_annotation")
@@ -186,7 +190,7 @@ class ReviewRows:
 
     COLUMNS = 7
 
-    def __init__(self, user) -> None:
+    def __init__(self, user: User | AnonymousUser) -> None:
         self.can_review = user.has_perm("annotations.add_review")
         self.item_url = url_pattern("annotations:item")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,10 +17,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article
-from newsroom.http import HtmxHttpRequest, permission_required
+from newsroom.http import HtmxHttpRequest, SignedInRequest, permission_required
 
 from .. import services, workflow
 from ..anchoring import clip
@@ -36,12 +38,17 @@ from .fragments import (
     on_review_page,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 REVIEW_PERM = "annotations.add_review"  # what makes someone a reviewer (workflow.roles_for)
 
 # --- The workflow bar under the title --------------------------------------------------------------
 
 
-def workflow_context(article: Article, user, *, annotated: bool | None = None) -> dict:
+def workflow_context(
+    article: Article, user: User | AnonymousUser, *, annotated: bool | None = None
+) -> dict[str, Any]:
     """What the workflow bar shows: the status, the step that led to it (who, when, the
     comment) and the steps this user may take. Two queries at most (one if `annotated` is
     given)."""
@@ -80,7 +87,7 @@ def workflow_context(article: Article, user, *, annotated: bool | None = None) -
 
 
 def workflow_bar(
-    request: HtmxHttpRequest, article: Article, *, status: int = 200, **extra
+    request: HtmxHttpRequest, article: Article, *, status: int = 200, **extra: Any
 ) -> HttpResponse:
     context = {**workflow_context(article, request.user), **extra}
     context["on_review_page"] = on_review_page(request)
@@ -94,7 +101,7 @@ REFUSAL_STATUS = {"forbidden": 403, "unknown": 404, "status": 409}
 
 @require_POST
 @permission_required()  # signed in; the workflow's rules decide who takes which step (below)
-def workflow_step(request: HtmxHttpRequest, article_id: int, step: str) -> HttpResponse:
+def workflow_step(request: SignedInRequest, article_id: int, step: str) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     form = WorkflowForm(request.POST)
     if not form.is_valid():
@@ -153,7 +160,11 @@ def review_form_context(request: HtmxHttpRequest, annotation: Annotation, form: 
 
 
 def reviewed_response(
-    request: HtmxHttpRequest, annotation: Annotation, *, message: str, paragraphs=None
+    request: HtmxHttpRequest,
+    annotation: Annotation,
+    *,
+    message: str,
+    paragraphs: list[SafeString] | None = None,
 ) -> HttpResponse:
     """What a review answers with: the panel item (with any paragraphs whose highlights
     changed) or, on the review page, the table row and the page's status counts."""
@@ -171,7 +182,7 @@ def reviewed_response(
 
 @require_POST
 @permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
-def accept(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     annotation = get_reviewable(pk)
     workflow.review_annotation(annotation, request.user, Review.Action.ACCEPT)
     return reviewed_response(
@@ -181,7 +192,7 @@ def accept(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
-def reject(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def reject(request: SignedInRequest, pk: int) -> HttpResponse:
     annotation = get_reviewable(pk)
     auto_id = f"reject{pk}-%s"
     if request.method == "GET":
@@ -201,7 +212,7 @@ def reject(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
-def correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def correct(request: SignedInRequest, pk: int) -> HttpResponse:
     annotation = get_reviewable(pk)
     auto_id = f"correct{pk}-%s"
     if request.method == "GET":

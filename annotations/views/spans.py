@@ -9,6 +9,7 @@ annotations.views.fragments. Permissions: newsroom.http (the role on the view, t
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from articles.content import sanitize_html
 from articles.models import Article
-from newsroom.http import HtmxHttpRequest, check_perms, permission_required
+from newsroom.http import HtmxHttpRequest, SignedInRequest, check_perms, permission_required
 
 from .. import services
 from ..anchoring import clip
@@ -39,10 +40,13 @@ from .fragments import (
 )
 from .review import workflow_context
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 # --- The article page ----------------------------------------------------------------------------
 
 
-def workspace_context(article: Article, user) -> dict:
+def workspace_context(article: Article, user: User | AnonymousUser) -> dict[str, Any]:
     """Everything the article page shows, in a number of queries that does not depend on how
     many annotations the article has."""
     captions = list(article.captions.all())
@@ -117,7 +121,7 @@ def cannot_annotate(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @permission_required("annotations.add_annotation", denied=cannot_annotate)
-def create(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+def create(request: SignedInRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     form = NewSpanForm(request.POST, article=article)
     if not form.is_valid():

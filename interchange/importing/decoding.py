@@ -8,7 +8,7 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import IO
 
 _CHUNK = 64 * 1024
 # Bytes that Windows-1252 leaves undefined: a file containing one is Latin-1, not 1252.
@@ -16,7 +16,7 @@ _UNDEFINED_IN_CP1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
 def decode_lines(
-    source: str | os.PathLike[str] | BinaryIO, filename: str
+    source: str | os.PathLike[str] | IO[bytes], filename: str
 ) -> tuple[Iterator[str], str | None]:
     """Lines of a text file of unknown encoding, without their line endings, read lazily.
 
@@ -33,7 +33,7 @@ def decode_lines(
 
 
 def decode_text(
-    source: str | os.PathLike[str] | BinaryIO, filename: str
+    source: str | os.PathLike[str] | IO[bytes], filename: str
 ) -> tuple[Iterator[str], str | None]:
     """The text of a file as `decode_lines` decodes it, in chunks of about TEXT_CHUNK
     characters instead of lines: each chunk ends with a whole line (CR LF and lone CR already
@@ -61,7 +61,7 @@ type _Reader = Callable[[io.TextIOBase], Iterator[str]]
 
 
 def _decode(
-    source: str | os.PathLike[str] | BinaryIO, filename: str, reader: _Reader
+    source: str | os.PathLike[str] | IO[bytes], filename: str, reader: _Reader
 ) -> tuple[Iterator[str], str | None]:
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
@@ -69,21 +69,21 @@ def _decode(
             encoding, note = _sniff(stream, filename)
         return _from_path(path, encoding, reader), note
 
-    stream: BinaryIO = source
-    if not stream.seekable():
+    binary: IO[bytes] = source
+    if not binary.seekable():
         # Closed by _from_stream once the text is exhausted.
         spool = tempfile.SpooledTemporaryFile(max_size=_CHUNK * 16)  # noqa: SIM115
-        while chunk := stream.read(_CHUNK):
+        while chunk := binary.read(_CHUNK):
             spool.write(chunk)
         spool.seek(0)
-        encoding, note = _sniff(spool, filename)  # type: ignore[arg-type]
-        return _from_stream(spool, encoding, 0, reader, close=True), note  # type: ignore[arg-type]
-    start = stream.tell()
-    encoding, note = _sniff(stream, filename)
-    return _from_stream(stream, encoding, start, reader, close=False), note
+        encoding, note = _sniff(spool, filename)
+        return _from_stream(spool, encoding, 0, reader, close=True), note
+    start = binary.tell()
+    encoding, note = _sniff(binary, filename)
+    return _from_stream(binary, encoding, start, reader, close=False), note
 
 
-def _sniff(stream: BinaryIO, filename: str) -> tuple[str, str | None]:
+def _sniff(stream: IO[bytes], filename: str) -> tuple[str, str | None]:
     """Choose the encoding by reading the stream to its end; leaves the position unchanged."""
     start = stream.tell()
     try:
@@ -116,7 +116,7 @@ def _sniff(stream: BinaryIO, filename: str) -> tuple[str, str | None]:
         stream.seek(start)
 
 
-def _first_bad_offset(stream: BinaryIO, encoding: str) -> int | None:
+def _first_bad_offset(stream: IO[bytes], encoding: str) -> int | None:
     """Byte offset (from the current position) of the first undecodable byte, or None."""
     decoder = codecs.getincrementaldecoder(encoding)()
     offset = 0
@@ -140,10 +140,10 @@ def _from_path(path: str, encoding: str, reader: _Reader) -> Iterator[str]:
 
 
 def _from_stream(
-    stream: BinaryIO, encoding: str, start: int, reader: _Reader, *, close: bool
+    stream: IO[bytes], encoding: str, start: int, reader: _Reader, *, close: bool
 ) -> Iterator[str]:
     stream.seek(start)
-    text = io.TextIOWrapper(stream, encoding=encoding, newline=None)  # type: ignore[type-var]
+    text = io.TextIOWrapper(stream, encoding=encoding, newline=None)
     try:
         yield from reader(text)
     finally:

@@ -30,7 +30,7 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, BinaryIO
+from typing import IO
 
 from . import csvfile, html, jsonl, plaintext
 from .archives import read_archive
@@ -155,7 +155,7 @@ def _read_stream(
 
 
 def _parse(
-    name: str, stream: BinaryIO, kind: str, notes: list[str]
+    name: str, stream: IO[bytes], kind: str, notes: list[str]
 ) -> Iterator[ArticleRecord | RecordError]:
     if kind in TEXT_PARSERS:
         chunks, note = decode_text(stream, name)
@@ -180,7 +180,7 @@ def _seekable(stream: IO[bytes]) -> bool:
         return False
 
 
-def _spool(stream: IO[bytes], limit: int) -> BinaryIO | None:
+def _spool(stream: IO[bytes], limit: int) -> IO[bytes] | None:
     """A seekable copy of a one-way stream, or None (the copy dropped) past `limit` bytes."""
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
     copied = 0
@@ -191,4 +191,4 @@ def _spool(stream: IO[bytes], limit: int) -> BinaryIO | None:
             return None
         spool.write(chunk)
     spool.seek(0)
-    return spool  # type: ignore[return-value]
+    return spool

@@ -17,20 +17,6 @@ from tests.factories import make_annotation, make_article, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article():
-    return make_article(
-        title="Bridge to open",
-        body="The minister said the bridge would open.\n\nEngineers doubted it.",
-        captions=[("The bridge at dusk", "Photo: A. Reporter")],
-    )
-
-
-@pytest.fixture
-def editor():
-    return make_user("ed", role="editor")
-
-
 def unsaved_annotation(article, author, **fields):
     """An Annotation built by hand (no factory checks), for handing straight to the database."""
     values = {

@@ -7,23 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles.models import Article
-from tests.factories import make_annotation, make_article, make_user
+from tests.factories import make_annotation, make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def article():
-    return make_article(
-        title="Bridge to open",
-        body="The minister said the bridge would open.\n\nEngineers doubted it.",
-        captions=[("The bridge at dusk", "Photo: A. Reporter")],
-    )
-
-
-@pytest.fixture
-def editor():
-    return make_user("ed", role="editor")
 
 
 # --- Article.save: canonical text and revision ------------------------------------------------

@@ -10,16 +10,11 @@ import pytest
 from django.test import Client
 
 from articles.models import Article
-from tests.factories import make_annotation, make_article, make_user
+from tests.factories import make_annotation, make_article
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def editor():
-    return make_user("ed", role="editor")
 
 
 @pytest.fixture

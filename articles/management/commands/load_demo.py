@@ -8,11 +8,12 @@ run with DEBUG off unless --force is given.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from interchange.importing.intake import read_inputs
@@ -34,14 +35,14 @@ DEMO_USERS = [
 class Command(BaseCommand):
     help = "Load demo articles (the shared seeds, else a bundled sample) and demo logins."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
             help="Run even with DEBUG off (creates accounts with publicly known passwords).",
         )
 
-    def handle(self, *args, force: bool = False, **options) -> None:
+    def handle(self, *args: Any, force: bool = False, **options: Any) -> None:
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off: refusing to create demo accounts with publicly known passwords. "

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from annotations.models import Annotation, Attribution, Source, SourceAlias, normalise_alias
 
@@ -25,9 +25,7 @@ class AnnotatedWriter:
     """Writes the registry entries, authors, spans and links of a batch's written articles.
     Holds the registry's and the authors' primary keys for the whole run."""
 
-    def __init__(
-        self, result: ImportResult, user: AbstractBaseUser | None, source_ids: dict[str, int]
-    ) -> None:
+    def __init__(self, result: ImportResult, user: User | None, source_ids: dict[str, int]) -> None:
         self.result = result
         self.user = user
         self.source_ids = source_ids
@@ -133,7 +131,7 @@ class AnnotatedWriter:
             and (link.source_span is None or p.spans[link.source_span].pk is not None)
             and (link.cue is None or p.spans[link.cue].pk is not None)
         ]
-        created = self.insert_attribution.prepare("created", now)
+        created_at = self.insert_attribution.prepare("created", now)
         rows = [
             (
                 p.spans[link.claim].pk,
@@ -141,7 +139,7 @@ class AnnotatedWriter:
                 self.source_ids[link.source] if link.source else None,
                 None if link.cue is None else p.spans[link.cue].pk,
                 users[link.author] if link.author else self._importer_id(),
-                created,
+                created_at,
             )
             for p, link in links
         ]

@@ -15,10 +15,10 @@ import functools
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MAX_URL_LENGTH, URLValidator
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 
@@ -39,7 +39,10 @@ class Fields:
     field's own clean() words the message."""
 
     def __init__(self, model: type[models.Model], names: Sequence[str]) -> None:
-        self.fields = {name: model._meta.get_field(name) for name in names}
+        # Concrete columns only (the callers name them): never a reverse relation.
+        self.fields = {
+            name: cast("models.Field[Any, Any]", model._meta.get_field(name)) for name in names
+        }
 
     def problem(self, name: str, value: str, label: str | None = None) -> str | None:
         model_field = self.fields[name]
@@ -71,7 +74,7 @@ _PLAIN_URL = re.compile(
 
 def _valid_url(value: str) -> bool:
     match = _PLAIN_URL.fullmatch(value)
-    if match is not None and len(value) <= MAX_URL_LENGTH and len(match["host"]) <= 253:
+    if match is not None and len(value) <= URLValidator.max_length and len(match["host"]) <= 253:
         return True
     try:
         _url_validator(value)

@@ -7,7 +7,7 @@ tuples below are what the saver writes of each table.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
@@ -41,17 +41,18 @@ class Insert:
         # The wrapper itself: `django.db.connection` looks it up on every attribute access.
         self.connection = connection = connections[DEFAULT_DB_ALIAS]
         meta = model._meta
-        self.fields = {name: meta.get_field(name) for name in names}
+        # Concrete columns only (the callers name them): never a reverse relation.
+        self.fields = {name: cast("models.Field[Any, Any]", meta.get_field(name)) for name in names}
         quote = connection.ops.quote_name
-        columns = ", ".join(quote(f.column) for f in self.fields.values())
-        table, pk = quote(meta.db_table), quote(meta.pk.column)
+        columns = ", ".join(quote(_column(f)) for f in self.fields.values())
+        table, pk = quote(meta.db_table), quote(_column(meta.pk))
         # Names come from the model metadata, quoted; every value is a query parameter.
         self.head = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
         self.row = "(" + ", ".join(["%s"] * len(names)) + ")"
         self.conflict = ""
         key_columns = pk
         if skip_existing:
-            unique = quote(self.fields[skip_existing].column)
+            unique = quote(_column(self.fields[skip_existing]))
             self.conflict = f" ON CONFLICT ({unique}) DO NOTHING"
             key_columns = f"{pk}, {unique}"
         self.returning = f" RETURNING {key_columns}"
@@ -76,22 +77,22 @@ class Insert:
             return None
         return self.fields[name].get_db_prep_value(value, self.connection, prepared=True)
 
-    def __call__(self, rows: Sequence[Sequence[object]]) -> list[int]:
+    def __call__(self, rows: Sequence[Sequence[Any]]) -> list[int]:
         """Insert the rows; their primary keys, in order."""
         ids = [row[0] for row in self._execute(rows, keys=True)]
         if len(ids) != len(rows):
             raise RuntimeError("the database did not return a key for every inserted row")
         return ids
 
-    def without_keys(self, rows: Sequence[Sequence[object]]) -> None:
+    def without_keys(self, rows: Sequence[Sequence[Any]]) -> None:
         """Insert the rows; nobody needs their keys."""
         self._execute(rows, keys=False)
 
-    def new_rows(self, rows: Sequence[Sequence[object]]) -> dict[object, int]:
+    def new_rows(self, rows: Sequence[Sequence[Any]]) -> dict[object, int]:
         """Insert the rows whose `skip_existing` value is free: {that value: primary key}."""
         return {key: pk for pk, key in self._execute(rows, keys=True)}
 
-    def _execute(self, rows: Sequence[Sequence[object]], *, keys: bool) -> list[tuple[Any, ...]]:
+    def _execute(self, rows: Sequence[Sequence[Any]], *, keys: bool) -> list[tuple[Any, ...]]:
         if not self.connection.features.can_return_rows_from_bulk_insert:
             raise RuntimeError("the importer needs SQLite >= 3.35 or PostgreSQL")
         if not rows:
@@ -120,7 +121,7 @@ class Insert:
         return found
 
     def _execute_and_read_back(
-        self, rows: Sequence[Sequence[object]], *, keys: bool
+        self, rows: Sequence[Sequence[Any]], *, keys: bool
     ) -> list[tuple[Any, ...]]:
         with self.connection.cursor() as cursor:
             cursor.executemany(self.one_row, rows)
@@ -168,3 +169,10 @@ ANNOTATION_COLUMNS = (
     "updated",
 )
 ATTRIBUTION_COLUMNS = ("claim", "source_span", "source_entry", "cue", "author", "created")
+
+
+def _column(field: models.Field[Any, Any] | None) -> str:
+    """A concrete field's column (the saver names only those)."""
+    if field is None or field.column is None:
+        raise TypeError(f"{field!r} is not a concrete column")
+    return field.column

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -87,7 +87,7 @@ class ImportResult:
 def save_records(
     items: Iterable[ArticleRecord | RecordError],
     *,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     files: Sequence[str | os.PathLike[str]] = (),
     format: str = "plaintext",
     dry_run: bool = False,
@@ -141,7 +141,7 @@ class _RollBack(Exception):
 
 def _start(
     job: Job | None,
-    user: AbstractBaseUser | None,
+    user: User | None,
     files: Sequence[str | os.PathLike[str]],
     format: str,
     dry_run: bool,

@@ -13,11 +13,12 @@ the text, the tag's key, the sanitised note.
 from __future__ import annotations
 
 import uuid
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, models
 
 from annotations import anchoring
 from annotations.models import Annotation, Source, Tag
@@ -43,14 +44,17 @@ class SpanChecker:
     read once per run: the tags, the registry's names (and those records declared since), the
     usernames found valid."""
 
-    def __init__(self, user: AbstractBaseUser | None, registry: set[str]) -> None:
+    def __init__(self, user: User | None, registry: set[str]) -> None:
         self.user = user
         # Configuration, read once: a few rows, not growing with the file.
         self.tags = {t.name: (t.pk, t.role) for t in Tag.objects.only("name", "role")}
         self.tag_roles = {pk: role for pk, role in self.tags.values()}
         self.declared_sources: set[str] = set(registry)
         self.valid_usernames: set[str] = set()
-        self.username_field = get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD)
+        self.username_field = cast(
+            "models.Field[Any, Any]",
+            get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD),
+        )
         self.native_uuid = connections[DEFAULT_DB_ALIAS].features.has_native_uuid_field
 
     def check(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from annotations.models import Source
@@ -39,7 +39,7 @@ class Writer:
     def __init__(
         self,
         result: ImportResult,
-        user: AbstractBaseUser | None,
+        user: User | None,
         batch_size: int,
         progress: Progress | None,
         preview_limit: int,

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -62,7 +62,7 @@ class Command(BaseCommand):
             bar = None
             if not options["no_progress"] and options["verbosity"] > 0 and self.stderr.isatty():
                 # The wrapped stream itself: OutputWrapper.write would end each redraw with "\n".
-                out = self.stderr._out
+                out = cast(TextIO, self.stderr._out)
                 bar = ProgressBar(out, streams, sum(p.stat().st_size for p in paths))
             items = read_inputs(sources, format=options["format"], notes=notes)
             result = save_records(

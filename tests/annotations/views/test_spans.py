@@ -33,11 +33,6 @@ BODY = f"{P0}\n\n{P1}"
 
 
 @pytest.fixture
-def editor():
-    return make_user("ed", role="editor")
-
-
-@pytest.fixture
 def client(editor) -> Client:
     client = Client()
     client.force_login(editor)
