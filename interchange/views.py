@@ -23,7 +23,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from django.conf import settings
-from django.contrib.auth.decorators import permission_required
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -34,7 +33,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from annotations.models import AnnotatedSet
 from articles.models import Article
-from newsroom.http import HtmxHttpRequest, SignedInRequest, htmx_login_required
+from newsroom.http import HtmxHttpRequest, SignedInRequest, permission_required
 
 from .exporting import prepared
 from .exporting.formats import FORMATS
@@ -65,9 +64,8 @@ def threshold() -> int:
     return int(getattr(settings, "EXPORT_BACKGROUND_THRESHOLD", DEFAULT_THRESHOLD))
 
 
-def may_export(view):
-    """Signed in (else to the login page), with the export permission (else 403)."""
-    return htmx_login_required(permission_required(PERMISSION, raise_exception=True)(view))
+# Signed in (else to the login page), with the export permission (else 403).
+may_export = permission_required(PERMISSION)
 
 
 @may_export

@@ -31,7 +31,7 @@ from .records import AnnotationData, ArticleData, note_text, one_line, place
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 SPANS_KEY = "sc"
 USER_DATA_KEY = "newsroom"
@@ -145,7 +145,7 @@ def doc_of(
     return doc
 
 
-def misaligned_line(article: ArticleData, span: AnnotationData, made) -> str:
+def misaligned_line(article: ArticleData, span: AnnotationData, made: Span | None) -> str:
     head = (
         f"article {article.id}, {place(span)}: {span.tag} span {span.start}–{span.end} "
         f"“{one_line(span.quote)}” does not align with token boundaries"

@@ -1,8 +1,11 @@
 """python manage.py export_annotations [--set NAME] --format F [-o FILE] [--all-statuses]
+[--no-progress]
 
 Streams an export (interchange/exporting, docs/formats/exports.md) to standard output or to
 FILE. FILE is written under a temporary name beside it and renamed when complete, so a failed
-export never leaves a truncated file behind under the real name.
+export never leaves a truncated file behind under the real name. On a terminal a progress bar
+(tqdm, as import_articles draws) on stderr shows the articles written of the selection, the
+annotations and the rate; then the counts line goes to stderr as before.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import cast
+from typing import Any, TextIO, cast
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import QuerySet
 
 from annotations.models import AnnotatedSet
@@ -20,6 +23,7 @@ from articles.models import Article
 from interchange.exporting.formats import FORMATS
 from interchange.exporting.loader import BATCH_SIZE, load_articles
 from interchange.exporting.records import ArticleData
+from interchange.management.terminal import TerminalBar, add_progress_argument, rate, terminal
 
 
 class Command(BaseCommand):
@@ -28,7 +32,7 @@ class Command(BaseCommand):
         "formats. Only accepted annotations unless --all-statuses."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--set", dest="set_name", metavar="NAME", help="An annotated set.")
         parser.add_argument("--format", required=True, choices=sorted(FORMATS))
         parser.add_argument(
@@ -49,8 +53,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=BATCH_SIZE, help="Articles per batch."
         )
+        add_progress_argument(parser)
 
-    def handle(self, *args, format: str, output: Path | None, **options) -> None:
+    def handle(self, *args: str, format: str, output: Path | None, **options: Any) -> None:
         label = "Newsroom annotations"
         articles: QuerySet[Article] = Article.objects.order_by("pk")
         if options["set_name"]:
@@ -64,7 +69,9 @@ class Command(BaseCommand):
                 raise CommandError(str(exc)) from exc
             label = annotated_set.name
         spec = FORMATS[format]
-        counts = [0, 0]
+        out = terminal(self, options)
+        counts = [0, 0]  # articles, annotations
+        bar = ExportBar(out, articles.count(), counts) if out else None
         data = _counted(
             load_articles(
                 articles,
@@ -72,6 +79,7 @@ class Command(BaseCommand):
                 batch_size=options["batch_size"],
             ),
             counts,
+            bar,
         )
         report: list[str] = []  # spans a format cannot carry exactly (spaCy token alignment)
         pieces = spec.write(
@@ -81,6 +89,8 @@ class Command(BaseCommand):
             self._to_stdout(pieces, binary=spec.binary)
         else:
             _to_file(pieces, output, binary=spec.binary)
+        if bar:
+            bar.finish()
         for line in report:
             self.stderr.write(f"warning: {line}")
         where = f" to {output}" if output else ""
@@ -100,10 +110,37 @@ class Command(BaseCommand):
         self.stdout.flush()
 
 
-def _counted(articles: Iterator[ArticleData], counts: list[int]) -> Iterator[ArticleData]:
+class ExportBar(TerminalBar):
+    """The export's bar on a terminal (interchange/management/terminal.py):
+
+         52%|#####     | 520/1000 articles, 10,400 annotations  2,480/s
+
+    The fraction is the articles written of the selection; the rate is articles a second."""
+
+    FORMAT = "{l_bar}{bar}| {n_fmt}/{total_fmt} articles{postfix}"
+
+    def __init__(self, out: TextIO, total: int, counts: list[int], **options: Any) -> None:
+        self.counts = counts  # [articles, annotations], as the command counts them
+        super().__init__(out, total, **options)
+
+    def position(self) -> int:
+        return self.counts[0]
+
+    def postfix(self, seconds: float) -> str:
+        articles, annotations = self.counts
+        return f"{annotations:,} annotations  {rate(articles, seconds)}"
+
+
+def _counted(
+    articles: Iterator[ArticleData], counts: list[int], bar: ExportBar | None = None
+) -> Iterator[ArticleData]:
+    """The articles flowing from the loader to the writer, counted (articles, annotations);
+    the bar, when there is one, redrawn now and then."""
     for article in articles:
         counts[0] += 1
         counts[1] += len(article.annotations)
+        if bar is not None and bar.clock() - bar.last_drawn >= bar.interval:
+            bar.draw()
         yield article
 
 

@@ -11,14 +11,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, TextIO, cast
+from typing import IO, Any, TextIO
 
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from interchange.importing.intake import PARSERS, format_label, read_inputs
 from interchange.importing.records import ArticleRecord, RecordError
 from interchange.importing.saver.run import save_records
+from interchange.management.terminal import TerminalBar, add_progress_argument, rate, terminal
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         "unless --keep-good. Duplicates (same external id, URL or text) are skipped."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
         parser.add_argument(
             "--format",
@@ -45,13 +45,9 @@ class Command(BaseCommand):
             action="store_true",
             help="Save the valid articles even when others fail.",
         )
-        parser.add_argument(
-            "--no-progress",
-            action="store_true",
-            help="No progress bar (it is shown only when stderr is a terminal anyway).",
-        )
+        add_progress_argument(parser)
 
-    def handle(self, *args, paths: list[Path], **options) -> None:
+    def handle(self, *args: str, paths: list[Path], **options: Any) -> None:
         missing = [str(p) for p in paths if not p.is_file()]
         if missing:
             raise CommandError(f"no such file: {', '.join(missing)}")
@@ -59,11 +55,8 @@ class Command(BaseCommand):
         with ExitStack() as stack:
             streams = [stack.enter_context(_open(path)) for path in paths]
             sources = [(str(path), stream) for path, stream in zip(paths, streams, strict=True)]
-            bar = None
-            if not options["no_progress"] and options["verbosity"] > 0 and self.stderr.isatty():
-                # The wrapped stream itself: OutputWrapper.write would end each redraw with "\n".
-                out = cast(TextIO, self.stderr._out)
-                bar = ProgressBar(out, streams, sum(p.stat().st_size for p in paths))
+            out = terminal(self, options)
+            bar = ProgressBar(out, streams, sum(p.stat().st_size for p in paths)) if out else None
             items = read_inputs(sources, format=options["format"], notes=notes)
             result = save_records(
                 bar.count(items) if bar else items,
@@ -102,16 +95,15 @@ def _open(path: Path) -> IO[bytes]:
         raise CommandError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
 
 
-class ProgressBar:
-    """A tqdm bar on a terminal, redrawn in place at most every `interval` seconds:
+class ProgressBar(TerminalBar):
+    """The import's bar on a terminal (interchange/management/terminal.py):
 
          52%|#####     | 20.0MB/38.5MB, 5,210 records  0 errors  7,480/s
 
     The fraction is the bytes read of the files' total (the readers' stream positions), so it
     moves evenly whatever the format; records are counted as the readers yield them; errors
     are the saver's count after each batch (parser errors and records it refused); the rate
-    is records a second. The loop tests the clock itself and asks tqdm to redraw only when
-    the interval has passed: no call into tqdm per record."""
+    is records a second."""
 
     FORMAT = "{l_bar}{bar}| {n_fmt}B/{total_fmt}B{postfix}"
 
@@ -125,21 +117,16 @@ class ProgressBar:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.streams = streams
-        self.total_bytes = max(total_bytes, 1)
-        self.interval = interval
-        self.clock = clock
-        self.started = self.last_drawn = clock()
         self.records = 0
         self.errors = 0
-        self.bar = tqdm(
-            total=self.total_bytes,
-            file=out,
+        super().__init__(
+            out,
+            total_bytes,
+            interval=interval,
+            clock=clock,
             unit="B",
             unit_scale=True,
             unit_divisor=1024,
-            bar_format=self.FORMAT,
-            dynamic_ncols=True,
-            leave=True,
         )
 
     def count(
@@ -158,19 +145,10 @@ class ProgressBar:
         """The saver's progress callback: its error count includes the records it refused."""
         self.errors = max(self.errors, failed)
 
-    def bytes_read(self) -> int:
-        return min(sum(stream.tell() for stream in self.streams), self.total_bytes)
+    def position(self) -> int:
+        """The bytes read so far."""
+        return min(sum(stream.tell() for stream in self.streams), self.total)
 
-    def draw(self, position: int | None = None) -> None:
-        now = self.clock()
-        self.last_drawn = now
-        rate = self.records / max(now - self.started, 1e-9)
+    def postfix(self, seconds: float) -> str:
         errors = f"{self.errors:,} error{'s' if self.errors != 1 else ''}"
-        self.bar.set_postfix_str(f"{self.records:,} records  {errors}  {rate:,.0f}/s", False)
-        self.bar.n = self.bytes_read() if position is None else position
-        self.bar.refresh()
-
-    def finish(self) -> None:
-        """Draw the full bar and end its line, so the summary starts on a line of its own."""
-        self.draw(self.total_bytes)
-        self.bar.close()
+        return f"{self.records:,} records  {errors}  {rate(self.records, seconds)}"
