@@ -5,6 +5,7 @@ through (the target key, tags by id, counts by review status, a set's articles).
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 from annotations.models import AnnotatedSet, Annotation, Attribution, Tag, target_key
 from articles.models import Article, ImageCaption
 from tests.factories import make_annotation, make_article, make_user
+from tests.interchange.exporting.sample_db import annotated_article, user
 
 pytestmark = pytest.mark.django_db
 
@@ -282,3 +284,37 @@ def test_articles_or_none_is_the_sets_articles_otherwise():
     make_article(outlet="Other")
     ledger = AnnotatedSet.objects.create(name="Ledger", filters={"outlet": "Daily Ledger"})
     assert list(ledger.articles_or_none()) == [article]
+
+
+def test_set_filters_and_picked_articles():
+    """Filters all hold together; picked articles are added; no filter means picked only."""
+    article, _ = annotated_article()
+    other = make_article(title="Harbour plan", outlet="Daily", status=Article.Status.APPROVED)
+    third = make_article(
+        title="Harbour again", outlet="Daily", published=datetime(2023, 1, 5, tzinfo=UTC)
+    )
+    owner = user("rev")
+
+    def members(filters, picked=()):
+        annotated_set = AnnotatedSet.objects.create(
+            name=f"set {uuid.uuid4()}", filters=filters, created_by=owner
+        )
+        annotated_set.picked.set(picked)
+        return list(annotated_set.articles().values_list("pk", flat=True))
+
+    assert members({}) == []
+    assert members({}, [third]) == [third.pk]
+    assert members({"outlet": "Daily"}) == [other.pk, third.pk]
+    assert members({"outlet": "Daily", "status": "approved"}) == [other.pk]
+    assert members({"status": ["approved", "new"], "text": "harbour"}) == [other.pk, third.pk]
+    assert members({"date_from": "2024-05-01", "date_to": "2024-05-01"}) == [article.pk]
+    assert members({"date_to": "2023-12-31"}, [article]) == [article.pk, third.pk]
+    assert members({"tag": "Cue"}) == [article.pk]
+    assert members({"tag": Tag.objects.get(name="Cue").pk}) == [article.pk]
+    assert members({"editor": "ben"}) == [article.pk]
+    assert members({"editor": "rev"}) == []
+    assert members({"outlet": "", "text": None}, [other]) == [other.pk]
+    with pytest.raises(ValueError, match="colour"):
+        members({"colour": "red"})
+    with pytest.raises(ValueError, match="date_from"):
+        members({"date_from": "May"})

@@ -1,16 +1,14 @@
-"""The loader: ORM rows → records, in batches, in reading order, with a fixed number of queries;
-and which articles an export of an annotated set reads."""
+"""The loader: ORM rows → records, in batches, in reading order, with a fixed number of queries."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from annotations.models import AnnotatedSet, Annotation, Tag
+from annotations.models import Annotation, Tag
 from articles.models import Article
 from interchange.exporting.loader import load_articles
 from tests.factories import make_annotation, make_article
@@ -107,40 +105,3 @@ def test_articles_come_in_primary_key_order_by_default():
     assert [a.id for a in load_articles(Article.objects.all())] == sorted(ids)
     explicit = Article.objects.order_by("-pk")
     assert [a.id for a in load_articles(explicit)] == sorted(ids, reverse=True)
-
-
-# --- Annotated sets: the articles an export of a set reads ------------------------------------
-
-
-def test_set_filters_and_picked_articles():
-    """Filters all hold together; picked articles are added; no filter means picked only."""
-    article, _ = annotated_article()
-    other = make_article(title="Harbour plan", outlet="Daily", status=Article.Status.APPROVED)
-    third = make_article(
-        title="Harbour again", outlet="Daily", published=datetime(2023, 1, 5, tzinfo=UTC)
-    )
-    owner = user("rev")
-
-    def members(filters, picked=()):
-        annotated_set = AnnotatedSet.objects.create(
-            name=f"set {uuid.uuid4()}", filters=filters, created_by=owner
-        )
-        annotated_set.picked.set(picked)
-        return list(annotated_set.articles().values_list("pk", flat=True))
-
-    assert members({}) == []
-    assert members({}, [third]) == [third.pk]
-    assert members({"outlet": "Daily"}) == [other.pk, third.pk]
-    assert members({"outlet": "Daily", "status": "approved"}) == [other.pk]
-    assert members({"status": ["approved", "new"], "text": "harbour"}) == [other.pk, third.pk]
-    assert members({"date_from": "2024-05-01", "date_to": "2024-05-01"}) == [article.pk]
-    assert members({"date_to": "2023-12-31"}, [article]) == [article.pk, third.pk]
-    assert members({"tag": "Cue"}) == [article.pk]
-    assert members({"tag": Tag.objects.get(name="Cue").pk}) == [article.pk]
-    assert members({"editor": "ben"}) == [article.pk]
-    assert members({"editor": "rev"}) == []
-    assert members({"outlet": "", "text": None}, [other]) == [other.pk]
-    with pytest.raises(ValueError, match="colour"):
-        members({"colour": "red"})
-    with pytest.raises(ValueError, match="date_from"):
-        members({"date_from": "May"})
