@@ -54,16 +54,15 @@ class Swept(NamedTuple):
 
 def sweep_jobs(now: datetime | None = None) -> Swept:
     """Tidy what lost, abandoned or expired jobs leave behind. Run when a worker starts a job,
-    and by `manage.py sweep_jobs`.
-
-    A running job whose worker went silent for STALL_AFTER is marked failed. An import is one
-    transaction, so it was written whole or not at all, and its report says to check and upload
-    again; its uploads are deleted. An export's partial file is deleted. A preview older than
-    PREVIEW_KEPT that nobody confirmed loses its uploads (its report stays); confirming it then
-    asks for the files again. An export older than EXPORT_KEEP_DAYS is deleted, its file with
-    it, and so is any other file of the export folder that old (a partial file a dead worker
-    left, a record of the export mechanism before Jobs)."""
+    and by `manage.py sweep_jobs`."""
     now = now or timezone.now()
+    return Swept(_fail_stalled(now), _clear_abandoned_previews(now), _delete_expired_exports(now))
+
+
+def _fail_stalled(now: datetime) -> int:
+    """Mark failed the running jobs whose worker went silent for STALL_AFTER. An import is one
+    transaction, so it was written whole or not at all, and its report says to check and upload
+    again; its uploads are deleted. An export's partial file is deleted."""
     stalled = 0
     for job in Job.objects.filter(status=Job.Status.RUNNING):
         if not is_stalled(job, read_progress(job.pk), now):
@@ -85,6 +84,12 @@ def sweep_jobs(now: datetime | None = None) -> Swept:
             else:
                 delete_uploads(job)
             clear_progress(job.pk)
+    return stalled
+
+
+def _clear_abandoned_previews(now: datetime) -> int:
+    """A preview older than PREVIEW_KEPT that nobody confirmed loses its uploads (its report
+    stays); confirming it then asks for the files again."""
     abandoned = Job.objects.filter(
         kind=Job.Kind.IMPORT,
         dry_run=True,
@@ -95,16 +100,20 @@ def sweep_jobs(now: datetime | None = None) -> Swept:
     for job in abandoned.exclude(status=Job.Status.RUNNING):
         delete_uploads(job)
         cleared += 1
-    expired = list(
-        Job.objects.filter(kind=Job.Kind.EXPORT, started__lt=now - prepared.kept_for()).exclude(
-            status=Job.Status.RUNNING
-        )
-    )
+    return cleared
+
+
+def _delete_expired_exports(now: datetime) -> int:
+    """An export older than EXPORT_KEEP_DAYS is deleted, its file with it, and so is any other
+    file of the export folder that old (a partial file a dead worker left, a record of the
+    export mechanism before Jobs)."""
+    old = Job.objects.filter(kind=Job.Kind.EXPORT, started__lt=now - prepared.kept_for())
+    expired = list(old.exclude(status=Job.Status.RUNNING))
     for job in expired:
         prepared.delete_files(job)
     Job.objects.filter(pk__in=[job.pk for job in expired]).delete()
     prepared.delete_old_files(now)
-    return Swept(stalled, cleared, len(expired))
+    return len(expired)
 
 
 def enqueue(job: Job) -> None:
