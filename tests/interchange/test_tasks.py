@@ -270,3 +270,15 @@ def test_a_worker_sweeps_before_it_runs_an_export(monkeypatch):
     monkeypatch.setattr(tasks, "sweep_jobs", lambda: swept.append(True) or (0, 0, 0))
     tasks.run_export.call(export_job().pk)
     assert swept == [True]
+
+
+@pytest.mark.django_db
+def test_sweep_imports_is_the_former_name_of_sweep_jobs():
+    """The documented name of the command before exports became jobs still runs the same sweep
+    (a cron entry written against it keeps working)."""
+    out = StringIO()
+    call_command("sweep_imports", stdout=out)
+    assert out.getvalue().strip() == (
+        "0 stalled job(s) marked failed; uploads of 0 unconfirmed preview(s) deleted; "
+        "0 export(s) older than 7 day(s) deleted"
+    )
