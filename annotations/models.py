@@ -1,3 +1,13 @@
+"""The annotation models: tags, the source registry (Source, SourceAlias), spans (Annotation)
+and the links between them (Attribution), reviews of spans and of articles, annotated sets.
+
+Longer than the ~400 lines a module aims for, on purpose: Django's convention (and this
+project's, docs/architecture.md) is one models module per app with each model's behaviour
+(querysets, constraints, clean/save rules, set membership) beside its fields; splitting it into a
+package would separate models that reference one another on every other line. Pure logic the
+models use lives outside (anchoring.py, workflow.py); reads for pages in items.py and stats.py.
+"""
+
 from __future__ import annotations
 
 import uuid

@@ -1,6 +1,6 @@
 """Scraped plain text: several articles per file, as a news-site scraper writes them.
 
-The format (see /work/shared/seeds/ for a real file)::
+The format (see ../shared/seeds/ beside the checkout for a real file)::
 
     Headline                                   <- one line
                                                <- blank
