@@ -145,6 +145,15 @@ def editor():
 
 
 @pytest.fixture
+def superuser_client(client):
+    """Django's test client signed in as a superuser (the admin)."""
+    from tests.factories import make_user
+
+    client.force_login(make_user("boss", role="admin"))
+    return client
+
+
+@pytest.fixture
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

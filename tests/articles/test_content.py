@@ -5,18 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
 
 import html5lib
 import pytest
 
 from articles import content
-from tests.conftest import needs_shared
+from tests.conftest import SHARED, needs_shared
 from tests.factories import make_annotation, make_article
 
-XSS_CORPUS = (
-    Path(__file__).resolve().parents[2] / "shared" / "testdata" / "xss" / "xss_corpus.jsonl"
-)
+XSS_CORPUS = SHARED / "testdata" / "xss" / "xss_corpus.jsonl"
 
 SCRIPT_CAPABLE = {
     "script",
