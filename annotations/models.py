@@ -142,8 +142,12 @@ class SourceAlias(models.Model):
 # Where a span's text comes in the page: title, then captions (by position), then the body.
 # The one statement of that order: READING_RANK is the same table as an SQL expression.
 TARGET_RANK = {"title": 0, "caption": 1, "body": 2}
+*_RANKED, (_LAST_TARGET, _LAST_RANK) = TARGET_RANK.items()
+# The last target is the default (no WHEN of its own): one comparison fewer in every ordered
+# query, which the panel and every save compile.
 READING_RANK = Case(
-    *(When(target=target, then=Value(rank)) for target, rank in TARGET_RANK.items()),
+    *(When(target=target, then=Value(rank)) for target, rank in _RANKED),
+    default=Value(_LAST_RANK),
     output_field=IntegerField(),
 )
 
