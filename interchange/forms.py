@@ -36,7 +36,7 @@ class MultipleFileField(forms.FileField):
 
     widget = MultipleFileInput
 
-    def clean(self, data, initial=None) -> list[UploadedFile]:
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         uploads = list(data) if isinstance(data, list | tuple) else [data]
         if not any(uploads):
             super().clean(None, initial)  # "This field is required."

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from typing import IO, BinaryIO
+from typing import IO
 
 from .detection import (
     HEAD_BYTES,
@@ -29,7 +29,9 @@ from .detection import (
 from .limits import CHUNK, SPOOL_IN_MEMORY, Limits, over, size_text, too_many
 from .records import ArticleRecord, RecordError
 
-type MemberParser = Callable[[str, BinaryIO, str, list[str]], Iterator[ArticleRecord | RecordError]]
+type MemberParser = Callable[
+    [str, IO[bytes], str, list[str]], Iterator[ArticleRecord | RecordError]
+]
 
 # Below this size a member cannot do harm whatever its compression ratio (a short file of
 # spaces compresses a thousandfold): the ratio limit applies above it.
@@ -155,7 +157,7 @@ def _read_member(
         except FormatError as exc:
             yield RecordError(label, 0, str(exc))
             return
-        yield from parse(label, spool, kind, notes)  # type: ignore[arg-type]
+        yield from parse(label, spool, kind, notes)
 
 
 _NESTED = "a ZIP archive inside a ZIP archive is not expanded: unzip it and import its files"

@@ -190,6 +190,7 @@ class _DocumentScanner:
                         continue
                     self._start(number, position, in_array=True)
                 segment = position
+            # The pattern matches the empty string: match() is never None (no check per line).
             position = _VALUE_TEXT.match(line, position).end()  # type: ignore[union-attr]
             if position >= len(line):
                 break

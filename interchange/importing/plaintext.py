@@ -391,6 +391,7 @@ def _batches(chunks: Iterable[str]) -> Iterator[tuple[list[str], list[int]]]:
         if _BLANK_LINE.search(chunk) is None:
             continue
         text = "".join(pending)
+        # The pattern matches the empty string: match() is never None.
         leading = _LEADING_BLANK.match(text).end()  # type: ignore[union-attr]
         if leading:
             line += text.count("\n", 0, leading)
