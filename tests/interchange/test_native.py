@@ -88,6 +88,38 @@ def test_every_stored_field_names_a_model_field():
             assert model._meta.get_field(name).name == name, field
 
 
+@pytest.mark.parametrize(
+    ("table", "model_name", "stored", "loaded"),
+    [
+        ("ANNOTATION", "Annotation", "ANNOTATION_COLUMNS", "_ANNOTATION_COLUMNS"),
+        ("ATTRIBUTION", "Attribution", "ATTRIBUTION_COLUMNS", "_ATTRIBUTION_COLUMNS"),
+    ],
+)
+def test_the_saver_and_loader_column_lists_hold_every_field_of_the_table(
+    table, model_name, stored, loaded
+):
+    """The saver's insert and the export loader keep plain column tuples for speed: every model
+    field the native table names must be in both, so a field added to the table and forgotten
+    there fails here instead of being dropped silently on import or export."""
+    from django.apps import apps
+
+    from interchange.exporting import loader
+    from interchange.importing.saver import insert
+
+    model = apps.get_model("annotations", model_name)
+    saved, read = getattr(insert, stored), getattr(loader, loaded)
+    for field in native.TABLES[table]:
+        if field.model is None or not field.model.startswith(f"{model_name}."):
+            continue
+        name = field.model.partition(".")[2]
+        if name == "client_id" and model_name == "Annotation":
+            assert "client_id" in saved and "client_id" in read
+            continue
+        model_field = model._meta.get_field(name)
+        assert name in saved, (field.key, stored)
+        assert model_field.attname in read, (field.key, loaded)
+
+
 def test_to_json_writes_what_the_format_says():
     """Dates become native_datetime's text, empty optional ids and names null, aliases a list."""
     moment = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
