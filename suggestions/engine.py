@@ -1,0 +1,382 @@
+"""Rule-based attribution engine: text in, source–cue–content suggestions out (issue 9).
+
+Pure Python (regular expressions only: no Django, no ORM, no model), deterministic, and fast
+enough for the issue's budget (well under 10 ms per 4,500-character article), because every rule
+is a handful of regular expressions run per sentence. Offsets are code points into the text
+given; callers with stored text use `suggestions.textmap.WorkingText` and map spans back.
+
+Precision first: each rule fires only on a shape it recognises in full (a source that looks like
+a noun phrase or a pronoun, a reporting verb from the lexicon, content up to the sentence end),
+and its confidence says how often that shape is a true attribution. Non-attributive uses are
+excluded by construction: "the said X" (a determiner before "said"), "called X" naming ("called"
+is not in the lexicon; only "called for" is), expletive "it" ("It is expected that ..." has no
+source). The rules follow the PolNeAR/PARC convention described in docs/suggestions.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+Span = tuple[int, int]
+
+# Reporting verbs, inflected. "Strong" ones are attributions whatever follows; the others only
+# with "that" after them (they have non-reporting senses: "found a wallet", "expects a baby").
+_STRONG = (
+    "said says say added adds warned warns denied denies deny confirmed confirms "
+    "insisted insists argued argues stressed stresses revealed reveals "
+    "acknowledged acknowledges noted notes believes estimates urged urges "
+    "tweeted tweets wrote writes stated explained explains promised promises"
+)
+_WEAK = (
+    "shows showed found finds expects expected reported claimed claims announced announces "
+    "believe estimate"
+)
+_STRONG_SET = frozenset(_STRONG.split())
+_VERB = "|".join(sorted(set(_STRONG.split()) | set(_WEAK.split()), key=len, reverse=True))
+_AUX = r"(?:(?:has|have|had|did|does|do|will|would|could|may|might|is|was)\s+)?"
+_ADV = r"(?:(?:not|also|repeatedly|never|previously|again|publicly|later)\s+)*"
+_CUE = (
+    rf"{_AUX}{_ADV}(?:was\s+quoted\s+as\s+saying|declined\s+to\s+(?:say|comment)|told\s+(?:reporters|journalists)|(?:{_VERB})\b)"
+    r"(?:\s+in\s+a\s+statement)?"
+)
+_TIME = (
+    r"(?:\s*,?\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|yesterday|today|last\s+week|late\s+on\s+\w+day),?)?"
+)
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "who"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"]
+)
+_OPEN_QUOTES = '"“'
+_CLOSE_QUOTES = '"”'
+
+_CUE_RE = re.compile(rf"\b{_CUE}")
+_CUE_AT = re.compile(rf"\s*({_CUE}){_TIME}\s*")
+_QUOTE_RE = re.compile(r"[\"“][^\"“”]+[\"”]")
+_ACCORDING_START = re.compile(r"(According to|In the view of)\s+([^,]{2,80}?),\s*")
+_ACCORDING_END = re.compile(r",\s*(according to)\s+([^,]{2,80}?)\s*[.!?]?$")
+_SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,120}?)\s*(?=,\s*[\"“]|\.?\s*$)")
+_LEAD = re.compile(
+    r"(?:[A-Z][A-Z ]{2,}[^–—\"“]{0,30}[–—]\s*)?"  # dateline "HARWELL, March 3 –"
+    r"(?:(?!In the view of)(?:On|In|At|After|Before|Earlier|Later)\b[^,\"“]{0,60},\s*"  # "In a speech, "
+    r"|On\s+\w+day\s+)?"
+)
+_TIME_RE = re.compile(_TIME)
+# What may follow "QUOTE, SOURCE CUE" in the same sentence: an adverbial, not a second clause.
+_PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?\s*[.]?\s*")
+_TRAILING = re.compile(
+    rf",\s+((?:the|its|his|her|their|a|an)\s+[\w'’ -]{{2,40}}?|he|she|they|it|we|I)\s+({_CUE})\s*[.]?$"
+)
+_TAIL_QUOTE = re.compile(r"\s*,\s*([\"“][^\"“”]+[\"”])")
+_NAMEISH = re.compile(r"^(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,9}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One proposed attribution; spans are (start, end) code points, end exclusive."""
+
+    source: tuple[Span, ...]
+    cue: Span
+    content: tuple[Span, ...]
+    confidence: float
+    rule: str
+    source_entity: str | None
+
+
+def _sentences(text: str) -> list[Span]:
+    """Sentence spans: a stop followed by space and a capital or quote, outside quotations.
+
+    A quotation running over several sentences stays in one sentence, so its content is one
+    fragment (the convention marks a continuing quotation as one attribution).
+    """
+    spans: list[Span] = []
+    start = 0
+    inside = False
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        elif ch == "\n" and i + 1 < n and text[i + 1] == "\n":
+            inside = False
+            spans.append((start, i))
+            start = i + 1
+        elif ch in ".!?" and not inside:
+            j = i + 1
+            while j < n and text[j] in _CLOSE_QUOTES and text[j] != '"':
+                j += 1
+            if j < n and text[j].isspace():
+                k = j
+                while k < n and text[k].isspace():
+                    k += 1
+                if k >= n or text[k].isupper() or text[k] in _OPEN_QUOTES:
+                    spans.append((start, j))
+                    start = k
+                    i = k
+                    continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if s < e]
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    """The span without surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    """Sentence end minus a final stop outside quotation marks."""
+    s, e = _strip(text, start, end)
+    if e > s and text[e - 1] in ".!?":
+        e -= 1
+    return e
+
+
+def _is_source(phrase: str) -> bool:
+    """Whether a phrase before a cue looks like a source: a pronoun or a short noun phrase."""
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return False
+    first = words[0]
+    if first.lower() in _PRONOUNS:
+        return len(words) == 1
+    if any(
+        w.lower() in {"that", "which", "if", "when", "because", "after", "before"} for w in words
+    ):
+        return False
+    if first[0].islower() and first.lower() not in _DETERMINERS and not words[-1][0].isupper():
+        return False  # "environment minister Jana Pelc" passes: a title before a name
+    return bool(_NAMEISH.match(phrase.replace(",", "")))
+
+
+def _entity(phrase: str) -> str | None:
+    """The run of capitalised words at the end of the source's head, if it names someone."""
+    head = phrase.split(",")[0].split()
+    names = [w for w in head if w[:1].isupper()]
+    if len(names) >= 2 and head[-1][:1].isupper():
+        tail: list[str] = []
+        for w in reversed(head):
+            if not w[:1].isupper():
+                break
+            tail.insert(0, w)
+        if head[0].lower() in _DETERMINERS and tail and tail[0] == head[0]:
+            tail = tail[1:]
+        return " ".join(tail) if len(tail) >= 2 else None
+    return None
+
+
+def _quote_first(text: str, s: int, e: int) -> Suggestion | None:
+    """'"QUOTE," CUE SOURCE' or '"QUOTE," SOURCE CUE', possibly continued by a second quote."""
+    m = _QUOTE_RE.match(text, s)
+    if not m or text[m.end() - 2] not in ",?!":
+        return None
+    rest = m.end()
+    cue_m = _CUE_AT.match(text, rest, e)
+    source: Span
+    if cue_m and _verb_of(cue_m.group(1)) in _STRONG_SET:
+        cue = (cue_m.start(1), cue_m.start(1) + len(cue_m.group(1)))
+        src_m = _SOURCE_TAIL.match(text, cue_m.end(), e)
+        if not src_m or not _is_source(src_m.group(1)):
+            return None
+        source = (src_m.start(1), src_m.end(1))
+        after = src_m.end(1)
+    else:
+        src_end = text.find(" ", rest + 1)
+        found = None
+        for cm in _CUE_RE.finditer(text, rest, e):
+            phrase = text[rest : cm.start()].strip()
+            if phrase and _is_source(phrase) and _verb_of(cm.group(0)) in _STRONG_SET:
+                found = cm
+            break
+        if found is None or src_end < 0:
+            return None
+        source = _strip(text, rest, found.start())
+        cue = (found.start(), found.end())
+        after = found.end()
+        tm = _TIME_RE.match(text, after, e)
+        if tm:
+            after = tm.end()
+    content = [(m.start(), m.end())]
+    tail = _TAIL_QUOTE.match(text, after, e)
+    if tail:
+        content.append((tail.start(1), tail.end(1)))
+    elif not _PLAIN_TAIL.fullmatch(text, after, e):
+        return None  # more than an adverbial after the cue ("..., adding that ...")
+    phrase = text[source[0] : source[1]]
+    pronoun = phrase.lower() in _PRONOUNS
+    return Suggestion(
+        (source,),
+        cue,
+        tuple(content),
+        0.8 if pronoun else 0.9,
+        "quote-cue-source" if cue[0] < source[0] else "quote-source-cue",
+        None if pronoun else _entity(phrase),
+    )
+
+
+def _according(text: str, s: int, e: int) -> Suggestion | None:
+    """'According to SOURCE, CONTENT.' and 'CONTENT, according to SOURCE.'"""
+    m = _ACCORDING_START.match(text, s, e)
+    if m:
+        end = _content_end(text, m.end(), e)
+        if end - m.end() < 10:
+            return None
+        phrase = m.group(2)
+        return Suggestion(
+            ((m.start(2), m.end(2)),),
+            (m.start(1), m.end(1)),
+            ((m.end(), end),),
+            0.9,
+            "according-to-first",
+            _entity(phrase),
+        )
+    m2 = _ACCORDING_END.search(text, s, e)
+    if m2 and m2.start() - s >= 10:
+        return Suggestion(
+            ((m2.start(2), m2.end(2)),),
+            (m2.start(1), m2.end(1)),
+            ((s, m2.start()),),
+            0.85,
+            "according-to-last",
+            _entity(m2.group(2)),
+        )
+    return None
+
+
+def _source_cue(text: str, s: int, e: int) -> Suggestion | None:
+    """'SOURCE CUE (that) CONTENT.' and 'SOURCE CUE: "QUOTE"', the source starting the sentence."""
+    for cm in _CUE_RE.finditer(text, s, e):
+        before = text[max(s, cm.start() - 4) : cm.start()].lower().split()
+        if before and before[-1] in _DETERMINERS:
+            return None  # "the said document"
+        phrase = text[s : cm.start()].strip()
+        if "," in phrase:
+            if not phrase.endswith(","):
+                return None  # an appositive must close before the cue: "Her deputy, X, said"
+            phrase = phrase[:-1]
+        if not _is_source(phrase):
+            return None
+        if phrase.lower() == "it":
+            return None  # expletive or artefact "it" before a passive: never guessed
+        verb = _verb_of(cm.group(0))
+        tm = _TIME_RE.match(text, cm.end(), e)
+        after = tm.end() if tm else cm.end()
+        colon = re.compile(r"\s*:\s*(?=[\"“])").match(text, after, e)
+        pronoun = phrase.lower() in _PRONOUNS
+        source = (s, s + len(phrase))
+        cue = (cm.start(), cm.end())
+        if colon:
+            start = colon.end()
+            q = _QUOTE_RE.match(text, start, e)
+            if not q or q.end() < _strip(text, start, e)[1] - 1:
+                return None
+            rule, conf = "source-cue-colon-quote", 0.85
+            end = q.end()
+        else:
+            start = _strip(text, after, e)[0]
+            if start >= e or not (text[start].isalnum() or text[start] in _OPEN_QUOTES):
+                return None
+            has_that = text.startswith("that ", start)
+            if verb not in _STRONG_SET and not has_that:
+                return None
+            end = _content_end(text, start, e)
+            if len(text[start:end].split()) < 2:
+                return None
+            rule = "source-cue-that" if has_that else "source-cue-clause"
+            conf = 0.85 if has_that else 0.8
+        if pronoun:
+            conf -= 0.1
+        return Suggestion(
+            (source,),
+            cue,
+            ((start, end),),
+            round(conf, 2),
+            rule,
+            None if pronoun else _entity(text[source[0] : source[1]]),
+        )
+    return None
+
+
+def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
+    """'CONTENT, SOURCE CUE.' without quotation marks: "No one was hurt, the airline added."
+
+    Only with a short source (a pronoun or a determiner and a few words) and a strong verb at the
+    very end of the sentence, so an ordinary clause ending in a verb does not qualify.
+    """
+    m = _TRAILING.search(text, s, e)
+    if m is None or _verb_of(m.group(2)) not in _STRONG_SET or m.start() - s < 10:
+        return None
+    if any(q in text[s : m.start()] for q in _OPEN_QUOTES):
+        return None
+    phrase = m.group(1)
+    pronoun = phrase.lower() in _PRONOUNS
+    if phrase.lower() == "it":
+        return None
+    return Suggestion(
+        ((m.start(1), m.end(1)),),
+        (m.start(2), m.end(2)),
+        ((s, m.start()),),
+        0.7 if pronoun else 0.75,
+        "content-source-cue",
+        None,
+    )
+
+
+_RULES = (_quote_first, _according, _source_cue, _content_source_cue)
+
+
+def _verb_of(cue: str) -> str:
+    """The reporting verb of a cue group ("told reporters" → "said", as always an attribution)."""
+    words = cue.split()
+    if {"told", "declined", "quoted"} & set(words):
+        return "said"
+    if words[-2:] == ["a", "statement"]:
+        words = words[:-3]
+    return words[-1]
+
+
+def _quotation_only(text: str, s: int, e: int) -> Span | None:
+    """The sentence's span when it is one quotation and nothing else (a quotation going on)."""
+    m = _QUOTE_RE.fullmatch(text, s, e)
+    if m is None and e - s > 1 and text[e - 1] == ".":
+        m = _QUOTE_RE.fullmatch(text, s, e - 1)
+    return (m.start(), m.end()) if m else None
+
+
+def suggest(text: str) -> list[Suggestion]:
+    """Every attribution the rules are confident of, in text order (at most one per sentence).
+
+    A sentence that is nothing but a quotation, right after a sentence whose quotation was
+    attributed, carries on that quotation: it becomes another content fragment of the same
+    attribution (the convention's "content continues over following sentences").
+    """
+    found: list[Suggestion] = []
+    quoting = False
+    for s0, e in _sentences(text):
+        lead = _LEAD.match(text, s0, e)
+        s = lead.end() if lead else s0
+        for rule in _RULES:
+            suggestion = rule(text, s, e)
+            if suggestion is not None:
+                found.append(suggestion)
+                quoting = suggestion.rule.startswith("quote")
+                break
+        else:
+            fragment = _quotation_only(text, s, e) if quoting and found else None
+            if fragment is not None:
+                last = found[-1]
+                found[-1] = replace(last, content=(*last.content, fragment))
+            else:
+                quoting = False
+    return found

@@ -1,0 +1,231 @@
+"""The rule-based attribution engine (suggestions/engine.py): one rule or exclusion per test."""
+
+from __future__ import annotations
+
+import time
+
+from suggestions.engine import Suggestion, suggest
+
+
+def spans(text: str, suggestion: Suggestion) -> tuple[list[str], str, list[str]]:
+    """Source, cue and content of a suggestion as the words they cover."""
+    return (
+        [text[s:e] for s, e in suggestion.source],
+        text[suggestion.cue[0] : suggestion.cue[1]],
+        [text[s:e] for s, e in suggestion.content],
+    )
+
+
+def only(text: str) -> tuple[Suggestion, tuple[list[str], str, list[str]]]:
+    """The single suggestion for a text, and its words."""
+    found = suggest(text)
+    assert len(found) == 1, found
+    return found[0], spans(text, found[0])
+
+
+def test_source_cue_that_content_includes_that_and_leaves_out_the_stop() -> None:
+    """SOURCE said that CONTENT: content starts at "that" and stops before the full stop."""
+    s, words = only("The Varden Water Board said that the reservoir was full.")
+    assert words == (["The Varden Water Board"], "said", ["that the reservoir was full"])
+    assert s.rule == "source-cue-that"
+
+
+def test_source_cue_clause_without_that() -> None:
+    """SOURCE said CONTENT without "that" is an attribution too, with a lower confidence."""
+    s, words = only("Mayor Ida Pell said the school would reopen in May.")
+    assert words == (["Mayor Ida Pell"], "said", ["the school would reopen in May"])
+    assert s.rule == "source-cue-clause"
+    assert 0 < s.confidence < 0.85
+
+
+def test_auxiliaries_and_negation_belong_to_the_cue() -> None:
+    """'has repeatedly denied' and 'did not deny' are the whole cue."""
+    _, words = only("The minister has repeatedly denied that the talks had failed.")
+    assert words[1] == "has repeatedly denied"
+    _, words = only("The minister did not deny that the talks had failed.")
+    assert words[1] == "did not deny"
+
+
+def test_declined_to_comment_counts() -> None:
+    """'declined to comment' is a cue; what follows is the content."""
+    _, words = only("A spokesman declined to comment on the rumours about the merger.")
+    assert words == (["A spokesman"], "declined to comment", ["on the rumours about the merger"])
+
+
+def test_told_reporters_is_one_cue() -> None:
+    """'told reporters' is the cue; plain 'told' with another object is not in the lexicon."""
+    _, words = only("The coach told reporters the team would travel on Friday.")
+    assert words[1] == "told reporters"
+
+
+def test_cue_keeps_in_a_statement() -> None:
+    """'confirmed in a statement' is one cue."""
+    _, words = only("Arlo Foods confirmed in a statement that two plants would close.")
+    assert words[1] == "confirmed in a statement"
+
+
+def test_weak_verb_needs_that() -> None:
+    """A verb with other senses ("found") attributes only with "that" after it."""
+    assert suggest("The inspectors found a broken valve in the basement.") == []
+    _, words = only("The inspectors found that the valve had been broken for weeks.")
+    assert words[2] == ["that the valve had been broken for weeks"]
+
+
+def test_closed_appositive_source_leaves_out_the_comma() -> None:
+    """'Her deputy, Aurel Benko, said': the source ends before the comma that closes it."""
+    _, words = only("Her deputy, Aurel Benko, said the gap would be covered.")
+    assert words[0] == ["Her deputy, Aurel Benko"]
+
+
+def test_open_comma_before_cue_is_not_a_source() -> None:
+    """A participle after a comma phrase ("part of a plan announced last year") is no source."""
+    assert suggest("Work on the pier, part of a plan announced last year, began on Monday.") == []
+
+
+def test_leading_time_phrase_is_not_part_of_the_source() -> None:
+    """'On Friday the Met Office warned ...': the source starts at 'the'."""
+    _, words = only("On Friday the Met Office warned that storms would hit the coast.")
+    assert words[0] == ["the Met Office"]
+
+
+def test_dateline_is_not_part_of_the_source() -> None:
+    """A dateline ("KESTON, May 2 –") before the sentence is skipped."""
+    _, words = only("KESTON, May 2 – The police said the road was closed for the night.")
+    assert words[0] == ["The police"]
+
+
+def test_quote_then_source_then_cue() -> None:
+    """'"QUOTE," SOURCE CUE.': content is the quotation with its marks and comma."""
+    s, words = only('"We will win," Coach Ana Lind said on Sunday.')
+    assert words == (["Coach Ana Lind"], "said", ['"We will win,"'])
+    assert s.rule == "quote-source-cue"
+
+
+def test_quote_then_cue_then_source() -> None:
+    """'"QUOTE," said SOURCE.': the inverted order."""
+    s, words = only('"The dam is safe," said Omar Reyes, the chief engineer.')
+    assert words == (["Omar Reyes, the chief engineer"], "said", ['"The dam is safe,"'])
+    assert s.rule == "quote-cue-source"
+
+
+def test_curly_quotation_marks() -> None:
+    """Typographic quotation marks work like straight ones."""
+    _, words = only("“It is over,” the senator wrote on Tuesday.")
+    assert words[2] == ["“It is over,”"]
+
+
+def test_interrupted_quotation_is_one_attribution_with_two_fragments() -> None:
+    """'"X," said S, "Y."' is one suggestion whose content has both quotations."""
+    _, words = only('"The bridge is sound," said Pia Holm, "but the road is not."')
+    assert words[2] == ['"The bridge is sound,"', '"but the road is not."']
+
+
+def test_quotation_continuing_in_next_sentence_is_another_fragment() -> None:
+    """A sentence that is only a quotation, after an attributed quotation, continues it."""
+    text = '"We want our pay," she said. "We want it now."'
+    _, words = only(text)
+    assert words[2] == ['"We want our pay,"', '"We want it now."']
+
+
+def test_pronoun_source_as_written_with_lower_confidence() -> None:
+    """A pronoun is the source as written, unresolved, less confident than a name."""
+    s, words = only("She said the repairs would cost about a million dollars.")
+    assert words[0] == ["She"]
+    assert s.source_entity is None
+    assert s.confidence < 0.8
+
+
+def test_colon_before_quotation() -> None:
+    """'SOURCE said: "QUOTE"': content is the quotation, stop inside the marks included."""
+    s, words = only('The chancellor said: "Do not accept it."')
+    assert words == (["The chancellor"], "said", ['"Do not accept it."'])
+    assert s.rule == "source-cue-colon-quote"
+
+
+def test_according_to_first() -> None:
+    """'According to SOURCE, CONTENT.'"""
+    s, words = only("According to the fire service, two people were hurt.")
+    assert words == (["the fire service"], "According to", ["two people were hurt"])
+    assert s.rule == "according-to-first"
+
+
+def test_according_to_last() -> None:
+    """'CONTENT, according to SOURCE.'"""
+    _, words = only("Prices rose by two percent, according to the statistics office.")
+    assert words == (["the statistics office"], "according to", ["Prices rose by two percent"])
+
+
+def test_in_the_view_of() -> None:
+    """'In the view of SOURCE, CONTENT' is a phrase cue, not a leading time phrase."""
+    _, words = only("In the view of economist Lia Berg, the currency is too strong.")
+    assert words[1] == "In the view of"
+
+
+def test_content_then_short_source_then_cue() -> None:
+    """'CONTENT, the airline added.' without quotation marks."""
+    s, words = only("Nobody was hurt, the airline added.")
+    assert words == (["the airline"], "added", ["Nobody was hurt"])
+    assert s.rule == "content-source-cue"
+
+
+def test_the_said_document_is_not_an_attribution() -> None:
+    """'the said document' uses "said" as an adjective."""
+    assert suggest("Lawyers read the said document in a sealed room.") == []
+
+
+def test_called_naming_is_not_an_attribution() -> None:
+    """'a group called X' names; "called" is not a reporting verb here."""
+    assert suggest("Members of a group called the Red Lantern occupied the lobby.") == []
+
+
+def test_expletive_it_is_never_a_source() -> None:
+    """'It is expected that ...' has no source, and the engine does not invent one."""
+    assert suggest("It is expected that the bridge will open in June.") == []
+
+
+def test_all_told_is_not_an_attribution() -> None:
+    """'All told,' is an idiom, not a cue."""
+    assert suggest("All told, the storm destroyed 300 homes.") == []
+
+
+def test_claimed_a_title_is_not_an_attribution() -> None:
+    """'claimed their title' is an action; "claimed" attributes only with "that"."""
+    assert suggest("Kessling Athletic claimed their third title on Saturday.") == []
+
+
+def test_plain_action_is_not_an_attribution() -> None:
+    """'The regime agreed to a ceasefire' has no reporting verb."""
+    assert suggest("The regime agreed to a ceasefire on Sunday.") == []
+
+
+def test_named_source_gets_its_name_as_entity() -> None:
+    """A title and a name: the entity is the name's capitalised run."""
+    s, _ = only("Opposition leader Dario Ferrante said the reform was a gift to landlords.")
+    assert s.source_entity == "Dario Ferrante"
+
+
+def test_offsets_are_code_points_into_the_text_given() -> None:
+    """Characters outside the BMP count as one: spans stay on the words."""
+    text = "Sunny 🙂🙂 day. The council said the park would close."
+    _, words = only(text)
+    assert words[0] == ["The council"]
+    assert suggest(text)[0].source == ((14, 25),)  # two emoji, two code points
+
+
+def test_deterministic_and_confidence_in_range() -> None:
+    """The same text gives the same suggestions, each confidence within [0, 1]."""
+    text = '"Go," he said. The board said that it would meet. According to Ana, it rained.'
+    first = suggest(text)
+    assert first == suggest(text)
+    assert first and all(0 <= s.confidence <= 1 for s in first)
+
+
+def test_fast_enough_for_an_article() -> None:
+    """A 4,500-character article takes well under the issue's 10 ms (generous bound here)."""
+    sentence = 'The ministry said that the port would reopen. "We are ready," Ana Berg said. '
+    text = (sentence * 60)[:4500]
+    suggest(text)
+    start = time.perf_counter()
+    for _ in range(20):
+        suggest(text)
+    assert (time.perf_counter() - start) / 20 < 0.05
