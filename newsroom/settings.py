@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "articles",
     "annotations",
     "interchange",
+    "suggestions",
 ]
 
 MIDDLEWARE = [
