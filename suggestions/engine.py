@@ -64,7 +64,12 @@ _LEAD = re.compile(
 )
 _TIME_RE = re.compile(_TIME)
 # What may follow "QUOTE, SOURCE CUE" in the same sentence: an adverbial, not a second clause.
-_PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?\s*[.]?\s*")
+_PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?(?:,\s+adding\s+[\s\S]*)?\s*[.]?\s*")
+# A second cue of the same source in the same sentence: "... and urged ...", ", adding that ...".
+_COORD = re.compile(
+    r",?\s+and\s+(urged|promised|warned|added|insisted|stressed|noted|said)\s+|,\s+(adding)\s+"
+)
+_RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
 _TRAILING = re.compile(
     rf",\s+((?:the|its|his|her|their|a|an)\s+[\w'’ -]{{2,40}}?|he|she|they|it|we|I)\s+({_CUE})\s*[.]?$"
 )
@@ -333,7 +338,67 @@ def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     )
 
 
-_RULES = (_quote_first, _according, _source_cue, _content_source_cue)
+def _relative(text: str, s: int, e: int) -> Suggestion | None:
+    """'..., who CUE (that) CONTENT.': the relative pronoun is the source as written."""
+    m = _RELATIVE.search(text, s, e)
+    if m is None or m.end() >= e:
+        return None
+    has_that = text.startswith("that ", m.end())
+    if _verb_of(m.group(2)) not in _STRONG_SET and not has_that:
+        return None
+    end = _content_end(text, m.end(), e)
+    if len(text[m.end() : end].split()) < 2 or not text[m.end()].isalnum():
+        return None
+    return Suggestion(
+        ((m.start(1), m.end(1)),),
+        (m.start(2), m.start(2) + len(m.group(2))),
+        ((m.end(), end),),
+        0.75,
+        "relative-who-cue",
+        None,
+    )
+
+
+def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
+    """The suggestion, and a second one when its source has a second cue in the sentence.
+
+    "X said A and urged B": A ends before "and", and "urged B" is the same source's second
+    attribution; so is "'Q,' X said, adding that B". Only a short list of reporting verbs counts
+    after "and", so an ordinary coordinated clause inside the content is left alone.
+    """
+    if found.rule.startswith("quote"):
+        start = max(found.cue[1], found.source[0][1] if found.source else 0)
+    elif found.rule.startswith("source-cue-") and found.rule != "source-cue-colon-quote":
+        start = found.content[-1][0]
+    else:
+        return [found]
+    m = _COORD.search(text, start, e)
+    if m is None:
+        return [found]
+    between = text[start : m.start()]
+    if between.count('"') % 2 or between.count("“") > between.count("”"):
+        return [found]  # the "and" is inside a quotation
+    verb = 1 if m.group(1) else 2
+    content_start = m.end()
+    content_end = _content_end(text, content_start, e)
+    if len(text[content_start:content_end].split()) < 2:
+        return [found]
+    first = found
+    if not found.rule.startswith("quote"):
+        cut = _strip(text, found.content[-1][0], m.start())
+        first = replace(found, content=(*found.content[:-1], cut))
+    second = Suggestion(
+        found.source,
+        (m.start(verb), m.end(verb)),
+        ((content_start, content_end),),
+        round(found.confidence - 0.05, 2),
+        "coordinated-cue",
+        found.source_entity,
+    )
+    return [first, second]
+
+
+_RULES = (_quote_first, _according, _source_cue, _content_source_cue, _relative)
 
 
 def _verb_of(cue: str) -> str:
@@ -369,7 +434,7 @@ def suggest(text: str) -> list[Suggestion]:
         for rule in _RULES:
             suggestion = rule(text, s, e)
             if suggestion is not None:
-                found.append(suggestion)
+                found.extend(_coordinated(text, suggestion, e))
                 quoting = suggestion.rule.startswith("quote")
                 break
         else:

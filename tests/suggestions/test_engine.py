@@ -229,3 +229,41 @@ def test_fast_enough_for_an_article() -> None:
     for _ in range(20):
         suggest(text)
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+def test_relative_pronoun_source_as_written() -> None:
+    """'..., who told reporters that ...': the source is "who"."""
+    s, words = only(
+        "The strike was led by Ana Ros, a nurse, who told reporters that staff were tired."
+    )
+    assert words == (["who"], "told reporters", ["that staff were tired"])
+    assert s.rule == "relative-who-cue"
+
+
+def test_second_cue_after_and_is_a_second_attribution() -> None:
+    """'X warned A and urged B': two attributions of X, the first content ending before "and"."""
+    text = "The Met Office warned that winds would hit the coast and urged people to stay in."
+    found = suggest(text)
+    assert [spans(text, f) for f in found] == [
+        (["The Met Office"], "warned", ["that winds would hit the coast"]),
+        (["The Met Office"], "urged", ["people to stay in"]),
+    ]
+    assert found[1].rule == "coordinated-cue"
+
+
+def test_adding_after_quote_is_a_second_attribution() -> None:
+    """'"Q," X said, adding that B.': the quotation and "adding that B" are two attributions."""
+    text = '"It began in the kitchen," the chief said, adding that the alarms were off.'
+    found = suggest(text)
+    assert [spans(text, f)[1:] for f in found] == [
+        ("said", ['"It began in the kitchen,"']),
+        ("adding", ["that the alarms were off"]),
+    ]
+
+
+def test_and_inside_a_quotation_does_not_split() -> None:
+    """A reporting verb after "and" inside quoted words stays part of the content."""
+    text = 'The mayor said the plan was "bold and said to be cheap" on Monday.'
+    found = suggest(text)
+    assert len(found) == 1
+    assert spans(text, found[0])[2] == ['the plan was "bold and said to be cheap" on Monday']
