@@ -11,6 +11,10 @@ and its confidence says how often that shape is a true attribution. Non-attribut
 excluded by construction: "the said X" (a determiner before "said"), "called X" naming ("called"
 is not in the lexicon; only "called for" is), expletive "it" ("It is expected that ..." has no
 source). The rules follow the PolNeAR/PARC convention described in docs/suggestions.md.
+
+About 500 lines, over the usual 400, on purpose: the rules share one lexicon and one set of
+compiled patterns (cue group, time adverbials, source shape), and each rule is short; split into
+modules they would import each other's private patterns without being any easier to read.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ _WEAK = (
 )
 _STRONG_SET = frozenset(_STRONG.split())
 _VERB = "|".join(sorted(set(_STRONG.split()) | set(_WEAK.split()), key=len, reverse=True))
-_AUX = r"(?:(?:has|have|had|did|does|do|will|would|could|may|might|is|was)\s+)?"
+# No "is/was": "is said to", "was reported" are passives, handled (without a source) by _implicit.
+_AUX = r"(?:(?:has|have|had|did|does|do|will|would|could|may|might)\s+)?"
 _ADV = r"(?:(?:not|also|repeatedly|never|previously|again|publicly|later)\s+)*"
 _CUE = (
     rf"{_AUX}{_ADV}(?:was\s+quoted\s+as\s+saying|declined\s+to\s+(?:say|comment)|told\s+(?:reporters|journalists)|(?:{_VERB})\b)"
@@ -69,6 +74,12 @@ _PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?(?:,\s+adding\s+[\s\
 _COORD = re.compile(
     r",?\s+and\s+(urged|promised|warned|added|insisted|stressed|noted|said)\s+|,\s+(adding)\s+"
 )
+_PASSIVE_VERB = r"(?:announced|reported|said|believed|understood|expected|thought|alleged)"
+_IT_PASSIVE = re.compile(
+    rf"It\s+((?:is|was|has\s+been|had\s+been)\s+{_PASSIVE_VERB}){_TIME}\s+(?=that\s)"
+)
+_RAISED = re.compile(rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)|\s+(reportedly)\s+")
+_DASH_TAG = re.compile(r"\s*([–—])\s*([^,\"“”.]{2,60}?)\s*(?=[,.]|$)")
 _RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
 _TRAILING = re.compile(
     rf",\s+((?:the|its|his|her|their|a|an)\s+[\w'’ -]{{2,40}}?|he|she|they|it|we|I)\s+({_CUE})\s*[.]?$"
@@ -184,9 +195,21 @@ def _entity(phrase: str) -> str | None:
 def _quote_first(text: str, s: int, e: int) -> Suggestion | None:
     """'"QUOTE," CUE SOURCE' or '"QUOTE," SOURCE CUE', possibly continued by a second quote."""
     m = _QUOTE_RE.match(text, s)
-    if not m or text[m.end() - 2] not in ",?!":
+    if not m or text[m.end() - 2] not in ",?!.":
         return None
     rest = m.end()
+    dash = _DASH_TAG.match(text, rest, e)
+    if dash and _is_source(dash.group(2)) and dash.group(2)[0].isupper():
+        return Suggestion(
+            ((dash.start(2), dash.end(2)),),
+            (dash.start(1), dash.end(1)),
+            ((m.start(), m.end()),),
+            0.8,
+            "quote-dash-source",
+            _entity(dash.group(2)),
+        )
+    if text[m.end() - 2] == ".":
+        return None
     cue_m = _CUE_AT.match(text, rest, e)
     source: Span
     if cue_m and _verb_of(cue_m.group(1)) in _STRONG_SET:
@@ -338,6 +361,37 @@ def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     )
 
 
+def _implicit(text: str, s: int, e: int) -> Suggestion | None:
+    """No source: "It was announced that C", "NP is reported to VP", "NP reportedly VP".
+
+    Expletive "it" is never the source; the attribution has no source span. In the raised forms
+    the content is split by the cue: the subject and the rest are two fragments.
+    """
+    m = _IT_PASSIVE.match(text, s, e)
+    if m:
+        start = _strip(text, m.end(), e)[0]
+        end = _content_end(text, start, e)
+        return Suggestion((), (m.start(1), m.end(1)), ((start, end),), 0.7, "it-passive", None)
+    r = _RAISED.search(text, s, e)
+    if r is None:
+        return None
+    subject = text[s : r.start()].strip()
+    if not subject or "," in subject or not _is_source(subject) or subject.lower() in _PRONOUNS:
+        return None
+    group = 1 if r.group(1) else 2
+    end = _content_end(text, r.end(), e)
+    if len(text[r.end() : end].split()) < 2:
+        return None
+    return Suggestion(
+        (),
+        (r.start(group), r.end(group)),
+        ((s, s + len(subject)), (r.end(), end)),
+        0.7,
+        "raised-passive" if group == 1 else "reportedly",
+        None,
+    )
+
+
 def _relative(text: str, s: int, e: int) -> Suggestion | None:
     """'..., who CUE (that) CONTENT.': the relative pronoun is the source as written."""
     m = _RELATIVE.search(text, s, e)
@@ -398,7 +452,7 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     return [first, second]
 
 
-_RULES = (_quote_first, _according, _source_cue, _content_source_cue, _relative)
+_RULES = (_quote_first, _according, _source_cue, _content_source_cue, _relative, _implicit)
 
 
 def _verb_of(cue: str) -> str:
@@ -435,7 +489,7 @@ def suggest(text: str) -> list[Suggestion]:
             suggestion = rule(text, s, e)
             if suggestion is not None:
                 found.extend(_coordinated(text, suggestion, e))
-                quoting = suggestion.rule.startswith("quote")
+                quoting = suggestion.rule.startswith(("quote", "source-cue"))
                 break
         else:
             fragment = _quotation_only(text, s, e) if quoting and found else None

@@ -180,7 +180,9 @@ def test_called_naming_is_not_an_attribution() -> None:
 
 def test_expletive_it_is_never_a_source() -> None:
     """'It is expected that ...' has no source, and the engine does not invent one."""
-    assert suggest("It is expected that the bridge will open in June.") == []
+    found = suggest("It is expected that the bridge will open in June.")
+    assert [f.source for f in found] == [()]
+    assert suggest("It rained all day, and it is unclear when the road will reopen.") == []
 
 
 def test_all_told_is_not_an_attribution() -> None:
@@ -267,3 +269,41 @@ def test_and_inside_a_quotation_does_not_split() -> None:
     found = suggest(text)
     assert len(found) == 1
     assert spans(text, found[0])[2] == ['the plan was "bold and said to be cheap" on Monday']
+
+
+def test_quotation_after_indirect_quote_continues_it() -> None:
+    """'X said A. "Q."': the quotation-only sentence is a second fragment of X's attribution."""
+    text = 'The union said the strike would go on. "We have waited long enough."'
+    _, words = only(text)
+    assert words[2] == ["the strike would go on", '"We have waited long enough."']
+
+
+def test_dash_tag_after_quotation() -> None:
+    """'"QUOTE." – SOURCE, ...': the dash is the cue, the name the source."""
+    s, words = only('"No more cuts." – Councillor Ada Oyel, speaking on Thursday.')
+    assert words == (["Councillor Ada Oyel"], "–", ['"No more cuts."'])
+    assert s.rule == "quote-dash-source"
+
+
+def test_expletive_it_passive_has_no_source() -> None:
+    """'It was announced that C': cue "was announced", no source span."""
+    s, words = only("It was announced on Thursday that the steelworks would close.")
+    assert words == ([], "was announced", ["that the steelworks would close"])
+    assert s.source == ()
+
+
+def test_raised_passive_splits_the_content() -> None:
+    """'NP is reported to VP': no source; the subject and the rest are two content fragments."""
+    _, words = only("The owner is reported to be in talks with two buyers.")
+    assert words == ([], "is reported", ["The owner", "to be in talks with two buyers"])
+
+
+def test_reportedly_splits_the_content() -> None:
+    """'NP reportedly VP': cue "reportedly", no source, content in two fragments."""
+    _, words = only("The banker reportedly left the country on a private jet.")
+    assert words == ([], "reportedly", ["The banker", "left the country on a private jet"])
+
+
+def test_pronoun_subject_of_raised_passive_is_not_suggested() -> None:
+    """'He is said to ...' is left alone: the content would be a bare pronoun."""
+    assert suggest("He is said to be in talks with two buyers.") == []
