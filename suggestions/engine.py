@@ -80,6 +80,15 @@ _IT_PASSIVE = re.compile(
 )
 _RAISED = re.compile(rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)|\s+(reportedly)\s+")
 _DASH_TAG = re.compile(r"\s*([–—])\s*([^,\"“”.]{2,60}?)\s*(?=[,.]|$)")
+# Content without "that" must read as a clause, so "said goodbye", "wrote a book", "added salt"
+# are not attributions: a finite verb marker, a subject pronoun or a wh-word first.
+_CLAUSE = re.compile(
+    r"^(?:he|she|they|we|i|it|you|there|whether|what|why|how|when|where|who|if|on)\b"
+    r"|\b(?:would|will|was|were|is|are|had|has|have|could|can|should|must|may|might|did|does)\b"
+    r"|\s\w+ed\b",
+    re.IGNORECASE,
+)
+_NP_CONTENT_OK = frozenset({"deny", "denies", "denied", "declined"})  # "denied the charges"
 _RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
 _TRAILING = re.compile(
     rf",\s+((?:the|its|his|her|their|a|an)\s+[\w'’ -]{{2,40}}?|he|she|they|it|we|I)\s+({_CUE})\s*[.]?$"
@@ -318,6 +327,8 @@ def _source_cue(text: str, s: int, e: int) -> Suggestion | None:
             has_that = text.startswith("that ", start)
             if verb not in _STRONG_SET and not has_that:
                 return None
+            if not has_that and not _reads_as_clause(text[start:e], cm.group(0)):
+                return None
             end = _content_end(text, start, e)
             if len(text[start:end].split()) < 2:
                 return None
@@ -403,6 +414,8 @@ def _relative(text: str, s: int, e: int) -> Suggestion | None:
     end = _content_end(text, m.end(), e)
     if len(text[m.end() : end].split()) < 2 or not text[m.end()].isalnum():
         return None
+    if not has_that and not _reads_as_clause(text[m.end() : end], m.group(2)):
+        return None
     return Suggestion(
         ((m.start(1), m.end(1)),),
         (m.start(2), m.start(2) + len(m.group(2))),
@@ -453,6 +466,13 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
 
 
 _RULES = (_quote_first, _according, _source_cue, _content_source_cue, _relative, _implicit)
+
+
+def _reads_as_clause(content: str, cue: str) -> bool:
+    """Whether content after a cue without "that" is a clause (or a denial's noun phrase)."""
+    if content[:1] in _OPEN_QUOTES or _NP_CONTENT_OK & set(cue.split()):
+        return True
+    return _CLAUSE.search(content) is not None
 
 
 def _verb_of(cue: str) -> str:

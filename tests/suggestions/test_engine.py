@@ -307,3 +307,16 @@ def test_reportedly_splits_the_content() -> None:
 def test_pronoun_subject_of_raised_passive_is_not_suggested() -> None:
     """'He is said to ...' is left alone: the content would be a bare pronoun."""
     assert suggest("He is said to be in talks with two buyers.") == []
+
+
+def test_reporting_verb_with_a_plain_object_is_not_an_attribution() -> None:
+    """'said goodbye', 'wrote a book', 'added salt': no clause after the verb, no attribution."""
+    assert suggest("She said goodbye to her colleagues.") == []
+    assert suggest("He wrote a book about the war.") == []
+    assert suggest("He added salt to the soup.") == []
+
+
+def test_denial_of_a_noun_phrase_counts() -> None:
+    """'has denied the charges' is an attribution even though no clause follows."""
+    _, words = only("The senator has denied the charges against him.")
+    assert words[1:] == ("has denied", ["the charges against him"])
