@@ -82,10 +82,18 @@ _RAISED = re.compile(rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)|\s
 _DASH_TAG = re.compile(r"\s*([–—])\s*([^,\"“”.]{2,60}?)\s*(?=[,.]|$)")
 # Content without "that" must read as a clause, so "said goodbye", "wrote a book", "added salt"
 # are not attributions: a finite verb marker, a subject pronoun or a wh-word first.
+# Irregular past tenses a reported clause commonly turns on ("the strike hit a camp"): with the
+# regular "-ed" forms and the auxiliaries they tell a clause from a noun phrase ("said goodbye").
+_IRREGULAR_PAST = (
+    "hit struck took made left fell rose came went gave began ran won lost held kept brought "
+    "bought fought thought sent spent built cut put set shot led met paid saw became broke chose "
+    "drove flew grew knew sold stood understood wrote told found"
+)
 _CLAUSE = re.compile(
     r"^(?:he|she|they|we|i|it|you|there|whether|what|why|how|when|where|who|if|on)\b"
     r"|\b(?:would|will|was|were|is|are|had|has|have|could|can|should|must|may|might|did|does)\b"
-    r"|\s\w+ed\b",
+    r"|\s\w+ed\b"
+    rf"|\s(?:{'|'.join(_IRREGULAR_PAST.split())})\b",
     re.IGNORECASE,
 )
 _NP_CONTENT_OK = frozenset({"deny", "denies", "denied", "declined"})  # "denied the charges"

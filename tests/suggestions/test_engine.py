@@ -307,3 +307,19 @@ def test_denial_of_a_noun_phrase_counts() -> None:
     """'has denied the charges' is an attribution even though no clause follows."""
     _, words = only("The senator has denied the charges against him.")
     assert words[1:] == ("has denied", ["the charges against him"])
+
+
+def test_clause_with_an_irregular_past_tense_is_content() -> None:
+    """'SOURCE, APPOSITIVE, said the strike hit a camp': a clause turning on an irregular past
+    tense is content, and the appositive belongs to the source."""
+    text = "Rami Abdel Rahman, head of the Observatory, said the strike hit a training camp."
+    (found,) = suggest(text)
+    assert [text[a:b] for a, b in found.source] == ["Rami Abdel Rahman, head of the Observatory"]
+    assert text[found.cue[0] : found.cue[1]] == "said"
+    assert [text[a:b] for a, b in found.content] == ["the strike hit a training camp"]
+
+
+def test_noun_phrase_after_said_is_still_not_content() -> None:
+    """The irregular past list does not turn 'said goodbye' or 'wrote a book' into content."""
+    assert suggest("She said goodbye to the crowd.") == []
+    assert suggest("He wrote a book.") == []
