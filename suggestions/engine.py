@@ -98,8 +98,11 @@ _CLAUSE = re.compile(
 )
 _NP_CONTENT_OK = frozenset({"deny", "denies", "denied", "declined"})  # "denied the charges"
 _RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
+# ", SOURCE CUE" ending the sentence, or set off by commas inside it ("X, the Pentagon said, in
+# what …"): the content is what precedes it.
 _TRAILING = re.compile(
-    rf",\s+((?:the|its|his|her|their|a|an)\s+[\w'’ -]{{2,40}}?|he|she|they|it|we|I)\s+({_CUE})\s*[.]?$"
+    rf",\s+((?:the|its|his|her|their|a|an)\s+[\w'’ -]{{2,40}}?|he|she|they|it|we|I)\s+({_CUE})"
+    r"(?:\s*[.]?$|(,)\s)"
 )
 _TAIL_QUOTE = re.compile(r"\s*,\s*([\"“][^\"“”]+[\"”])")
 _NAMEISH = re.compile(r"^(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,9}$")
@@ -356,7 +359,8 @@ def _source_cue(text: str, s: int, e: int) -> Suggestion | None:
 
 
 def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
-    """'CONTENT, SOURCE CUE.' without quotation marks: "No one was hurt, the airline added."
+    """'CONTENT, SOURCE CUE.' without quotation marks: "No one was hurt, the airline added.", or
+    with the tag set off by commas inside the sentence ("X, the Pentagon said, in what …").
 
     Only with a short source (a pronoun or a determiner and a few words) and a strong verb at the
     very end of the sentence, so an ordinary clause ending in a verb does not qualify.
@@ -370,12 +374,13 @@ def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     pronoun = phrase.lower() in _PRONOUNS
     if phrase.lower() == "it":
         return None
+    medial = m.group(3) is not None
     return Suggestion(
         ((m.start(1), m.end(1)),),
         (m.start(2), m.end(2)),
         ((s, m.start()),),
-        0.7 if pronoun else 0.75,
-        "content-source-cue",
+        (0.7 if pronoun else 0.75) - (0.05 if medial else 0),
+        "content-source-cue-medial" if medial else "content-source-cue",
         None,
     )
 

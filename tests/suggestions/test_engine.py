@@ -323,3 +323,21 @@ def test_noun_phrase_after_said_is_still_not_content() -> None:
     """The irregular past list does not turn 'said goodbye' or 'wrote a book' into content."""
     assert suggest("She said goodbye to the crowd.") == []
     assert suggest("He wrote a book.") == []
+
+
+def test_a_tag_set_off_by_commas_inside_the_sentence() -> None:
+    """'CONTENT, the Pentagon said, in what …': the tag may sit inside the sentence between
+    commas; the content is the clause before it, nothing after the tag."""
+    text = "Rebels shelled the airport on Sunday, the army said, in a statement read on television."
+    (found,) = suggest(text)
+    assert [text[a:b] for a, b in found.source] == ["the army"]
+    assert text[found.cue[0] : found.cue[1]] == "said"
+    assert [text[a:b] for a, b in found.content] == ["Rebels shelled the airport on Sunday"]
+    assert found.rule == "content-source-cue-medial"
+
+
+def test_a_verb_after_a_comma_inside_a_clause_is_not_a_medial_tag() -> None:
+    """'When he arrived, the minister said the port was closed': the minister is the source of
+    what follows, so nothing before the comma is taken as content."""
+    text = "When he arrived, the minister said the port was closed."
+    assert all(text[a:b] != "When he arrived" for s in suggest(text) for a, b in s.content)
