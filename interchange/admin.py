@@ -9,6 +9,7 @@ export permission.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, cast
@@ -34,6 +35,16 @@ from .forms import ImportForm
 from .models import Job
 from .progress import is_stalled, read_progress
 from .tasks import enqueue
+
+
+def _import_count_column(outcome: str) -> Callable[[Any, Job], int | None]:
+    """A changelist column of one import count (`Job.count(outcome)`); empty for an export."""
+
+    @admin.display(description=outcome.capitalize())
+    def column(model_admin: Any, job: Job) -> int | None:
+        return job.count(outcome) if job.kind == Job.Kind.IMPORT else None
+
+    return column
 
 
 @admin.register(Job)
@@ -216,25 +227,11 @@ class JobAdmin(admin.ModelAdmin):
     # An import's counts, one column each; named as the columns of the import history always
     # were. An export has none of them (shown as the empty value): it says what it wrote in
     # `written`.
-    @admin.display(description="Created")
-    def created_count(self, job: Job) -> int | None:
-        return _import_count(job, "created")
-
-    @admin.display(description="Updated")
-    def updated_count(self, job: Job) -> int | None:
-        return _import_count(job, "updated")
-
-    @admin.display(description="Skipped")
-    def skipped_count(self, job: Job) -> int | None:
-        return _import_count(job, "skipped")
-
-    @admin.display(description="Changed")
-    def changed_count(self, job: Job) -> int | None:
-        return _import_count(job, "changed")
-
-    @admin.display(description="Failed")
-    def failed_count(self, job: Job) -> int | None:
-        return _import_count(job, "failed")
+    created_count = _import_count_column("created")
+    updated_count = _import_count_column("updated")
+    skipped_count = _import_count_column("skipped")
+    changed_count = _import_count_column("changed")
+    failed_count = _import_count_column("failed")
 
     @admin.display(description="Written")
     def written(self, job: Job) -> str:
@@ -257,10 +254,6 @@ class JobAdmin(admin.ModelAdmin):
             return "No problems reported."
         # The report's rows come from imported files: shown as escaped text, never as HTML.
         return format_html("<pre>{}</pre>", json.dumps(job.report, indent=2, ensure_ascii=False))
-
-
-def _import_count(job: Job, outcome: str) -> int | None:
-    return job.count(outcome) if job.kind == Job.Kind.IMPORT else None
 
 
 # --- What the import pages show -------------------------------------------------------------
