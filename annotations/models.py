@@ -349,9 +349,26 @@ class Annotation(models.Model):
 
 class Attribution(models.Model):
     """Who said it, and how: a Claim span linked to its Source (a span of the article, or a
-    registry entry) and its Cue span — the source/cue/content triple of PARC and PolNeAR."""
+    registry entry) and its Cue span — the source/cue/content triple of PARC and PolNeAR.
+
+    The content may come in several fragments (a quotation interrupted by its cue, or carried on
+    over the next sentences): `claim` is the first, `fragments` holds the others. The source
+    may be implicit ("It was announced that …", "reportedly"): then `implicit_source` is set
+    and there is neither a source span nor a registry entry.
+    """
 
     claim = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="attributions")
+    fragments = models.ManyToManyField(
+        Annotation,
+        blank=True,
+        related_name="continued_attributions",
+        help_text="Further Claim spans of the same content, after `claim` in reading order.",
+    )
+    implicit_source = models.BooleanField(
+        default=False,
+        db_default=False,  # writers that insert rows without the ORM (the import saver)
+        help_text="No source in the text (a passive, “reportedly”)."
+    )
     source_span = models.ForeignKey(
         Annotation, null=True, blank=True, on_delete=models.CASCADE, related_name="cited_by"
     )
@@ -368,9 +385,19 @@ class Attribution(models.Model):
         ordering = ["claim", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(source_span__isnull=False) | Q(source_entry__isnull=False),
+                condition=Q(source_span__isnull=False)
+                | Q(source_entry__isnull=False)
+                | Q(implicit_source=True),
                 name="attribution_has_source",
-                violation_error_message="An attribution needs a source span or a registry entry.",
+                violation_error_message=(
+                    "An attribution needs a source span, a registry entry or an implicit source."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(implicit_source=False)
+                | (Q(source_span__isnull=True) & Q(source_entry__isnull=True)),
+                name="attribution_implicit_has_no_source",
+                violation_error_message="An implicit source has no source span or registry entry.",
             ),
             models.CheckConstraint(
                 condition=~Q(source_span=F("claim")), name="attribution_source_not_claim"
