@@ -367,7 +367,7 @@ class Attribution(models.Model):
     implicit_source = models.BooleanField(
         default=False,
         db_default=False,  # writers that insert rows without the ORM (the import saver)
-        help_text="No source in the text (a passive, “reportedly”)."
+        help_text="No source in the text (a passive, “reportedly”).",
     )
     source_span = models.ForeignKey(
         Annotation, null=True, blank=True, on_delete=models.CASCADE, related_name="cited_by"

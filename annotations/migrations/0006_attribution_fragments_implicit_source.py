@@ -5,33 +5,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('annotations', '0005_review_permissions'),
+        ("annotations", "0005_review_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='attribution',
-            name='attribution_has_source',
+            model_name="attribution",
+            name="attribution_has_source",
         ),
         migrations.AddField(
-            model_name='attribution',
-            name='fragments',
-            field=models.ManyToManyField(blank=True, help_text='Further Claim spans of the same content, after `claim` in reading order.', related_name='continued_attributions', to='annotations.annotation'),
+            model_name="attribution",
+            name="fragments",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Further Claim spans of the same content, after `claim` in reading order.",
+                related_name="continued_attributions",
+                to="annotations.annotation",
+            ),
         ),
         migrations.AddField(
-            model_name='attribution',
-            name='implicit_source',
-            field=models.BooleanField(db_default=False, default=False, help_text='No source in the text (a passive, “reportedly”).'),
+            model_name="attribution",
+            name="implicit_source",
+            field=models.BooleanField(
+                db_default=False,
+                default=False,
+                help_text="No source in the text (a passive, “reportedly”).",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attribution',
-            constraint=models.CheckConstraint(condition=models.Q(('source_span__isnull', False), ('source_entry__isnull', False), ('implicit_source', True), _connector='OR'), name='attribution_has_source', violation_error_message='An attribution needs a source span, a registry entry or an implicit source.'),
+            model_name="attribution",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("source_span__isnull", False),
+                    ("source_entry__isnull", False),
+                    ("implicit_source", True),
+                    _connector="OR",
+                ),
+                name="attribution_has_source",
+                violation_error_message="An attribution needs a source span, a registry entry or an implicit source.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attribution',
-            constraint=models.CheckConstraint(condition=models.Q(('implicit_source', False), models.Q(('source_span__isnull', True), ('source_entry__isnull', True)), _connector='OR'), name='attribution_implicit_has_no_source', violation_error_message='An implicit source has no source span or registry entry.'),
+            model_name="attribution",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("implicit_source", False),
+                    models.Q(("source_span__isnull", True), ("source_entry__isnull", True)),
+                    _connector="OR",
+                ),
+                name="attribution_implicit_has_no_source",
+                violation_error_message="An implicit source has no source span or registry entry.",
+            ),
         ),
     ]

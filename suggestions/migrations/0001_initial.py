@@ -6,44 +6,159 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('annotations', '0006_attribution_fragments_implicit_source'),
-        ('articles', '0004_delete_importrecord'),
+        ("annotations", "0006_attribution_fragments_implicit_source"),
+        ("articles", "0004_delete_importrecord"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Suggestion',
+            name="Suggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.CharField(choices=[('title', 'Title'), ('body', 'Body'), ('caption', 'Caption')], default='body', max_length=10)),
-                ('source_spans', models.JSONField(blank=True, default=list, help_text='[[start, end], …]; empty when implicit.')),
-                ('cue_span', models.JSONField(help_text='[start, end]')),
-                ('content_spans', models.JSONField(help_text='[[start, end], …]: one or more fragments.')),
-                ('source_name', models.CharField(blank=True, help_text='The name the origin gave the source, if any.', max_length=300)),
-                ('origin', models.CharField(help_text="What proposed it: this project's rules, or another model.", max_length=100)),
-                ('origin_version', models.CharField(blank=True, max_length=100)),
-                ('rule', models.CharField(blank=True, help_text='The rule that fired.', max_length=100)),
-                ('confidence', models.FloatField()),
-                ('fingerprint', models.CharField(editable=False, max_length=64)),
-                ('status', models.CharField(choices=[('pending', 'Not reviewed'), ('accepted', 'Accepted'), ('rejected', 'Rejected')], db_index=True, default='pending', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggestions', to='articles.article')),
-                ('attribution', models.OneToOneField(blank=True, help_text='What accepting it made: the provenance stays linked.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='suggestion', to='annotations.attribution')),
-                ('caption', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='suggestions', to='articles.imagecaption')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='decided_suggestions', to=settings.AUTH_USER_MODEL)),
-                ('source_entry', models.ForeignKey(blank=True, help_text='The registry entry the source resolved to, if it did.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='suggestions', to='annotations.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target",
+                    models.CharField(
+                        choices=[("title", "Title"), ("body", "Body"), ("caption", "Caption")],
+                        default="body",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "source_spans",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="[[start, end], …]; empty when implicit.",
+                    ),
+                ),
+                ("cue_span", models.JSONField(help_text="[start, end]")),
+                (
+                    "content_spans",
+                    models.JSONField(help_text="[[start, end], …]: one or more fragments."),
+                ),
+                (
+                    "source_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The name the origin gave the source, if any.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        help_text="What proposed it: this project's rules, or another model.",
+                        max_length=100,
+                    ),
+                ),
+                ("origin_version", models.CharField(blank=True, max_length=100)),
+                (
+                    "rule",
+                    models.CharField(blank=True, help_text="The rule that fired.", max_length=100),
+                ),
+                ("confidence", models.FloatField()),
+                ("fingerprint", models.CharField(editable=False, max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Not reviewed"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="suggestions",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "attribution",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="What accepting it made: the provenance stays linked.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="suggestion",
+                        to="annotations.attribution",
+                    ),
+                ),
+                (
+                    "caption",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="suggestions",
+                        to="articles.imagecaption",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decided_suggestions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source_entry",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The registry entry the source resolved to, if it did.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="suggestions",
+                        to="annotations.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'target', 'caption', 'id'],
-                'permissions': [('review_suggestion', 'Can accept or reject suggestions')],
-                'indexes': [models.Index(fields=['article', 'status'], name='suggestion_article_status')],
-                'constraints': [models.UniqueConstraint(fields=('article', 'fingerprint'), name='suggestion_once_per_article'), models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='suggestion_confidence_0_1'), models.CheckConstraint(condition=models.Q(models.Q(('target', 'caption'), ('caption__isnull', False)), models.Q(models.Q(('target', 'caption'), _negated=True), ('caption__isnull', True)), _connector='OR'), name='suggestion_caption_iff_caption_target')],
+                "ordering": ["article", "target", "caption", "id"],
+                "permissions": [("review_suggestion", "Can accept or reject suggestions")],
+                "indexes": [
+                    models.Index(fields=["article", "status"], name="suggestion_article_status")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "fingerprint"), name="suggestion_once_per_article"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
+                        name="suggestion_confidence_0_1",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("target", "caption"), ("caption__isnull", False)),
+                            models.Q(
+                                models.Q(("target", "caption"), _negated=True),
+                                ("caption__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="suggestion_caption_iff_caption_target",
+                    ),
+                ],
             },
         ),
     ]
