@@ -24,6 +24,11 @@ from dataclasses import dataclass, replace
 
 Span = tuple[int, int]
 
+# Stored with every suggestion (suggestions.models.Suggestion.origin_version): bump it when a rule
+# changes what comes out, so a desk can tell which engine proposed what.
+ORIGIN = "newsroom-rules"
+VERSION = "1"
+
 # Reporting verbs, inflected. "Strong" ones are attributions whatever follows; the others only
 # with "that" after them (they have non-reporting senses: "found a wallet", "expects a baby").
 _STRONG = (
