@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import lexicon
+
 Span = tuple[int, int]
 
 # Stored with every suggestion (suggestions.models.Suggestion.origin_version): bump it when a rule
@@ -29,32 +31,38 @@ Span = tuple[int, int]
 ORIGIN = "newsroom-rules"
 VERSION = "1"
 
-# Reporting verbs, inflected. "Strong" ones are attributions whatever follows; the others only
-# with "that" after them (they have non-reporting senses: "found a wallet", "expects a baby").
-_STRONG = (
-    "said says say added adds warned warns denied denies deny confirmed confirms "
-    "insisted insists argued argues stressed stresses revealed reveals "
-    "acknowledged acknowledges noted notes believes estimates urged urges "
-    "tweeted tweets wrote writes stated explained explains promised promises"
-)
-_WEAK = (
-    "shows showed found finds expects expected reported claimed claims announced announces "
-    "believe estimate"
-)
-_STRONG_SET = frozenset(_STRONG.split())
-_VERB = "|".join(sorted(set(_STRONG.split()) | set(_WEAK.split()), key=len, reverse=True))
+_STRONG_SET = lexicon.CLAUSE_VERBS
+_VERB = lexicon.alternation(lexicon.FINITE)
+_TO_VERB = lexicon.alternation(lexicon.TO_VERBS - lexicon.PARTICIPLES)
+_OBJECT_VERB = lexicon.alternation(lexicon.OBJECT_VERBS - lexicon.PARTICIPLES)
 # No "is/was": "is said to", "was reported" are passives, handled (without a source) by _implicit.
-_AUX = r"(?:(?:has|have|had|did|does|do|will|would|could|may|might)\s+)?"
-_ADV = r"(?:(?:not|also|repeatedly|never|previously|again|publicly|later)\s+)*"
-_CUE = (
-    rf"{_AUX}{_ADV}(?:was\s+quoted\s+as\s+saying|declined\s+to\s+(?:say|comment)|told\s+(?:reporters|journalists)|(?:{_VERB})\b)"
-    r"(?:\s+in\s+a\s+statement)?"
+_AUX = r"(?:(?:has|have|had|did|does|do|will|would|could|may|might|can|must|should)\s+)?"
+_ADV = (
+    r"(?:(?:not|also|repeatedly|never|previously|again|publicly|later|privately|reportedly"
+    r"|firmly|strongly|flatly|openly|formally|officially|already|recently|often|still|even"
+    r"|further|separately|initially|earlier|then|quickly|immediately|explicitly|bluntly"
+    r"|clearly|confidently|angrily|frankly|simply|only|first|n't)\s+)*"
 )
+_SPECIAL_CUE = (
+    r"was\s+quoted\s+as\s+saying|declined\s+to\s+(?:say|comment|confirm|specify|elaborate"
+    r"|discuss|give|disclose|identify|name|reveal)|told\s+(?:reporters|journalists)"
+    r"|refused\s+to\s+(?:say|comment|confirm|disclose)|called\s+(?:for|on)"
+    r"|went\s+on\s+to\s+say|made\s+clear|pointed\s+out|spelled\s+out|warned\s+of"
+)
+_CUE = (
+    rf"{_AUX}{_ADV}(?:{_SPECIAL_CUE}|(?:{_TO_VERB})\s+to(?=\s)|(?:{_VERB}|{_OBJECT_VERB})\b)"
+    r"(?:\s+in\s+a\s+(?:written\s+)?(?:statement|letter|interview|post|speech|report))?"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = (
-    r"(?:\s*,?\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|yesterday|today|last\s+week|late\s+on\s+\w+day),?)?"
+    rf"(?:\s*,?\s*(?:(?:late\s+|early\s+)?(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
+    r"|earlier(?:\s+this\s+(?:week|month|year))?|on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
+    r"|in\s+(?:a|an|the)\s+(?:written\s+|joint\s+|brief\s+)?(?:statement|interview|speech|letter|post|report|briefing)"
+    r"(?:\s+(?:on|to|with)\s+[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3})?),?)*"
 )
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "who"])
+# Before "said", these make it an adjective ("the said document"), not a cue.
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"]
 )
@@ -110,7 +118,34 @@ _TRAILING = re.compile(
     r"(?:\s*[.]?$|(,)\s)"
 )
 _TAIL_QUOTE = re.compile(r"\s*,\s*([\"“][^\"“”]+[\"”])")
-_NAMEISH = re.compile(r"^(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,9}$")
+# Words that make a phrase a clause (or a verb phrase), never a source noun phrase.
+_NOT_IN_SOURCE = frozenset(
+    """is are was were be been has have had will would can could should may might must did does
+    do not also but and then while though although since as where whom whose what
+    """.split()
+)
+_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still|Now|Meanwhile|Separately|However|Also)\s+(?=\S)")
+_COMMA_SPACE = re.compile(r",\s+")
+# Words an opening adverbial starts with: "Separately, ", "Following the vote, ", "Asked why, ".
+_LEAD_WORDS = frozenset(
+    """After Before Following In On At During Despite Since As While When Although Though
+    Meanwhile Separately However Earlier Later Also Still Yet Now Last This Asked Speaking
+    Responding Referring Commenting Addressing Writing Elsewhere Instead Moreover Furthermore
+    Additionally Nevertheless Nonetheless Overall Under Within With Without By For From Through
+    Amid Against Ahead Unlike Like Shortly Soon Once Until Because Separately Today Yesterday
+    Previously Initially Finally Recently Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday But And In Back""".split()
+)
+_COLON_QUOTE = re.compile(r"\s*:\s*(?=[\"“])")
+# "told its partners in the alliance that": up to eight words of object before "that".
+_OBJECT_THAT = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(that\s)")
+_OBJECT_TO = re.compile(r"(?:[\w’'.-]+\s+){1,5}?to\s+[a-z]")
+_OBJECT_TO_VERBS = frozenset(
+    lexicon.forms("urge") + lexicon.forms("ask") + lexicon.forms("order") + lexicon.forms("tell")
+    + lexicon.forms("encourage") + lexicon.forms("advise") + lexicon.forms("instruct")
+    + lexicon.forms("warn") + lexicon.forms("remind") + lexicon.forms("persuade") + ("on",)
+)
+_NAMEISH = re.compile(r"^(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,13}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +175,14 @@ def _sentences(text: str) -> list[Span]:
         ch = text[i]
         if ch == "“":
             inside = True
-        elif ch == "”":
+        elif ch in "”\"" and (ch == "”" or inside):
             inside = False
+            # '… before winter." She said …': a stop inside the marks ends the sentence too
+            if i > start and text[i - 1] in ".!?" and _capital_follows(text, i + 1):
+                spans.append((start, i + 1))
+                start = i + 1
         elif ch == '"':
-            inside = not inside
+            inside = True
         elif ch == "\n" and i + 1 < n and text[i + 1] == "\n":
             inside = False
             spans.append((start, i))
@@ -152,7 +191,7 @@ def _sentences(text: str) -> list[Span]:
             j = i + 1
             while j < n and text[j] in _CLOSE_QUOTES and text[j] != '"':
                 j += 1
-            if j < n and text[j].isspace():
+            if j < n and text[j].isspace() and not _abbreviation(text, start, i):
                 k = j
                 while k < n and text[k].isspace():
                     k += 1
@@ -165,6 +204,29 @@ def _sentences(text: str) -> list[Span]:
     if start < n:
         spans.append((start, n))
     return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if s < e]
+
+
+def _capital_follows(text: str, j: int) -> bool:
+    """Whether white space then a capital letter or an opening quotation mark come at `j`."""
+    if j >= len(text) or not text[j].isspace():
+        return False
+    k = j
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k < len(text) and (text[k].isupper() or text[k] in _OPEN_QUOTES)
+
+
+def _abbreviation(text: str, start: int, stop: int) -> bool:
+    """Whether the stop at `stop` ends an abbreviation or an initial ("Mr.", "U.S.", "J.")."""
+    k = stop
+    while k > start and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:stop].lower()
+    if not word:
+        return False
+    if word in lexicon.ABBREVIATIONS:
+        return True
+    return len(word) == 1 and text[k].isupper()
 
 
 def _strip(text: str, start: int, end: int) -> Span:
@@ -187,7 +249,7 @@ def _content_end(text: str, start: int, end: int) -> int:
 def _is_source(phrase: str) -> bool:
     """Whether a phrase before a cue looks like a source: a pronoun or a short noun phrase."""
     words = phrase.split()
-    if not words or len(words) > 12:
+    if not words or len(words) > 14:
         return False
     first = words[0]
     if first.lower() in _PRONOUNS:
@@ -196,8 +258,13 @@ def _is_source(phrase: str) -> bool:
         w.lower() in {"that", "which", "if", "when", "because", "after", "before"} for w in words
     ):
         return False
-    if first[0].islower() and first.lower() not in _DETERMINERS and not words[-1][0].isupper():
-        return False  # "environment minister Jana Pelc" passes: a title before a name
+    if first[0].islower() and first.lower() not in lexicon.DETERMINERS:
+        # "environment minister Jana Pelc", "police", "local officials" pass
+        head = phrase.split(",")[0].split()[-1].lower().rstrip("’'s")
+        if not words[-1][0].isupper() and head not in lexicon.SOURCE_NOUNS:
+            return False
+    if any(w.lower() in _NOT_IN_SOURCE for w in words):
+        return False
     return bool(_NAMEISH.match(phrase.replace(",", "")))
 
 
@@ -237,7 +304,7 @@ def _quote_first(text: str, s: int, e: int) -> Suggestion | None:
         return None
     cue_m = _CUE_AT.match(text, rest, e)
     source: Span
-    if cue_m and _verb_of(cue_m.group(1)) in _STRONG_SET:
+    if cue_m and _strong(cue_m.group(1)):
         cue = (cue_m.start(1), cue_m.start(1) + len(cue_m.group(1)))
         src_m = _SOURCE_TAIL.match(text, cue_m.end(), e)
         if not src_m or not _is_source(src_m.group(1)):
@@ -249,7 +316,7 @@ def _quote_first(text: str, s: int, e: int) -> Suggestion | None:
         found = None
         for cm in _CUE_RE.finditer(text, rest, e):
             phrase = text[rest : cm.start()].strip()
-            if phrase and _is_source(phrase) and _verb_of(cm.group(0)) in _STRONG_SET:
+            if phrase and _is_source(phrase) and _strong(cm.group(0)):
                 found = cm
             break
         if found is None or src_end < 0:
@@ -307,60 +374,106 @@ def _according(text: str, s: int, e: int) -> Suggestion | None:
     return None
 
 
-def _source_cue(text: str, s: int, e: int) -> Suggestion | None:
-    """'SOURCE CUE (that) CONTENT.' and 'SOURCE CUE: "QUOTE"', the source starting the sentence."""
-    for cm in _CUE_RE.finditer(text, s, e):
-        before = text[max(s, cm.start() - 4) : cm.start()].lower().split()
-        if before and before[-1] in _DETERMINERS:
-            return None  # "the said document"
-        phrase = text[s : cm.start()].strip()
-        if "," in phrase:
-            if not phrase.endswith(","):
-                return None  # an appositive must close before the cue: "Her deputy, X, said"
+def _subject(text: str, s: int, cue_start: int) -> Span | None:
+    """The source before a cue: the phrase from the sentence start, or after a lead ("Separately,
+    ", "Following the decision …, ", "But "), that reads as a noun phrase; a closed appositive
+    ("Her deputy, Aurel Benko, said") keeps its inner comma and loses the closing one."""
+    conj = _CONJUNCTION.match(text, s, cue_start)
+    starts = [conj.end() if conj else s]
+    starts += [m.end() for m in _COMMA_SPACE.finditer(text, s, cue_start)]
+    for p in starts:
+        if p > starts[0] and not _is_lead(text[starts[0] : p]):
+            continue
+        phrase = text[p:cue_start].strip()
+        if phrase.endswith(","):
+            if "," not in phrase[:-1]:
+                continue  # an appositive must open and close: "Her deputy, X, said"
             phrase = phrase[:-1]
-        if not _is_source(phrase):
+        elif "," in phrase:
+            continue
+        if _is_source(phrase):
+            return p, p + len(phrase)
+    return None
+
+
+def _is_lead(prefix: str) -> bool:
+    """Whether the words before a source are an opening adverbial (not a clause of their own)."""
+    words = prefix.split()
+    if not words or any(q in prefix for q in _OPEN_QUOTES + _CLOSE_QUOTES):
+        return False
+    return words[0].strip(",") in _LEAD_WORDS and prefix.rstrip().endswith(",")
+
+
+def _source_cue(text: str, s: int, e: int) -> Suggestion | None:
+    """'SOURCE CUE (that) CONTENT.', 'SOURCE CUE: "QUOTE"', 'SOURCE plans to VP', 'SOURCE told
+    OBJECT that CONTENT', 'SOURCE urged OBJECT to VP': the source opens the sentence or follows
+    an opening adverbial. Only the first cue of the sentence is tried: a later one lies in the
+    content of the first (nested attributions: only the outermost is marked)."""
+    cm = _CUE_RE.search(text, s, e)
+    if cm is None:
+        return None
+    before = text[max(s, cm.start() - 4) : cm.start()].lower().split()
+    if before and before[-1] in _DETERMINERS:
+        return None  # "the said document"
+    source = _subject(text, s, cm.start())
+    if source is None:
+        return None
+    phrase = text[source[0] : source[1]]
+    cue_text = cm.group(0)
+    kind = _kind(cue_text)
+    after = _TIME_RE.match(text, cm.end(), e).end()  # type: ignore[union-attr]
+    colon = _COLON_QUOTE.match(text, after, e)
+    cue = (cm.start(), cm.end())
+    if colon:
+        start = colon.end()
+        q = _QUOTE_RE.match(text, start, e)
+        if not q or q.end() < _strip(text, start, e)[1] - 1:
             return None
-        if phrase.lower() == "it":
-            return None  # expletive or artefact "it" before a passive: never guessed
-        verb = _verb_of(cm.group(0))
-        tm = _TIME_RE.match(text, cm.end(), e)
-        after = tm.end() if tm else cm.end()
-        colon = re.compile(r"\s*:\s*(?=[\"“])").match(text, after, e)
-        pronoun = phrase.lower() in _PRONOUNS
-        source = (s, s + len(phrase))
-        cue = (cm.start(), cm.end())
-        if colon:
-            start = colon.end()
-            q = _QUOTE_RE.match(text, start, e)
-            if not q or q.end() < _strip(text, start, e)[1] - 1:
+        rule, conf = "source-cue-colon-quote", 0.85
+        end = q.end()
+    else:
+        start = _strip(text, after, e)[0]
+        if start >= e or not (text[start].isalnum() or text[start] in _OPEN_QUOTES):
+            return None
+        has_that = text.startswith("that ", start)
+        end = _content_end(text, start, e)
+        if kind == "to":
+            rule, conf = "source-cue-to", 0.75
+        elif kind == "object" and not has_that:
+            obj = _OBJECT_THAT.match(text, start, e)
+            if obj:
+                start = obj.start(1)
+                rule, conf = "source-cue-object-that", 0.8
+            elif _OBJECT_TO.match(text, start, e) and _verb_of(cue_text) in _OBJECT_TO_VERBS:
+                rule, conf = "source-cue-object-to", 0.75
+            elif _verb_of(cue_text) in _STRONG_SET and _reads_as_clause(text[start:e], cue_text):
+                rule, conf = "source-cue-clause", 0.75
+            else:
                 return None
-            rule, conf = "source-cue-colon-quote", 0.85
-            end = q.end()
+        elif kind == "np":
+            rule, conf = "source-cue-np", 0.75
         else:
-            start = _strip(text, after, e)[0]
-            if start >= e or not (text[start].isalnum() or text[start] in _OPEN_QUOTES):
+            if kind == "that" and not has_that:
                 return None
-            has_that = text.startswith("that ", start)
-            if verb not in _STRONG_SET and not has_that:
-                return None
-            if not has_that and not _reads_as_clause(text[start:e], cm.group(0)):
-                return None
-            end = _content_end(text, start, e)
-            if len(text[start:end].split()) < 2:
+            if not has_that and not _reads_as_clause(text[start:e], cue_text):
                 return None
             rule = "source-cue-that" if has_that else "source-cue-clause"
             conf = 0.85 if has_that else 0.8
-        if pronoun:
-            conf -= 0.1
-        return Suggestion(
-            (source,),
-            cue,
-            ((start, end),),
-            round(conf, 2),
-            rule,
-            None if pronoun else _entity(text[source[0] : source[1]]),
-        )
-    return None
+        if len(text[start:end].split()) < 2:
+            return None
+    lowered = phrase.lower()
+    if lowered == "it":
+        conf -= 0.15  # "It did not say …": the article's last organisation, as written
+    elif lowered in _PRONOUNS:
+        conf -= 0.1
+    return Suggestion(
+        (source,),
+        cue,
+        ((start, end),),
+        round(conf, 2),
+        rule,
+        None if lowered in _PRONOUNS else _entity(phrase),
+    )
 
 
 def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
@@ -371,7 +484,7 @@ def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     very end of the sentence, so an ordinary clause ending in a verb does not qualify.
     """
     m = _TRAILING.search(text, s, e)
-    if m is None or _verb_of(m.group(2)) not in _STRONG_SET or m.start() - s < 10:
+    if m is None or not _strong(m.group(2)) or m.start() - s < 10:
         return None
     if any(q in text[s : m.start()] for q in _OPEN_QUOTES):
         return None
@@ -427,7 +540,7 @@ def _relative(text: str, s: int, e: int) -> Suggestion | None:
     if m is None or m.end() >= e:
         return None
     has_that = text.startswith("that ", m.end())
-    if _verb_of(m.group(2)) not in _STRONG_SET and not has_that:
+    if not _strong(m.group(2)) and not has_that:
         return None
     end = _content_end(text, m.end(), e)
     if len(text[m.end() : end].split()) < 2 or not text[m.end()].isalnum():
@@ -494,13 +607,42 @@ def _reads_as_clause(content: str, cue: str) -> bool:
 
 
 def _verb_of(cue: str) -> str:
-    """The reporting verb of a cue group ("told reporters" → "said", as always an attribution)."""
+    """The reporting verb of a cue group ("told reporters" → "said", as always an attribution;
+    "plans to" → "plans"; "called on" → "on")."""
     words = cue.split()
-    if {"told", "declined", "quoted"} & set(words):
+    if {"told", "declined", "quoted", "refused", "went", "made", "pointed", "spelled"} & set(
+        words
+    ) and words[-1] not in lexicon.OBJECT_VERBS:
         return "said"
-    if words[-2:] == ["a", "statement"]:
-        words = words[:-3]
+    while len(words) > 3 and words[-2] in {"a", "an", "written"}:
+        words = words[: words.index("in")] if "in" in words else words[:-3]
+    if words[-1] == "to" and len(words) > 1:
+        return words[-2]
     return words[-1]
+
+
+def _kind(cue: str) -> str:
+    """What a cue takes after it: "clause" (with or without "that"), "that" (only with "that"),
+    "to" (an infinitive: "plans to"), "object" ("told OBJECT that", "urged OBJECT to"), "np" (a
+    noun phrase: "called for", "warned of")."""
+    words = cue.split()
+    if words[-2:] in (["called", "for"], ["warned", "of"]):
+        return "np"
+    if words[-2:] == ["called", "on"]:
+        return "object"
+    if words[-1] == "to":
+        return "to"
+    verb = _verb_of(cue)
+    if verb == "said":
+        return "clause"
+    if verb in lexicon.OBJECT_VERBS and verb not in ("said",):
+        return "object"
+    return "clause" if verb in _STRONG_SET else "that"
+
+
+def _strong(cue: str) -> bool:
+    """Whether a cue attributes whatever clause follows (not only with "that")."""
+    return _kind(cue) != "that"
 
 
 def _quotation_only(text: str, s: int, e: int) -> Span | None:
