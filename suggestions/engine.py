@@ -120,30 +120,40 @@ _TRAILING = re.compile(
 _TAIL_QUOTE = re.compile(r"\s*,\s*([\"“][^\"“”]+[\"”])")
 # Words that make a phrase a clause (or a verb phrase), never a source noun phrase.
 _NOT_IN_SOURCE = frozenset(
-    """is are was were be been has have had will would can could should may might must did does
+    lexicon.words("""is are was were be been has have had will would can could should may might must did does
     do not also but and then while though although since as where whom whose what
-    """.split()
+    """)
 )
-_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still|Now|Meanwhile|Separately|However|Also)\s+(?=\S)")
+_CONJUNCTION = re.compile(
+    r"(?:But|And|Yet|So|Still|Now|Meanwhile|Separately|However|Also)\s+(?=\S)"
+)
 _COMMA_SPACE = re.compile(r",\s+")
 # Words an opening adverbial starts with: "Separately, ", "Following the vote, ", "Asked why, ".
 _LEAD_WORDS = frozenset(
-    """After Before Following In On At During Despite Since As While When Although Though
+    lexicon.words("""After Before Following In On At During Despite Since As While When Although Though
     Meanwhile Separately However Earlier Later Also Still Yet Now Last This Asked Speaking
     Responding Referring Commenting Addressing Writing Elsewhere Instead Moreover Furthermore
     Additionally Nevertheless Nonetheless Overall Under Within With Without By For From Through
     Amid Against Ahead Unlike Like Shortly Soon Once Until Because Separately Today Yesterday
     Previously Initially Finally Recently Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday But And In Back""".split()
+    Sunday But And In Back""")
 )
 _COLON_QUOTE = re.compile(r"\s*:\s*(?=[\"“])")
 # "told its partners in the alliance that": up to eight words of object before "that".
 _OBJECT_THAT = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(that\s)")
 _OBJECT_TO = re.compile(r"(?:[\w’'.-]+\s+){1,5}?to\s+[a-z]")
 _OBJECT_TO_VERBS = frozenset(
-    lexicon.forms("urge") + lexicon.forms("ask") + lexicon.forms("order") + lexicon.forms("tell")
-    + lexicon.forms("encourage") + lexicon.forms("advise") + lexicon.forms("instruct")
-    + lexicon.forms("warn") + lexicon.forms("remind") + lexicon.forms("persuade") + ("on",)
+    lexicon.forms("urge")
+    + lexicon.forms("ask")
+    + lexicon.forms("order")
+    + lexicon.forms("tell")
+    + lexicon.forms("encourage")
+    + lexicon.forms("advise")
+    + lexicon.forms("instruct")
+    + lexicon.forms("warn")
+    + lexicon.forms("remind")
+    + lexicon.forms("persuade")
+    + ("on",)
 )
 _NAMEISH = re.compile(r"^(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,13}$")
 
@@ -175,7 +185,7 @@ def _sentences(text: str) -> list[Span]:
         ch = text[i]
         if ch == "“":
             inside = True
-        elif ch in "”\"" and (ch == "”" or inside):
+        elif ch in '”"' and (ch == "”" or inside):
             inside = False
             # '… before winter." She said …': a stop inside the marks ends the sentence too
             if i > start and text[i - 1] in ".!?" and _capital_follows(text, i + 1):

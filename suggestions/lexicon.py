@@ -21,6 +21,12 @@ from __future__ import annotations
 
 import re
 
+
+def words(text: str) -> list[str]:
+    """The words of a list written as prose (one place for the long word lists below)."""
+    return text.split()
+
+
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
@@ -47,30 +53,30 @@ _IRREGULAR = {
     "put": ("puts", "put", "putting"),
 }
 
-CLAUSE_LEMMAS = """
+CLAUSE_LEMMAS = words("""
 say add warn deny confirm insist argue stress reveal acknowledge note believe estimate tweet
 write state explain promise declare claim assert maintain contend admit concede allege predict
 emphasise emphasize recall reply respond remark observe vow pledge reiterate repeat caution
 speculate think fear hope complain boast testify counter suggest indicate report announce
 affirm clarify comment lament mention hint disclose proclaim underline underscore recount
 recognise recognize reckon forecast guess conclude doubt worry suspect retort quip joke
-""".split()
+""")
 
-THAT_LEMMAS = """
+THAT_LEMMAS = words("""
 find show learn hear see accept decide demonstrate determine discover notice realise realize
 understand know feel agree acknowledge establish prove imply mean read rule order demand
 propose recommend request ask urge expect foresee judge hold conclude
-""".split()
+""")
 
-TO_LEMMAS = """
+TO_LEMMAS = words("""
 plan want intend hope aim expect vow pledge promise threaten seek refuse wish vote decline
 offer propose pretend claim
-""".split()
+""")
 
-OBJECT_LEMMAS = """
+OBJECT_LEMMAS = words("""
 tell assure inform notify warn remind convince persuade urge ask order instruct advise
 encourage
-""".split()
+""")
 
 # Not attributions whatever follows ("declined to" is only a cue as "declined to say/comment").
 _TO_EXCLUDED = {"decline", "offer", "vote", "pretend", "seek", "refuse"}
@@ -121,7 +127,7 @@ def alternation(words: frozenset[str] | set[str]) -> str:
 
 # Nouns that head a source phrase even in lower case ("police", "local officials").
 SOURCE_NOUNS = frozenset(
-    """
+    words("""
 police officials official authorities analysts analyst experts expert witnesses witness
 residents resident sources source investigators investigator prosecutors prosecutor doctors
 doctor researchers researcher scientists scientist critics critic activists activist lawmakers
@@ -134,22 +140,22 @@ manager owners owner traders trader investors voters officials agency ministry g
 company firm group monitor observatory army military council court committee commission
 report study survey statement data figures poll police regulator regulators union unions
 department spokespeople representatives representative negotiators mediators insiders
-""".split()
+""")
 )
 
 DETERMINERS = frozenset(
-    """
+    words("""
 the a an this that these those its his her their our my your some many several two three four
 five six seven eight nine ten dozens both all most other another one each every no few
-""".split()
+""")
 )
 
 PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "who", "you"])
 
 # Words a sentence does not end after, though a stop and a capital follow ("Mr. Pell said").
 ABBREVIATIONS = frozenset(
-    """
+    words("""
 mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc corp co ltd
 no vs jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e fig mt ft
-""".split()
+""")
 )
