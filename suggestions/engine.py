@@ -124,6 +124,18 @@ _NOT_IN_SOURCE = frozenset(
     do not also but and then while though although since as where whom whose what
     """)
 )
+_PARTICIPLE = lexicon.alternation(lexicon.PARTICIPLES)
+# What follows a subject's own verb phrase: ", saying …" or " but did not say …".
+_AFTER_VP = re.compile(
+    rf",\s+((?:{_PARTICIPLE})(?:\s+in\s+a\s+statement)?)\s+"
+    rf"|\s+(?:but|and)\s+({_AUX}{_ADV}(?:{_VERB})\b)\s+"
+)
+_WORD = re.compile(r"\S+")
+_VERBISH = re.compile(
+    r"[a-z]+(?:ed|ly)|is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might"
+    r"|must|should|remained|became|made|took|gave|held|kept|left|met|sent|told|said|won|lost"
+)
+_CUE_AT_START = re.compile(rf"({_CUE}){_TIME}\s+")
 _CONJUNCTION = re.compile(
     r"(?:But|And|Yet|So|Still|Now|Meanwhile|Separately|However|Also)\s+(?=\S)"
 )
@@ -487,30 +499,137 @@ def _source_cue(text: str, s: int, e: int) -> Suggestion | None:
 
 
 def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
-    """'CONTENT, SOURCE CUE.' without quotation marks: "No one was hurt, the airline added.", or
-    with the tag set off by commas inside the sentence ("X, the Pentagon said, in what …").
+    """'CONTENT, SOURCE CUE.' and 'CONTENT, CUE SOURCE.': "No one was hurt, the airline added.",
+    "… near the city, said Rami Abdel Rahman, head of the Observatory." — or the tag set off by
+    commas inside the sentence ("X, the Pentagon said, in what …").
 
-    Only with a short source (a pronoun or a determiner and a few words) and a strong verb at the
-    very end of the sentence, so an ordinary clause ending in a verb does not qualify.
+    The tag is the last comma-separated part of the sentence (or the part before a comma that
+    ends it): a source that reads as a noun phrase and a cue that attributes a clause, nothing
+    else; the content is everything before it, at least three words.
     """
-    m = _TRAILING.search(text, s, e)
-    if m is None or not _strong(m.group(2)) or m.start() - s < 10:
+    conj = _CONJUNCTION.match(text, s, e)
+    first = conj.end() if conj else s
+    quote = _QUOTE_RE.match(text, first, e)
+    if quote and text[quote.end() - 2] in ",?!":
+        return None  # '"QUOTE," SOURCE CUE' is _quote_first's
+    stop = _content_end(text, s, e)
+    for comma in reversed(list(_COMMA_SPACE.finditer(text, first, stop))):
+        content_end = comma.start()
+        if len(text[first:content_end].split()) < 3:
+            return None
+        if _open_quotation(text, first, content_end):
+            continue  # the comma is inside a quotation
+        found = _tag(text, comma.end(), stop)
+        if found is None:
+            continue
+        source, cue, medial = found
+        phrase = text[source[0] : source[1]]
+        lowered = phrase.lower()
+        if lowered == "it":
+            return None
+        conf = 0.7 if lowered in _PRONOUNS else 0.8 if _entity(phrase) else 0.75
+        return Suggestion(
+            (source,),
+            cue,
+            ((first, content_end),),
+            round(conf - (0.05 if medial else 0), 2),
+            "content-source-cue-medial"
+            if medial
+            else "content-cue-source"
+            if cue[0] < source[0]
+            else "content-source-cue",
+            None if lowered in _PRONOUNS else _entity(phrase),
+        )
+    return None
+
+
+def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, bool] | None:
+    """A reporting tag from `start`: 'SOURCE CUE' or 'CUE SOURCE', to the end of the sentence
+    (`stop`), or 'SOURCE CUE' followed by a comma (a medial tag). (source, cue, medial)."""
+    inverted = _CUE_AT_START.match(text, start, stop)
+    if inverted is not None:
+        if not _strong(inverted.group(1)) or _kind(inverted.group(1)) in ("to", "np"):
+            return None
+        src = _strip(text, inverted.end(), stop)
+        phrase = text[src[0] : src[1]]
+        if not phrase or phrase.lower() in _PRONOUNS or not _is_source(phrase.rstrip(",")):
+            return None
+        return src, (inverted.start(1), inverted.end(1)), False
+    cm = _CUE_RE.search(text, start, stop)
+    if cm is None or not _strong(cm.group(0)) or _kind(cm.group(0)) in ("to", "np"):
         return None
-    if any(q in text[s : m.start()] for q in _OPEN_QUOTES):
+    src = _strip(text, start, cm.start())
+    phrase = text[src[0] : src[1]]
+    if "," in phrase or not _is_source(phrase):
         return None
-    phrase = m.group(1)
-    pronoun = phrase.lower() in _PRONOUNS
-    if phrase.lower() == "it":
+    if text[cm.end() : stop].lstrip().startswith(","):
+        return src, (cm.start(), cm.end()), True
+    after = _TIME_RE.match(text, cm.end(), stop).end()  # type: ignore[union-attr]
+    rest = text[after:stop].strip()
+    if rest and not rest.startswith(","):
         return None
-    medial = m.group(3) is not None
+    return src, (cm.start(), cm.end()), bool(rest)
+
+
+def _open_quotation(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in text[start:end] is still open at its end."""
+    part = text[start:end]
+    return part.count('"') % 2 == 1 or part.count("“") > part.count("”")
+
+
+def _subject_then_cue(text: str, s: int, e: int) -> Suggestion | None:
+    """'SOURCE VP, saying (that) CONTENT' and 'SOURCE VP but did not say CONTENT': the sentence's
+    subject is the source of a cue that follows its own verb phrase. The subject is the opening
+    noun phrase up to its verb (a word in "-ed", an auxiliary, an adverb in "-ly")."""
+    m = _AFTER_VP.search(text, s, e)
+    if m is None or _open_quotation(text, s, m.start()):
+        return None
+    source = _leading_np(text, s, m.start())
+    if source is None:
+        return None
+    g = 1 if m.group(1) else 2
+    cue_text = m.group(g)
+    kind = _kind(cue_text)
+    start = _strip(text, _TIME_RE.match(text, m.end(g), e).end(), e)[0]  # type: ignore[union-attr]
+    end = _content_end(text, start, e)
+    if start >= end or len(text[start:end].split()) < 2 or not text[start].isalnum():
+        return None
+    has_that = text.startswith("that ", start)
+    if kind == "that" and not has_that:
+        return None
+    clause = has_that or _reads_as_clause(text[start:end], cue_text)
+    if kind in ("clause", "object") and not clause:
+        return None
+    phrase = text[source[0] : source[1]]
+    lowered = phrase.lower()
+    if lowered == "it":
+        return None
     return Suggestion(
-        ((m.start(1), m.end(1)),),
-        (m.start(2), m.end(2)),
-        ((s, m.start()),),
-        (0.7 if pronoun else 0.75) - (0.05 if medial else 0),
-        "content-source-cue-medial" if medial else "content-source-cue",
-        None,
+        (source,),
+        (m.start(g), m.end(g)),
+        ((start, end),),
+        0.65 if lowered in _PRONOUNS else 0.7,
+        "subject-vp-cue",
+        None if lowered in _PRONOUNS else _entity(phrase),
     )
+
+
+def _leading_np(text: str, s: int, limit: int) -> Span | None:
+    """The noun phrase opening a clause, up to its verb, when it reads as a source."""
+    conj = _CONJUNCTION.match(text, s, limit)
+    start = conj.end() if conj else s
+    end = start
+    for w in _WORD.finditer(text, start, limit):
+        word = w.group(0)
+        if w.start() > start and word[0].islower() and _VERBISH.fullmatch(word):
+            break
+        if word[-1:] in ",;:" or word[0] in _OPEN_QUOTES:
+            return None
+        end = w.end()
+    else:
+        return None
+    phrase = text[start:end]
+    return (start, end) if end > start and _is_source(phrase) else None
 
 
 def _implicit(text: str, s: int, e: int) -> Suggestion | None:
@@ -606,7 +725,15 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     return [first, second]
 
 
-_RULES = (_quote_first, _according, _source_cue, _content_source_cue, _relative, _implicit)
+_RULES = (
+    _quote_first,
+    _according,
+    _source_cue,
+    _content_source_cue,
+    _relative,
+    _subject_then_cue,
+    _implicit,
+)
 
 
 def _reads_as_clause(content: str, cue: str) -> bool:
