@@ -20,6 +20,7 @@ modules they would import each other's private patterns without being any easier
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from . import lexicon
@@ -291,18 +292,151 @@ def _is_source(phrase: str) -> bool:
 
 
 def _entity(phrase: str) -> str | None:
-    """The run of capitalised words at the end of the source's head, if it names someone."""
+    """The name in a source phrase, if it names someone: the last run of capitalised words of
+    its head (before any appositive), joined over "of", "for", "al-" and the like ("Syrian
+    Observatory for Human Rights", "Haider al-Abadi", "CENTCOM"); None for "the monitor"."""
     head = phrase.split(",")[0].split()
-    names = [w for w in head if w[:1].isupper()]
-    if len(names) >= 2 and head[-1][:1].isupper():
-        tail: list[str] = []
-        for w in reversed(head):
-            if not w[:1].isupper():
-                break
-            tail.insert(0, w)
-        if head[0].lower() in _DETERMINERS and tail and tail[0] == head[0]:
-            tail = tail[1:]
-        return " ".join(tail) if len(tail) >= 2 else None
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, w in enumerate(head):
+        word = w.strip("’'").removesuffix("’s").removesuffix("'s")
+        if _NAME_WORD.match(word) and not (i == 0 and w.lower() in lexicon.DETERMINERS):
+            current.append(word)
+        elif current and w in _NAME_JOINERS and i + 1 < len(head) and _NAME_WORD.match(head[i + 1]):
+            current.append(w)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    if not runs or not _NAME_WORD.match(head[-1].strip("’'")):
+        return None  # the head is a common noun: "the Britain based monitor", "X’s coalition"
+    name = runs[-1]
+    if len(name) == 1:
+        word = name[0]
+        if word.lower() in lexicon.SOURCE_NOUNS or word.lower() in _PRONOUNS:
+            return None
+        if word.endswith("s") and not word.isupper():
+            return None  # "Shareholders", "Analysts": a capital only because it opens the sentence
+    return " ".join(name)
+
+
+_NAME_WORD = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la|ben)-)?[A-Z][\w’'.-]*$")
+_NAME_JOINERS = frozenset(
+    ["of", "for", "and", "de", "al", "bin", "ibn", "van", "von", "der", "la", "da"]
+)
+_ORG_WORDS = frozenset(
+    lexicon.words(
+        """Ministry Department Office Observatory Command Coalition Commission Council Party
+        Movement Army Police Agency Bank Group Company Corp Inc Ltd Union Association Committee
+        Court Government University Institute Centre Center Forces Alliance Organisation
+        Organization Board Authority Service Airlines Foods Monitor Network Fund Trust Front
+        Federation League Club Parliament Senate Assembly Embassy Mission Bureau Agency Times
+        News Post Press Radio Television Hospital School Foundation Society Watch Rights
+        Industries Holdings Capital Partners Energy Motors Systems"""
+    )
+)
+
+
+def _is_org(name: str) -> bool:
+    """Whether a name is an organisation's (by its words, or a single word), not a person's."""
+    words = name.split()
+    return bool(_ORG_WORDS & set(words)) or (len(words) == 1 and "-" not in words[0])
+
+
+def _resolve(text: str, found: list[Suggestion], aliases: Mapping[str, str]) -> list[Suggestion]:
+    """Each source's entity, resolved within the article (never across articles):
+
+    - a name is its longest earlier form ("Jameel" → "Imad Jameel");
+    - a description ("the Observatory", "the coalition") is the last named entity one of whose
+      words is its head noun; a registry alias ("the monitor") is its entry's name once the
+      article has named that entry; a later description with the same head noun ("the Britain
+      based monitor") is what the earlier one resolved to;
+    - a pronoun is the last compatible named source ("he"/"she" a person, "it" an
+      organisation, "they" either; a relative "who" the name just before it).
+    Unresolvable sources stay unresolved: nothing is guessed.
+    """
+    named: list[str] = []  # entities in order of mention
+    by_head: dict[str, str] = {}
+    out: list[Suggestion] = []
+    for sug in found:
+        entity: str | None = None
+        if sug.source:
+            a, b = sug.source[0]
+            phrase = text[a:b]
+            lowered = phrase.lower()
+            if lowered in _PRONOUNS:
+                entity = _pronoun_entity(text, lowered, a, named)
+            else:
+                entity = sug.source_entity
+                head = phrase.split(",")[0].split()[-1].lower().strip("’'")
+                if entity is not None:
+                    entity = _full_name(entity, named)
+                else:
+                    alias = aliases.get(_normalise(phrase.split(",")[0]))
+                    if alias is not None and _mentioned(alias, named, text, a):
+                        entity = alias
+                    if entity is None:
+                        entity = _by_head_word(head, named) or by_head.get(head)
+                if entity is not None:
+                    by_head[head] = entity
+        if entity is not None:
+            if entity in named:
+                named.remove(entity)
+            named.append(entity)
+        out.append(replace(sug, source_entity=entity) if entity != sug.source_entity else sug)
+    return out
+
+
+def _normalise(phrase: str) -> str:
+    """An alias's lookup form: lower case, single spaces, no leading article."""
+    words = phrase.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _full_name(name: str, named: list[str]) -> str:
+    """The longest earlier name ending with this one ("Jameel" → "Imad Jameel")."""
+    for earlier in reversed(named):
+        if earlier != name and earlier.endswith(" " + name):
+            return earlier
+    return name
+
+
+def _by_head_word(head: str, named: list[str]) -> str | None:
+    """The last named organisation with the head noun among its words ("the Observatory")."""
+    for earlier in reversed(named):
+        if head in {w.lower() for w in earlier.split()} and _is_org(earlier):
+            return earlier
+    return None
+
+
+def _mentioned(name: str, named: list[str], text: str, before: int) -> bool:
+    """Whether the article has named an entity before a point (as a source or anywhere)."""
+    return name in named or name in text[:before]
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[.!?]\s+)An?\s+(?:[A-Z]+\s+)?[a-z]+\s+[a-z]+")
+    r"(?:^|[.!?]\s+)(?:An?|The)\s+(?:[A-Z]+\s+)?[a-z]+\s+(?!said)[a-z]+ed?\b"
+)
+
+
+def _pronoun_entity(text: str, pronoun: str, at: int, named: list[str]) -> str | None:
+    """The entity a pronoun source refers to, or None."""
+    if pronoun == "who":
+        comma = text.rfind(",", 0, at)
+        start = max(
+            text.rfind(".", 0, comma), text.rfind(",", 0, comma), text.rfind("\n", 0, comma)
+        )
+        return _entity(text[start + 1 : comma].strip()) if comma > 0 else None
+    if pronoun in ("he", "she") and _INDEFINITE_BEFORE.search(text, max(0, at - 300), at):
+        return None  # "An AFP correspondent saw … . …, he said": someone the article never names
+    for earlier in reversed(named):
+        org = _is_org(earlier)
+        if (pronoun in ("he", "she") and not org) or (pronoun == "it" and org) or pronoun == "they":
+            return earlier
     return None
 
 
@@ -701,7 +835,7 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
         return [found]
     m = _COORD.search(text, start, e)
     if m is None:
-        return [found]
+        return _second_source(text, found, start, e)
     between = text[start : m.start()]
     if between.count('"') % 2 or between.count("“") > between.count("”"):
         return [found]  # the "and" is inside a quotation
@@ -724,6 +858,33 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     )
     return [first, second]
 
+
+def _second_source(text: str, found: Suggestion, start: int, e: int) -> list[Suggestion]:
+    """The suggestion, and a second one when a second clause of the sentence has its own source
+    and cue: "The ministry plans to close the line, and the minister believes a bus can
+    replace it." The first content ends before the joining comma."""
+    if found.rule.startswith("quote") or found.content[-1][1] < _content_end(text, start, e):
+        return [found]
+    for joint in _JOINT.finditer(text, start, e):
+        if _open_quotation(text, start, joint.start()):
+            continue
+        second = _source_cue(text, joint.end(), e)
+        if second is None or second.source[0][0] != joint.end():
+            continue
+        cut = _strip(text, found.content[-1][0], joint.start())
+        if len(text[cut[0] : cut[1]].split()) < 2:
+            return [found]
+        first = replace(found, content=(*found.content[:-1], cut))
+        return [
+            first,
+            replace(
+                second, rule=second.rule + "+second", confidence=round(second.confidence - 0.05, 2)
+            ),
+        ]
+    return [found]
+
+
+_JOINT = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 
 _RULES = (
     _quote_first,
@@ -790,7 +951,7 @@ def _quotation_only(text: str, s: int, e: int) -> Span | None:
     return (m.start(), m.end()) if m else None
 
 
-def suggest(text: str) -> list[Suggestion]:
+def suggest(text: str, aliases: Mapping[str, str] | None = None) -> list[Suggestion]:
     """Every attribution the rules are confident of, in text order (at most one per sentence).
 
     A sentence that is nothing but a quotation, right after a sentence whose quotation was
@@ -815,4 +976,4 @@ def suggest(text: str) -> list[Suggestion]:
                 found[-1] = replace(last, content=(*last.content, fragment))
             else:
                 quoting = False
-    return found
+    return _resolve(text, found, aliases or {})
