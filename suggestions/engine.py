@@ -418,9 +418,7 @@ def _mentioned(name: str, named: list[str], text: str, before: int) -> bool:
     return name in named or name in text[:before]
 
 
-_INDEFINITE_BEFORE = re.compile(r"(?:^|[.!?]\s+)An?\s+(?:[A-Z]+\s+)?[a-z]+\s+[a-z]+")
-    r"(?:^|[.!?]\s+)(?:An?|The)\s+(?:[A-Z]+\s+)?[a-z]+\s+(?!said)[a-z]+ed?\b"
-)
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)An?\s+(?:[A-Z]+\s+)?[a-z]+\s+[a-z]+")
 
 
 def _pronoun_entity(text: str, pronoun: str, at: int, named: list[str]) -> str | None:
