@@ -168,7 +168,7 @@ _OBJECT_TO_VERBS = frozenset(
     + lexicon.forms("persuade")
     + ("on",)
 )
-_NAMEISH = re.compile(r"^(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,13}$")
+_NAMEISH = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,13}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,10 +284,13 @@ def _is_source(phrase: str) -> bool:
     if first[0].islower() and first.lower() not in lexicon.DETERMINERS:
         # "environment minister Jana Pelc", "police", "local officials" pass
         head = phrase.split(",")[0].split()[-1].lower().rstrip("’'s")
-        if not words[-1][0].isupper() and head not in lexicon.SOURCE_NOUNS:
+        if not _NAME_WORD.match(words[-1]) and head not in lexicon.SOURCE_NOUNS:
             return False
-    if any(w.lower() in _NOT_IN_SOURCE for w in words):
-        return False
+    for i, w in enumerate(words):
+        if w.lower() in _NOT_IN_SOURCE:
+            # "Speaker of Parliament and Party leader X": "and" between capitalised words only
+            if not (w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()):
+                return False
     return bool(_NAMEISH.match(phrase.replace(",", "")))
 
 
@@ -295,7 +298,10 @@ def _entity(phrase: str) -> str | None:
     """The name in a source phrase, if it names someone: the last run of capitalised words of
     its head (before any appositive), joined over "of", "for", "al-" and the like ("Syrian
     Observatory for Human Rights", "Haider al-Abadi", "CENTCOM"); None for "the monitor"."""
-    head = phrase.split(",")[0].split()
+    parts = phrase.split(",")
+    head = parts[0].split()
+    if len(parts) > 1 and head and not _NAME_WORD.match(head[-1]):
+        head = parts[-1].split()  # "Its chief, Ada Marr": the name is the appositive
     runs: list[list[str]] = []
     current: list[str] = []
     for i, w in enumerate(head):
@@ -313,6 +319,8 @@ def _entity(phrase: str) -> str | None:
     if not runs or not _NAME_WORD.match(head[-1].strip("’'")):
         return None  # the head is a common noun: "the Britain based monitor", "X’s coalition"
     name = runs[-1]
+    while len(name) > 2 and name[0] in _TITLES and not _is_org(" ".join(name)):
+        name = name[1:]  # "Prime Minister Haider al-Abadi" → "Haider al-Abadi"
     if len(name) == 1:
         word = name[0]
         if word.lower() in lexicon.SOURCE_NOUNS or word.lower() in _PRONOUNS:
@@ -323,6 +331,18 @@ def _entity(phrase: str) -> str | None:
 
 
 _NAME_WORD = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la|ben)-)?[A-Z][\w’'.-]*$")
+_TITLES = frozenset(
+    lexicon.words(
+        """President Prime Minister Speaker Secretary General Governor Senator Mayor Judge
+        Chief Commissioner Director Chairman Chairwoman Chair Dr Mr Mrs Ms Sir King Queen Prince
+        Princess Pope Sheikh Imam Ayatollah Cleric Former Deputy Vice Foreign Defence Defense
+        Interior Finance Health Transport Justice Education Environment Economy Trade Labour
+        Labor Energy Agriculture Culture State Attorney Professor Prof Colonel Col Major Captain
+        Lieutenant Sergeant Admiral Bishop Archbishop Rabbi Father Spokesman Spokeswoman Coach
+        Manager Ambassador Envoy Commander Inspector Superintendent Detective Officer Chancellor
+        Representative Rep Sen Gov Gen Lt Sgt Capt Councillor Councilman Councilwoman Leader"""
+    )
+)
 _NAME_JOINERS = frozenset(
     ["of", "for", "and", "de", "al", "bin", "ibn", "van", "von", "der", "la", "da"]
 )
