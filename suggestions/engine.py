@@ -287,10 +287,10 @@ def _is_source(phrase: str) -> bool:
         if not _NAME_WORD.match(words[-1]) and head not in lexicon.SOURCE_NOUNS:
             return False
     for i, w in enumerate(words):
-        if w.lower() in _NOT_IN_SOURCE:
-            # "Speaker of Parliament and Party leader X": "and" between capitalised words only
-            if not (w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()):
-                return False
+        # "Speaker of Parliament and Party leader X": "and" between capitalised words only
+        joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
+        if w.lower() in _NOT_IN_SOURCE and not joins_names:
+            return False
     return bool(_NAMEISH.match(phrase.replace(",", "")))
 
 
