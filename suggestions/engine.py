@@ -74,13 +74,15 @@ _CUE_RE = re.compile(rf"\b{_CUE}")
 _CUE_AT = re.compile(rf"\s*({_CUE}){_TIME}\s*")
 _QUOTE_RE = re.compile(r"[\"“][^\"“”]+[\"”]")
 _ACCORDING_START = re.compile(r"(According to|In the view of)\s+([^,]{2,80}?),\s*")
-_ACCORDING_END = re.compile(r",\s*(according to)\s+([^,]{2,80}?)\s*[.!?]?$")
-_SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,120}?)\s*(?=,\s*[\"“]|\.?\s*$)")
-_LEAD = re.compile(
-    r"(?:[A-Z][A-Z ]{2,}[^–—\"“]{0,30}[–—]\s*)?"  # dateline "HARWELL, March 3 –"
-    r"(?:(?!In the view of)(?:On|In|At|After|Before|Earlier|Later)\b[^,\"“]{0,60},\s*"  # "In a speech, "
-    r"|On\s+\w+day\s+)?"
+_ACCORDING_END = re.compile(
+    r",\s*(according to)\s+([^,\"“”]{2,80}?(?:,\s+[^,\"“”]{2,80}?)?)\s*[.!?]?$"
 )
+# "The fire, according to the brigade, started in the kitchen."
+_ACCORDING_MID = re.compile(r",\s*(according to)\s+([^,\"“”]{2,60}?),\s+(?=[a-z])")
+_SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,120}?)\s*(?=,\s*[\"“]|\.?\s*$)")
+_DATELINE = re.compile(r"[A-Z][A-Z ]{2,}[^–—\"“]{0,30}[–—]\s*")  # "HARWELL, March 3 –"
+# An opening adverbial without a comma: "On Friday the Met Office warned …".
+_OPENING = re.compile(r"On\s+\w+day\s+(?=[A-Z]|the\s)")
 _TIME_RE = re.compile(_TIME)
 # What may follow "QUOTE, SOURCE CUE" in the same sentence: an adverbial, not a second clause.
 _PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?(?:,\s+adding\s+[\s\S]*)?\s*[.]?\s*")
@@ -151,6 +153,7 @@ _LEAD_WORDS = frozenset(
     Previously Initially Finally Recently Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday But And In Back""")
 )
+_COLON_AT = re.compile(r"[^:\"“”]{2,120}?\s*(:)\s+(?=\S)")
 _COLON_QUOTE = re.compile(r"\s*:\s*(?=[\"“])")
 # "told its partners in the alliance that": up to eight words of object before "that".
 _OBJECT_THAT = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(that\s)")
@@ -291,6 +294,10 @@ def _is_source(phrase: str) -> bool:
         joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
         if w.lower() in _NOT_IN_SOURCE and not joins_names:
             return False
+    for part in phrase.split(",")[1:]:
+        lead = part.split()[:1]
+        if not lead or _VERBISH.fullmatch(lead[0]) or lead[0].endswith("ing"):
+            return False  # "the brigade, started in …" is a clause, not an appositive
     return bool(_NAMEISH.match(phrase.replace(",", "")))
 
 
@@ -536,6 +543,25 @@ def _according(text: str, s: int, e: int) -> Suggestion | None:
             _entity(phrase),
         )
     m2 = _ACCORDING_END.search(text, s, e)
+    if m2 and not _is_source(m2.group(2)):
+        m2 = None
+    mid = _ACCORDING_MID.search(text, s, e)
+    if (
+        mid
+        and m2 is None
+        and _is_source(mid.group(2))
+        and not _reads_as_clause(text[s : mid.start()], "")
+    ):
+        end = _content_end(text, mid.end(), e)
+        if len(text[mid.end() : end].split()) >= 2:
+            return Suggestion(
+                ((mid.start(2), mid.end(2)),),
+                (mid.start(1), mid.end(1)),
+                ((s, mid.start()), (mid.end(), end)),
+                0.8,
+                "according-to-medial",
+                _entity(mid.group(2)),
+            )
     if m2 and m2.start() - s >= 10:
         return Suggestion(
             ((m2.start(2), m2.end(2)),),
@@ -552,7 +578,7 @@ def _subject(text: str, s: int, cue_start: int) -> Span | None:
     """The source before a cue: the phrase from the sentence start, or after a lead ("Separately,
     ", "Following the decision …, ", "But "), that reads as a noun phrase; a closed appositive
     ("Her deputy, Aurel Benko, said") keeps its inner comma and loses the closing one."""
-    conj = _CONJUNCTION.match(text, s, cue_start)
+    conj = _CONJUNCTION.match(text, s, cue_start) or _OPENING.match(text, s, cue_start)
     starts = [conj.end() if conj else s]
     starts += [m.end() for m in _COMMA_SPACE.finditer(text, s, cue_start)]
     for p in starts:
@@ -667,23 +693,28 @@ def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     stop = _content_end(text, s, e)
     for comma in reversed(list(_COMMA_SPACE.finditer(text, first, stop))):
         content_end = comma.start()
-        if len(text[first:content_end].split()) < 3:
+        if len(text[first:content_end].split()) < 2:
             return None
         if _open_quotation(text, first, content_end):
             continue  # the comma is inside a quotation
         found = _tag(text, comma.end(), stop)
         if found is None:
             continue
-        source, cue, medial = found
+        source, cue, rest = found
+        medial = rest is not None
         phrase = text[source[0] : source[1]]
         lowered = phrase.lower()
         if lowered == "it":
             return None
         conf = 0.7 if lowered in _PRONOUNS else 0.8 if _entity(phrase) else 0.75
+        content: tuple[Span, ...] = ((first, content_end),)
+        if rest is not None and not _reads_as_clause(text[first:content_end], ""):
+            # "The attack, the Pentagon said, targeted leaders": the tag splits the content
+            content = (*content, (rest, stop))
         return Suggestion(
             (source,),
             cue,
-            ((first, content_end),),
+            content,
             round(conf - (0.05 if medial else 0), 2),
             "content-source-cue-medial"
             if medial
@@ -695,9 +726,10 @@ def _content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     return None
 
 
-def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, bool] | None:
+def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, int | None] | None:
     """A reporting tag from `start`: 'SOURCE CUE' or 'CUE SOURCE', to the end of the sentence
-    (`stop`), or 'SOURCE CUE' followed by a comma (a medial tag). (source, cue, medial)."""
+    (`stop`), or 'SOURCE CUE' followed by a comma (a medial tag). (source, cue, where the rest
+    of the sentence after a medial tag starts, or None)."""
     inverted = _CUE_AT_START.match(text, start, stop)
     if inverted is not None:
         if not _strong(inverted.group(1)) or _kind(inverted.group(1)) in ("to", "np"):
@@ -706,7 +738,7 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, bool] | None:
         phrase = text[src[0] : src[1]]
         if not phrase or phrase.lower() in _PRONOUNS or not _is_source(phrase.rstrip(",")):
             return None
-        return src, (inverted.start(1), inverted.end(1)), False
+        return src, (inverted.start(1), inverted.end(1)), None
     cm = _CUE_RE.search(text, start, stop)
     if cm is None or not _strong(cm.group(0)) or _kind(cm.group(0)) in ("to", "np"):
         return None
@@ -714,13 +746,15 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, bool] | None:
     phrase = text[src[0] : src[1]]
     if "," in phrase or not _is_source(phrase):
         return None
-    if text[cm.end() : stop].lstrip().startswith(","):
-        return src, (cm.start(), cm.end()), True
-    after = _TIME_RE.match(text, cm.end(), stop).end()  # type: ignore[union-attr]
+    after = cm.end()
+    if not text[after:stop].lstrip().startswith(","):
+        after = _TIME_RE.match(text, cm.end(), stop).end()  # type: ignore[union-attr]
     rest = text[after:stop].strip()
     if rest and not rest.startswith(","):
         return None
-    return src, (cm.start(), cm.end()), bool(rest)
+    if not rest:
+        return src, (cm.start(), cm.end()), None
+    return src, (cm.start(), cm.end()), _strip(text, text.index(",", after) + 1, stop)[0]
 
 
 def _open_quotation(text: str, start: int, end: int) -> bool:
@@ -782,6 +816,40 @@ def _leading_np(text: str, s: int, limit: int) -> Span | None:
         return None
     phrase = text[start:end]
     return (start, end) if end > start and _is_source(phrase) else None
+
+
+def _colon(text: str, s: int, e: int) -> Suggestion | None:
+    """'SOURCE: CONTENT' (a headline's "Minister: bridge will open") and 'SOURCE VP: "QUOTE"'
+    ("The harbourmaster was blunt: "…""): the colon is the cue. With a verb phrase before the
+    colon, only a quotation counts as content."""
+    m = _COLON_AT.match(text, s, e)
+    if m is None or _CUE_RE.search(text, s, m.start(1)):
+        return None
+    start = m.end()
+    end = _content_end(text, start, e)
+    quote = _QUOTE_RE.match(text, start, e)
+    whole_quote = quote is not None and quote.end() >= end
+    prefix = _strip(text, s, m.start(1))
+    phrase = text[prefix[0] : prefix[1]]
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    several = len(phrase.split()) >= 2 or phrase.isupper()  # not "Update: …", "Note: …"
+    named = (several and _entity(phrase) is not None) or head in lexicon.SOURCE_NOUNS
+    if named and _is_source(phrase) and phrase.lower() not in _PRONOUNS:
+        source: Span | None = prefix
+        if not whole_quote and not _reads_as_clause(text[start:end], ""):
+            return None
+    else:
+        source = _leading_np(text, s, m.start(1))
+        if not whole_quote:
+            return None
+    if source is None or len(text[start:end].split()) < 2:
+        return None
+    if whole_quote:
+        end = quote.end()  # type: ignore[union-attr]
+    name = text[source[0] : source[1]]
+    return Suggestion(
+        (source,), (m.start(1), m.end(1)), ((start, end),), 0.7, "source-colon", _entity(name)
+    )
 
 
 def _implicit(text: str, s: int, e: int) -> Suggestion | None:
@@ -911,6 +979,7 @@ _RULES = (
     _content_source_cue,
     _relative,
     _subject_then_cue,
+    _colon,
     _implicit,
 )
 
@@ -979,8 +1048,8 @@ def suggest(text: str, aliases: Mapping[str, str] | None = None) -> list[Suggest
     found: list[Suggestion] = []
     quoting = False
     for s0, e in _sentences(text):
-        lead = _LEAD.match(text, s0, e)
-        s = lead.end() if lead else s0
+        dateline = _DATELINE.match(text, s0, e)
+        s = dateline.end() if dateline else s0
         for rule in _RULES:
             suggestion = rule(text, s, e)
             if suggestion is not None:

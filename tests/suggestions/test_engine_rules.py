@@ -215,3 +215,36 @@ def test_a_pronoun_after_an_unnamed_person_stays_unresolved() -> None:
         "The fire spread quickly, he said."
     )
     assert [f.source_entity for f in suggest(text)] == ["Ian Roe", None]
+
+
+def test_a_medial_tag_after_a_noun_phrase_splits_the_content() -> None:
+    """'The attack, the Pentagon said, targeted …': content in two fragments around the tag;
+    after a whole clause ('X happened, the army said, in …') only the clause is content."""
+    _, got = only("The raid on the depot, the navy said, destroyed two boats.")
+    assert got == (["the navy"], "said", ["The raid on the depot", "destroyed two boats"])
+    _, got = only("Rebels shelled the port, the army said, in a statement read on radio.")
+    assert got[2] == ["Rebels shelled the port"]
+
+
+def test_according_to_inside_the_sentence() -> None:
+    """'The fire, according to the brigade, started …': two content fragments; an appositive
+    after a final 'according to NAME, a spokeswoman …' belongs to the source."""
+    _, got = only("The fire, according to the brigade, started in the kitchen.")
+    assert got == (["the brigade"], "according to", ["The fire", "started in the kitchen"])
+    _, got = only("The mine employs 300 people, according to Dana Kerr, a spokeswoman for it.")
+    assert got == (
+        ["Dana Kerr, a spokeswoman for it"],
+        "according to",
+        ["The mine employs 300 people"],
+    )
+
+
+def test_a_colon_after_a_source_is_the_cue() -> None:
+    """'NAME was blunt: "Q"' and a headline 'Minister NAME: clause'; not 'Update: …' or a list."""
+    _, got = only('Harbourmaster Jon Ruud was blunt: "No ship leaves until the oil is gone."')
+    assert got == (["Harbourmaster Jon Ruud"], ":", ['"No ship leaves until the oil is gone."'])
+    _, got = only("Minister Ana Lind: the bridge will open in May")
+    assert got == (["Minister Ana Lind"], ":", ["the bridge will open in May"])
+    assert suggest("Update: the road was closed at noon.") == []
+    assert suggest("Breaking news: the road was closed at noon.") == []
+    assert suggest("The plan has three parts: roads, schools and clinics.") == []
