@@ -50,8 +50,13 @@ _SPECIAL_CUE = (
     r"|refused\s+to\s+(?:say|comment|confirm|disclose)|called\s+(?:for|on)"
     r"|went\s+on\s+to\s+say|made\s+clear|pointed\s+out|spelled\s+out|warned\s+of"
 )
+# "want the board to explain": a desire with its object and infinitive.
+_WANT = (
+    r"(?:wants?|wanted|expects?|expected|wish(?:es|ed)?)"
+    r"(?=\s+(?:[\w’'-]+\s+){1,4}?to\s+[a-z])"
+)
 _CUE = (
-    rf"{_AUX}{_ADV}(?:{_SPECIAL_CUE}|(?:{_TO_VERB})\s+to(?=\s)|(?:{_VERB}|{_OBJECT_VERB})\b)"
+    rf"{_AUX}{_ADV}(?:{_SPECIAL_CUE}|{_WANT}|(?:{_TO_VERB})\s+to(?=\s)|(?:{_VERB}|{_OBJECT_VERB})\b)"
     r"(?:\s+in\s+a\s+(?:written\s+)?(?:statement|letter|interview|post|speech|report))?"
 )
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -112,7 +117,15 @@ _CLAUSE = re.compile(
     rf"|\s(?:{'|'.join(_IRREGULAR_PAST.split())})\b",
     re.IGNORECASE,
 )
-_NP_CONTENT_OK = frozenset({"deny", "denies", "denied", "declined"})  # "denied the charges"
+_NP_CONTENT_OK = frozenset({"deny", "denies", "denied", "denying"})
+# What a denial's noun phrase is about when it reports speech ("denied the charges").
+_DENIED_NP = re.compile(
+    r"(?:\w+\s+){0,4}?(?:allegations?|charges?|claims?|reports?|accusations?|wrongdoing"
+    r"|involvement|responsibility|rumou?rs|suggestions?|any\s+role|the\s+story|it)\b"
+    r"|\w+ing\b"  # "denied targeting civilians"
+)
+_IDIOM = re.compile(r"it\s+all\b|so\b|no\s+more\b|nothing\b|a\s+(?:lot|word|prayer)\b")
+_CLAUSE_STOP = re.compile(r"\s+(?:and|or|but)\s+|,")
 _RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
 # ", SOURCE CUE" ending the sentence, or set off by commas inside it ("X, the Pentagon said, in
 # what …"): the content is what precedes it.
@@ -158,7 +171,10 @@ _COLON_QUOTE = re.compile(r"\s*:\s*(?=[\"“])")
 # "told its partners in the alliance that": up to eight words of object before "that".
 _OBJECT_THAT = re.compile(r"(?:[\w’'.-]+\s+){1,8}?(that\s)")
 _OBJECT_TO = re.compile(r"(?:[\w’'.-]+\s+){1,5}?to\s+[a-z]")
-_OBJECT_TO_VERBS = frozenset(
+_WANT_FORMS = frozenset(
+    lexicon.forms("want") + lexicon.forms("expect") + ("wish", "wishes", "wished")
+)
+_OBJECT_TO_VERBS = _WANT_FORMS | frozenset(
     lexicon.forms("urge")
     + lexicon.forms("ask")
     + lexicon.forms("order")
@@ -985,10 +1001,22 @@ _RULES = (
 
 
 def _reads_as_clause(content: str, cue: str) -> bool:
-    """Whether content after a cue without "that" is a clause (or a denial's noun phrase)."""
-    if content[:1] in _OPEN_QUOTES or _NP_CONTENT_OK & set(cue.split()):
+    """Whether content after a cue without "that" is a clause (or a denial's noun phrase).
+
+    The clause's verb must come before any "and", "or", "but" or comma: in "noted the objection
+    and moved on" the verb after "and" is the subject's own second verb, not a reported clause.
+    """
+    if content[:1] in _OPEN_QUOTES:
         return True
-    return _CLAUSE.search(content) is not None
+    words = set(cue.split())
+    if "declined" in words:
+        return True
+    if words & _NP_CONTENT_OK:
+        return _DENIED_NP.match(content) is not None  # "denied the charges", not "denied access"
+    if _IDIOM.match(content):
+        return False
+    head = _CLAUSE_STOP.split(content, maxsplit=1)[0]
+    return _CLAUSE.search(head) is not None
 
 
 def _verb_of(cue: str) -> str:
@@ -1013,7 +1041,7 @@ def _kind(cue: str) -> str:
     words = cue.split()
     if words[-2:] in (["called", "for"], ["warned", "of"]):
         return "np"
-    if words[-2:] == ["called", "on"]:
+    if words[-2:] == ["called", "on"] or words[-1] in _WANT_FORMS:
         return "object"
     if words[-1] == "to":
         return "to"

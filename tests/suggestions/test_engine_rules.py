@@ -248,3 +248,37 @@ def test_a_colon_after_a_source_is_the_cue() -> None:
     assert suggest("Update: the road was closed at noon.") == []
     assert suggest("Breaking news: the road was closed at noon.") == []
     assert suggest("The plan has three parts: roads, schools and clinics.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council noted the objection and moved on.",
+        "The army has denied access to journalists since May.",
+        "The union says it all: a strike is coming.",
+        "Officials expect a decision by the end of the month.",
+        "The company reported record profits of 3 billion dollars last year.",
+        "The government announced a new package of measures for farmers.",
+        "Residents were told to leave their homes before the storm.",
+        "The mayor declined to attend the opening.",
+        "The plan calls for new roads and schools.",
+    ],
+)
+def test_reporting_verbs_in_ordinary_sentences_are_not_attributions(text) -> None:
+    """A reporting verb whose object is a thing, an idiom, or a second verb of its own subject
+    is no attribution."""
+    assert suggest(text) == []
+
+
+def test_a_denial_may_take_a_gerund_or_the_charges() -> None:
+    """'denied targeting civilians' and 'denied the allegations' report speech."""
+    _, got = only("The government has denied targeting civilians.")
+    assert got == (["The government"], "has denied", ["targeting civilians"])
+    _, got = only("The coach denied the allegations against him.")
+    assert got[2] == ["the allegations against him"]
+
+
+def test_a_desire_takes_an_object_and_an_infinitive() -> None:
+    """'want the board to explain': the content is the object with its infinitive."""
+    _, got = only("Shareholders want the board to explain the write-down.")
+    assert got == (["Shareholders"], "want", ["the board to explain the write-down"])
