@@ -65,7 +65,10 @@ _TIME = (
     r"|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
     r"|earlier(?:\s+this\s+(?:week|month|year))?|on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
     r"|in\s+(?:a|an|the)\s+(?:written\s+|joint\s+|brief\s+)?(?:statement|interview|speech|letter|post|report|briefing)"
-    r"(?:\s+(?:on|to|with)\s+[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3})?),?)*"
+    r"(?:\s+(?:on|to|with)\s+[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3})?"
+    r"|at\s+a\s+(?:news|press)\s+conference|in\s+a\s+(?:tweet|social\s+media\s+post|video)"
+    r"|on\s+(?:Twitter|X|Facebook|Telegram|Instagram|social\s+media|television|state\s+TV)"
+    r"|to\s+(?:reporters|journalists)),?)*"
 )
 _PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "who"])
 # Before "said", these make it an adjective ("the said document"), not a cue.
@@ -150,6 +153,10 @@ _WORD = re.compile(r"\S+")
 _VERBISH = re.compile(
     r"[a-z]+(?:ed|ly)|is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might"
     r"|must|should|remained|became|made|took|gave|held|kept|left|met|sent|told|said|won|lost"
+)
+_RECIPIENT = re.compile(
+    r"\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+    r"|(?:a|the)\s+(?:news\s+)?(?:conference|briefing|meeting|rally|crowd|committee))"
 )
 _CUE_AT_START = re.compile(rf"({_CUE}){_TIME}\s+")
 _CONJUNCTION = re.compile(
@@ -303,8 +310,9 @@ def _is_source(phrase: str) -> bool:
     if first[0].islower() and first.lower() not in lexicon.DETERMINERS:
         # "environment minister Jana Pelc", "police", "local officials" pass
         head = phrase.split(",")[0].split()[-1].lower().rstrip("’'s")
-        if not _NAME_WORD.match(words[-1]) and head not in lexicon.SOURCE_NOUNS:
-            return False
+        nouns = lexicon.SOURCE_NOUNS
+        if not _NAME_WORD.match(words[-1]) and head not in nouns and first not in nouns:
+            return False  # "officials familiar with the talks" passes on its first word
     for i, w in enumerate(words):
         # "Speaker of Parliament and Party leader X": "and" between capitalised words only
         joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
@@ -763,8 +771,13 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, int | None] | No
     if "," in phrase or not _is_source(phrase):
         return None
     after = cm.end()
+    if _kind(cm.group(0)) == "object":
+        recipient = _RECIPIENT.match(text, after, stop)
+        if recipient is None:
+            return None
+        after = recipient.end()  # "…, the mayor told Reuters."
     if not text[after:stop].lstrip().startswith(","):
-        after = _TIME_RE.match(text, cm.end(), stop).end()  # type: ignore[union-attr]
+        after = _TIME_RE.match(text, after, stop).end()  # type: ignore[union-attr]
     rest = text[after:stop].strip()
     if rest and not rest.startswith(","):
         return None

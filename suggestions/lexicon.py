@@ -60,6 +60,7 @@ emphasise emphasize recall reply respond remark observe vow pledge reiterate rep
 speculate think fear hope complain boast testify counter suggest indicate report announce
 affirm clarify comment lament mention hint disclose proclaim underline underscore recount
 recognise recognize reckon forecast guess conclude doubt worry suspect retort quip joke
+ask wonder
 """)
 
 THAT_LEMMAS = words("""
@@ -140,6 +141,8 @@ manager owners owner traders trader investors voters officials agency ministry g
 company firm group monitor observatory army military council court committee commission
 report study survey statement data figures poll police regulator regulators union unions
 department spokespeople representatives representative negotiators mediators insiders
+people person aide aides adviser advisers advisor advisors colleagues friends
+spokesmen spokeswomen doctors nurses engineers inspectors auditors authors
 """)
 )
 

@@ -282,3 +282,32 @@ def test_a_desire_takes_an_object_and_an_infinitive() -> None:
     """'want the board to explain': the content is the object with its infinitive."""
     _, got = only("Shareholders want the board to explain the write-down.")
     assert got == (["Shareholders"], "want", ["the board to explain the write-down"])
+
+
+def test_a_trailing_tag_may_name_whom_the_source_told() -> None:
+    """'…, the mayor told Reuters.': the cue is "told"; "told reporters" stays one cue."""
+    _, got = only("Two people were hurt, the mayor told Reuters.")
+    assert got == (["the mayor"], "told", ["Two people were hurt"])
+    _, got = only("Two people were hurt, the mayor told reporters on Monday.")
+    assert got[1] == "told reporters"
+
+
+def test_where_and_how_it_was_said_is_not_part_of_the_content() -> None:
+    """'said at a news conference that C', 'said Monday C': the content starts after them."""
+    _, got = only("The minister said at a news conference that prices would fall.")
+    assert got[2] == ["that prices would fall"]
+    _, got = only("The ministry said Monday the border would reopen.")
+    assert got[2] == ["the border would reopen"]
+
+
+def test_a_lowercase_source_noun_heads_a_source_with_its_complement() -> None:
+    """'Officials familiar with the talks said …': the whole noun phrase is the source."""
+    _, got = only("Officials familiar with the talks said a deal was close.")
+    assert got[0] == ["Officials familiar with the talks"]
+
+
+def test_a_reported_question() -> None:
+    """'asked whether C' reports a question; 'asked for help' does not."""
+    _, got = only("She asked whether the money had been spent.")
+    assert got[1:] == ("asked", ["whether the money had been spent"])
+    assert suggest("He asked for help.") == []
