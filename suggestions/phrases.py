@@ -13,6 +13,9 @@ from . import lexicon
 from .spans import OPEN_QUOTES
 
 STRONG_SET = lexicon.CLAUSE_VERBS
+# A tag or a lead is looked for among this many commas of a sentence at most: enough for any
+# sentence a desk writes, and what keeps a hostile run of commas from costing quadratic time.
+MAX_COMMAS = 8
 _VERB = lexicon.alternation(lexicon.FINITE)
 _TO_VERB = lexicon.alternation(lexicon.TO_VERBS - lexicon.PARTICIPLES)
 _OBJECT_VERB = lexicon.alternation(lexicon.OBJECT_VERBS - lexicon.PARTICIPLES)

@@ -15,6 +15,7 @@ from .phrases import (
     DETERMINERS,
     IT_PASSIVE,
     LEAD_WORDS,
+    MAX_COMMAS,
     OBJECT_THAT,
     OBJECT_TO,
     OBJECT_TO_VERBS,
@@ -51,7 +52,10 @@ def _subject(text: str, s: int, cue_start: int) -> Span | None:
     ("Her deputy, Aurel Benko, said") keeps its inner comma and loses the closing one."""
     conj = CONJUNCTION.match(text, s, cue_start) or OPENING.match(text, s, cue_start)
     starts = [conj.end() if conj else s]
-    starts += [m.end() for m in COMMA_SPACE.finditer(text, s, cue_start)]
+    for m in COMMA_SPACE.finditer(text, s, cue_start):
+        starts.append(m.end())
+        if len(starts) > MAX_COMMAS:
+            break
     for p in starts:
         if p > starts[0] and not _is_lead(text[starts[0] : p]):
             continue

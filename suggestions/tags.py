@@ -14,6 +14,7 @@ from .phrases import (
     CUE_AT_START,
     CUE_RE,
     DASH_TAG,
+    MAX_COMMAS,
     PLAIN_TAIL,
     PRONOUNS,
     RECIPIENT,
@@ -106,7 +107,8 @@ def according(text: str, s: int, e: int) -> Suggestion | None:
             "according-to-first",
             entity_name(phrase),
         )
-    m2 = ACCORDING_END.search(text, s, e)
+    last = text.rfind(", according to", s, e)  # only the last can end the sentence
+    m2 = ACCORDING_END.match(text, last, e) if last >= 0 else None
     if m2 and not is_source(m2.group(2)):
         m2 = None
     mid = ACCORDING_MID.search(text, s, e)
@@ -153,7 +155,8 @@ def content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     if quote and text[quote.end() - 2] in ",?!":
         return None  # '"QUOTE," SOURCE CUE' is quote_first's
     stop = end_before_stop(text, s, e)
-    for comma in reversed(list(COMMA_SPACE.finditer(text, first, stop))):
+    commas = list(COMMA_SPACE.finditer(text, first, stop))
+    for comma in reversed(commas[-MAX_COMMAS:]):
         content_end = comma.start()
         if len(text[first:content_end].split()) < 2:
             return None

@@ -311,3 +311,14 @@ def test_a_reported_question() -> None:
     _, got = only("She asked whether the money had been spent.")
     assert got[1:] == ("asked", ["whether the money had been spent"])
     assert suggest("He asked for help.") == []
+
+
+def test_a_sentence_longer_than_any_news_sentence_gets_no_rule() -> None:
+    """Past MAX_SENTENCE characters without a stop (a list, a hostile file) no rule runs, which
+    keeps every rule's cost linear; a normal sentence after it is still found."""
+    from suggestions.engine import MAX_SENTENCE
+
+    run_on = "The mayor said " + "and the bridge, " * (MAX_SENTENCE // 16) + "closed."
+    assert len(run_on) > MAX_SENTENCE
+    found = suggest(run_on + "\n\nThe mayor said the bridge would close.")
+    assert len(found) == 1 and found[0].cue[0] > len(run_on)
