@@ -1,0 +1,439 @@
+"""Writes heldout.jsonl, an independent held-out attribution set: invented full news articles.
+
+Why it exists: gold.jsonl was written by the people who write the engine's rules, so a score on it
+says little about text they have not seen. This set was written by a separate annotator who did
+not read the engine, its tests or the gold texts; it is for measuring, never for tuning (a rule
+changed to pass a case here makes the set worthless as held-out evidence). HELDOUT.md next to this
+file gives the convention decisions and the counts.
+
+Why it is long: it is data, 26 articles of 1,500-4,500 characters with their triples; splitting
+it would only scatter the articles over several files.
+
+How spans are named: by their words, never by offsets. A span is a string that must occur exactly
+once (whole words) in its article, or ``(words, n)`` for the n-th occurrence. Because "said" or
+"he" occur many times in a full article, a span may also be named inside a unique context with
+braces: ``"Ilves {said} on Monday"`` is the span "said" in the one place where "Ilves said on
+Monday" occurs. Braces never occur in the articles themselves. The builder checks every span
+(the text at the offsets equals the words, spans non-empty and disjoint within an attribution,
+content not ending in a stop or comma outside quotation marks) and raises on the first problem.
+
+Every article, name, place and organisation is invented; no real article text is used.
+
+Run: ``python bench/attribution/build_heldout.py`` (rewrites heldout.jsonl next to this file).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+HERE = Path(__file__).resolve().parent
+HELDOUT_PATH = HERE / "heldout.jsonl"
+
+Words = str | tuple[str, int]
+
+
+def _load_gold_builder() -> ModuleType:
+    """build_gold.py, for its whole-word ``locate`` and its JSON Lines ``render`` (bench/ is no
+    package, so it is loaded from its file)."""
+    spec = importlib.util.spec_from_file_location("build_gold", HERE / "build_gold.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_gold = _load_gold_builder()
+render = _gold.render
+
+
+def A(source: list[Words], cue: Words, content: list[Words], entity: str | None = None) -> dict:
+    """One attribution as the words of its spans: sources (may be empty), one cue, contents."""
+    return {"source": source, "cue": cue, "content": content, "source_entity": entity}
+
+
+def locate(text: str, words: Words) -> list[int]:
+    """The [start, end) code-point span named by ``words``, optionally inside ``{}`` context."""
+    phrase, nth = (words, 0) if isinstance(words, str) else words
+    if "{" not in phrase:
+        span = _gold.locate(text, words)
+    else:
+        before, rest = phrase.split("{", 1)
+        inner, after = rest.split("}", 1)
+        if not inner or "{" in after or "}" in before:
+            raise ValueError(f"bad braces in {phrase!r}")
+        whole = _gold.locate(text, (before + inner + after, nth) if nth else before + inner + after)
+        start = whole[0] + len(before)
+        span = [start, start + len(inner)]
+        phrase = inner
+    if text[span[0] : span[1]] != phrase:
+        raise ValueError(f"span {span} is {text[span[0] : span[1]]!r}, not {phrase!r}")
+    return span
+
+
+def _check(doc: str, text: str, attribution: dict) -> None:
+    """Raise unless the attribution's spans are well formed (see the module docstring)."""
+    spans = [tuple(s) for role in ("source", "cue", "content") for s in attribution[role]]
+    if len(attribution["cue"]) != 1 or not attribution["content"]:
+        raise ValueError(f"{doc}: one cue and some content needed: {attribution}")
+    for start, end in spans:
+        piece = text[start:end]
+        if not (0 <= start < end <= len(text)) or piece != piece.strip():
+            raise ValueError(f"{doc}: empty or untrimmed span {piece!r}")
+    ordered = sorted(spans)
+    for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
+        if end > start:
+            raise ValueError(f"{doc}: overlapping spans in {attribution}")
+    for start, end in attribution["content"]:
+        if text[start:end].endswith((".", ",", ";", ":")):
+            raise ValueError(f"{doc}: content ends in punctuation: {text[start:end]!r}")
+
+
+def _check_article(doc: str, text: str) -> None:
+    """Raise unless the article looks like one: 1,500-4,500 characters, several paragraphs."""
+    if not 1500 <= len(text) <= 4500:
+        raise ValueError(f"{doc}: {len(text)} characters, outside 1,500-4,500")
+    if text.count("\n\n") < 3 or "{" in text or "}" in text:
+        raise ValueError(f"{doc}: needs several blank-line paragraphs and no braces")
+
+
+def build() -> list[dict]:
+    """The held-out records in the order written below, every span checked."""
+    records = []
+    for doc, written, attributions in ARTICLES:
+        text = written.strip("\n")
+        _check_article(doc, text)
+        resolved = []
+        for a in attributions:
+            try:
+                record = {
+                    "source": [locate(text, w) for w in a["source"]],
+                    "cue": [locate(text, a["cue"])],
+                    "content": [locate(text, w) for w in a["content"]],
+                    "source_entity": a["source_entity"],
+                }
+            except ValueError as error:
+                raise ValueError(f"{doc}: {error}") from error
+            _check(doc, text, record)
+            resolved.append(record)
+        records.append({"doc": doc, "text": text, "attributions": resolved})
+    docs = [r["doc"] for r in records]
+    if len(set(docs)) != len(docs):
+        raise ValueError("duplicate doc ids")
+    return records
+
+
+# (doc, text, attributions). Each article is one paragraph a line, blank lines between them;
+# the first line of most articles is a headline. Leading and trailing newlines are dropped.
+ARTICLES: list[tuple[str, str, list[dict]]] = [
+    (
+        "ho01",
+        """
+Shelling kills nine civilians in Qaderin province, monitor says
+
+ALSARIN, Oct 12 (Meridian Wire) - Artillery fire killed at least nine civilians, including four children, in villages south of Qaderin on Saturday, the Levant Watch for Civil Rights said, in one of the deadliest days in the province since a truce was declared in the spring.
+
+The Lisbury-based monitor, which relies on a network of sources on the ground, said government forces had shelled the villages of Tell Hamra and Umm Sijn from positions near the provincial capital. It said rebel fighters had fired rockets at an army post overnight, wounding two soldiers.
+
+"The villagers were asleep when the first shells hit. Most of the dead were pulled from the rubble of a single house," Watch director Samir Haddou told Meridian Wire by telephone.
+
+There was no immediate comment from the army. The state news agency SANAR, citing a military source, said troops had responded to "terrorist attacks" on their positions and denied targeting residential areas.
+
+The truce, brokered by Tervania and Merrow in April, has frayed in recent weeks. According to the Inter-Regional Relief Office, more than 30,000 people have fled the southern countryside since August, most of them to camps near the border.
+
+Aid workers in the camps say supplies of clean water are running low. "We are receiving families every day, and we have nothing left to give them," said Leila Mansour, who coordinates the relief effort for the charity Hands Across, adding that a cholera outbreak was "only a matter of time."
+
+Qaderin, a farming region of about 1.2 million people before the war, has changed hands several times. Much of its infrastructure, including the main pumping station on the Sarif river, lies in ruins.
+
+A spokesman for the Tervanian foreign ministry said on Sunday that the mediators were "deeply concerned" and called on all sides to respect the truce. He did not say whether a new round of talks, called off last month, would be rescheduled.
+""",
+        [
+            A(["{monitor} says"], "says", ["Shelling kills nine civilians in Qaderin province"], "Levant Watch for Civil Rights"),
+            A(
+                ["the Levant Watch for Civil Rights"],
+                "Rights {said}, in one",
+                ["Artillery fire killed at least nine civilians, including four children, in villages south of Qaderin on Saturday"],
+                "Levant Watch for Civil Rights",
+            ),
+            A(
+                ["The Lisbury-based monitor, which relies on a network of sources on the ground"],
+                "ground, {said}",
+                ["government forces had shelled the villages of Tell Hamra and Umm Sijn from positions near the provincial capital"],
+                "Levant Watch for Civil Rights",
+            ),
+            A(
+                ["{It} said rebel"],
+                "It {said}",
+                ["rebel fighters had fired rockets at an army post overnight, wounding two soldiers"],
+                "Levant Watch for Civil Rights",
+            ),
+            A(
+                ["Watch director Samir Haddou"],
+                "told Meridian Wire",
+                ['"The villagers were asleep when the first shells hit. Most of the dead were pulled from the rubble of a single house,"'],
+                "Samir Haddou",
+            ),
+            A(
+                ["The state news agency SANAR"],
+                "source, {said}",
+                ['troops had responded to "terrorist attacks" on their positions'],
+                "SANAR",
+            ),
+            A(
+                ["The state news agency SANAR"],
+                "denied",
+                ["targeting residential areas"],
+                "SANAR",
+            ),
+            A(
+                ["the Inter-Regional Relief Office"],
+                "According to",
+                ["more than 30,000 people have fled the southern countryside since August, most of them to camps near the border"],
+                "Inter-Regional Relief Office",
+            ),
+            A(["Aid workers in the camps"], "camps {say}", ["supplies of clean water are running low"]),
+            A(
+                ["Leila Mansour, who coordinates the relief effort for the charity Hands Across"],
+                '{said} Leila',
+                ['"We are receiving families every day, and we have nothing left to give them,"'],
+                "Leila Mansour",
+            ),
+            A(
+                ["Leila Mansour, who coordinates the relief effort for the charity Hands Across"],
+                "adding",
+                ['that a cholera outbreak was "only a matter of time."'],
+                "Leila Mansour",
+            ),
+            A(
+                ["A spokesman for the Tervanian foreign ministry"],
+                "ministry {said}",
+                ['that the mediators were "deeply concerned"'],
+            ),
+            A(
+                ["A spokesman for the Tervanian foreign ministry"],
+                "called on",
+                ["all sides to respect the truce"],
+            ),
+            A(
+                ["{He} did not say"],
+                "did not say",
+                ["whether a new round of talks, called off last month, would be rescheduled"],
+            ),
+        ],
+    ),
+    (
+        "ho02",
+        """
+Norvania coalition on brink as Greens reject budget deal
+
+VESTRA, March 4 (Norpress) - Norvania's governing coalition was on the verge of collapse on Tuesday after the junior Green Alliance said it would vote against the government's budget unless spending cuts to public transport were reversed.
+
+"We did not enter this government to close railway lines," Green Alliance leader Ingrid Solvang told reporters outside parliament. "If the finance ministry wants our votes, it knows what it has to do."
+
+Prime Minister Aksel Brekke, whose Centre Party holds 61 of the 150 seats in parliament, sought to calm the waters on Wednesday. He said negotiations would continue through the week and that he was "confident a sensible compromise can be found."
+
+Finance Minister Petra Lunde, the architect of the budget, has insisted that the cuts are needed to bring the deficit below 3 percent of economic output next year. A ministry spokesman declined to comment on the Greens' demands.
+
+Opinion polls suggest the coalition would lose its majority in an early election. A survey by the Tessel Institute published on Monday showed support for the Centre Party at 24 percent, down from 31 percent at the last vote.
+
+Analysts said the Greens had little to gain from bringing down the government. "They are bluffing, but it is a dangerous bluff," said Marit Hove, a political scientist at the University of Lindholm. "If nobody blinks, the country could be heading to the polls before the summer."
+
+Under Norvania's constitution, the president can dissolve parliament only after a failed confidence vote. No such vote has been scheduled.
+
+The opposition Liberal People's Party, which holds 38 seats, said it would table a motion of no confidence if the budget failed. Its leader, Tomas Eide, wrote on social media that the government had "run out of road".
+""",
+        [
+            A(
+                ["the junior Green Alliance"],
+                "Alliance {said}",
+                ["it would vote against the government's budget unless spending cuts to public transport were reversed"],
+                "Green Alliance",
+            ),
+            A(
+                ["Green Alliance leader Ingrid Solvang"],
+                "told reporters",
+                ['"We did not enter this government to close railway lines,"', '"If the finance ministry wants our votes, it knows what it has to do."'],
+                "Ingrid Solvang",
+            ),
+            A(
+                ["{He} said negotiations"],
+                "He {said}",
+                ['negotiations would continue through the week and that he was "confident a sensible compromise can be found."'],
+                "Aksel Brekke",
+            ),
+            A(
+                ["Finance Minister Petra Lunde, the architect of the budget"],
+                "has insisted",
+                ["that the cuts are needed to bring the deficit below 3 percent of economic output next year"],
+                "Petra Lunde",
+            ),
+            A(["A ministry spokesman"], "declined to comment", ["on the Greens' demands"]),
+            A(["Opinion polls"], "suggest", ["the coalition would lose its majority in an early election"]),
+            A(
+                ["A survey by the Tessel Institute published on Monday"],
+                "showed",
+                ["support for the Centre Party at 24 percent, down from 31 percent at the last vote"],
+            ),
+            A(["Analysts"], "Analysts {said}", ["the Greens had little to gain from bringing down the government"]),
+            A(
+                ["Marit Hove, a political scientist at the University of Lindholm"],
+                "{said} Marit",
+                ['"They are bluffing, but it is a dangerous bluff,"', '"If nobody blinks, the country could be heading to the polls before the summer."'],
+                "Marit Hove",
+            ),
+            A(
+                ["The opposition Liberal People's Party, which holds 38 seats"],
+                "seats, {said}",
+                ["it would table a motion of no confidence if the budget failed"],
+                "Liberal People's Party",
+            ),
+            A(
+                ["Its leader, Tomas Eide"],
+                "wrote on social media",
+                ['that the government had "run out of road"'],
+                "Tomas Eide",
+            ),
+        ],
+    ),
+    (
+        "ho03",
+        """
+Former Castellan Bank chief jailed for seven years over loan fraud
+
+PORT MERRICK, June 18 (Meridian Wire) - A court in Port Merrick on Thursday sentenced Dmitri Koval, the former chief executive of Castellan Bank, to seven years in prison for approving fraudulent loans worth 140 million crowns to companies controlled by his relatives.
+
+Judge Helena Strand said the evidence showed that Koval had "knowingly and repeatedly" overridden the bank's risk department and hidden the loans from auditors.
+
+"The defendant treated the bank as his family's purse," Strand told the court as she read out the verdict. "He did so at the expense of thousands of small savers who trusted him."
+
+Koval, 58, who had denied the charges, showed no emotion as the sentence was read. His lawyer, Arno Vidal, told reporters outside the courthouse that his client would appeal. "We believe the court has misread the said document on which the whole case rests," Vidal said, referring to a 2019 board resolution approving the loans.
+
+The maximum sentence for the offence is twelve years. The prosecution service said in a statement it was studying the verdict and had not yet decided whether to appeal against the length of the sentence.
+
+Castellan Bank collapsed in 2021 and was taken over by the state at a cost of 2.3 billion crowns to taxpayers. A parliamentary inquiry later found that supervisors at the central bank had ignored repeated warnings about its lending.
+
+Outside the court, about two dozen former depositors, members of a group called Savers for Justice, held banners outside the gates. Their spokeswoman, Ruth Anker, said many members had lost their life savings and were still waiting for compensation.
+
+"It is a start, but the people who let this happen are still sitting in their offices," she said.
+""",
+        [
+            A(
+                ["Judge Helena Strand"],
+                "Strand {said}",
+                ['the evidence showed that Koval had "knowingly and repeatedly" overridden the bank\'s risk department and hidden the loans from auditors'],
+                "Helena Strand",
+            ),
+            A(
+                [("Strand", 2)],
+                "told the court",
+                ['"The defendant treated the bank as his family\'s purse,"', '"He did so at the expense of thousands of small savers who trusted him."'],
+                "Helena Strand",
+            ),
+            A(["{who} had denied"], "had denied", ["the charges"], "Dmitri Koval"),
+            A(["His lawyer, Arno Vidal"], "told reporters", ["that his client would appeal"], "Arno Vidal"),
+            A(
+                ["{Vidal} said"],
+                "Vidal {said}",
+                ['"We believe the court has misread the said document on which the whole case rests,"'],
+                "Arno Vidal",
+            ),
+            A(
+                ["The prosecution service"],
+                "said in a statement",
+                ["it was studying the verdict and had not yet decided whether to appeal against the length of the sentence"],
+            ),
+            A(
+                ["A parliamentary inquiry"],
+                "later found",
+                ["that supervisors at the central bank had ignored repeated warnings about its lending"],
+            ),
+            A(
+                ["Their spokeswoman, Ruth Anker"],
+                "Anker, {said}",
+                ["many members had lost their life savings and were still waiting for compensation"],
+                "Ruth Anker",
+            ),
+            A(
+                ["{she} said"],
+                "she {said}",
+                ['"It is a start, but the people who let this happen are still sitting in their offices,"'],
+                "Ruth Anker",
+            ),
+        ],
+    ),
+    (
+        "ho04",
+        """
+Brightmoor profit beats forecasts as online sales jump
+
+LONDRIN, Feb 27 (Norpress) - Brightmoor Group, the country's second-largest grocer, said on Thursday its annual profit rose 14 percent, helped by strong online sales, and that it expected food price inflation to ease further this year.
+
+Pre-tax profit for the year to January came in at 1.21 billion crowns, above the 1.15 billion expected by analysts in a company-compiled poll. Revenue rose 6 percent to 31.4 billion.
+
+"Customers have come back to us because we held prices down when it mattered," chief executive Sandra Okafor said in an interview. "Online is now a quarter of our business, and it is growing faster than anything else we do."
+
+Okafor said the group planned to open 40 smaller convenience stores and to hire about 3,000 staff, mostly in delivery. She declined to say how much the expansion would cost, but said it would be funded from cash flow.
+
+Shares in Brightmoor rose 4.2 percent in early trading, making them the best performers on the Londrin blue-chip index.
+
+Analysts at Harcastle Securities said the results showed the grocer was winning market share from discount chains. "This is a clean set of numbers with no nasty surprises," wrote analyst Jonah Pereira in a note to clients, although he cautioned that wage costs would rise sharply from April.
+
+The company expects food price inflation, which peaked at 17 percent two years ago, to fall to around 2 percent by the end of the year, according to its annual report.
+
+Rival Fennick Stores, which reports results next week, has warned that its margins will be squeezed by a price war in the discount sector.
+""",
+        [
+            A(
+                ["Brightmoor Group, the country's second-largest grocer"],
+                "grocer, {said}",
+                ["its annual profit rose 14 percent, helped by strong online sales, and that it expected food price inflation to ease further this year"],
+                "Brightmoor Group",
+            ),
+            A(
+                ["chief executive Sandra Okafor"],
+                "said in an interview",
+                ['"Customers have come back to us because we held prices down when it mattered,"', '"Online is now a quarter of our business, and it is growing faster than anything else we do."'],
+                "Sandra Okafor",
+            ),
+            A(
+                ["{Okafor} said the group"],
+                "Okafor {said} the group",
+                ["the group planned to open 40 smaller convenience stores and to hire about 3,000 staff, mostly in delivery"],
+                "Sandra Okafor",
+            ),
+            A(["{She} declined to say"], "declined to say", ["how much the expansion would cost"], "Sandra Okafor"),
+            A(["{She} declined to say"], "but {said}", ["it would be funded from cash flow"], "Sandra Okafor"),
+            A(
+                ["Analysts at Harcastle Securities"],
+                "Securities {said}",
+                ["the results showed the grocer was winning market share from discount chains"],
+            ),
+            A(
+                ["analyst Jonah Pereira"],
+                "wrote",
+                ['"This is a clean set of numbers with no nasty surprises,"'],
+                "Jonah Pereira",
+            ),
+            A(["{he} cautioned"], "cautioned", ["that wage costs would rise sharply from April"], "Jonah Pereira"),
+            A(
+                ["its annual report"],
+                "according to",
+                ["The company expects food price inflation, which peaked at 17 percent two years ago, to fall to around 2 percent by the end of the year"],
+            ),
+            A(
+                ["Rival Fennick Stores, which reports results next week"],
+                "has warned",
+                ["that its margins will be squeezed by a price war in the discount sector"],
+                "Fennick Stores",
+            ),
+        ],
+    ),
+    # (articles above this line)
+]
+
+
+if __name__ == "__main__":
+    HELDOUT_PATH.write_text(render(build()), encoding="utf-8")
+    print(f"wrote {HELDOUT_PATH}")
