@@ -430,6 +430,302 @@ Rival Fennick Stores, which reports results next week, has warned that its margi
             ),
         ],
     ),
+    (
+        "ho05",
+        """
+Measles cases triple in Ardmore as vaccination rates fall
+
+Measles cases in the Ardmore region have tripled in a year, health officials have said, prompting an urgent catch-up vaccination campaign in schools.
+
+The Ardmore Public Health Agency (APHA) recorded 212 confirmed cases between January and September, compared with 68 in the same period last year. Most were in children under ten who had not received both doses of the vaccine.
+
+Dr Mara Ilves, a consultant in communicable diseases at the agency, said the figures were “deeply worrying but not surprising”.
+
+“Measles is one of the most contagious diseases we know of,” she said. “One infected child in a classroom where half the pupils are unprotected can lead to dozens of cases within a fortnight.”
+
+Uptake of the second dose among five-year-olds in Ardmore has fallen to 81%, according to figures published by the agency on Tuesday, well below the 95% level needed to stop the disease spreading.
+
+The agency said it would send nurses into 140 primary schools from next month to offer missed doses, and urged parents to check their children’s records.
+
+Some parents told the Ardmore Herald they had struggled to get appointments at their GP surgery.
+
+Jenna Holt, whose four-year-old son spent five days in hospital with the illness in August, said she had “no idea” he had missed his second jab. “Nobody called us. You assume the system will chase you up,” she said.
+
+The Department of Health said a national review of vaccination reminders was under way. Ministers have previously said they want uptake to return to pre-pandemic levels by 2027.
+
+Measles can cause serious complications, including pneumonia and swelling of the brain. Two doses of the vaccine give about 97% protection.
+""",
+        [
+            A(["health officials"], "have said", ["Measles cases in the Ardmore region have tripled in a year"]),
+            A(
+                ["Dr Mara Ilves, a consultant in communicable diseases at the agency"],
+                "agency, {said}",
+                ["the figures were “deeply worrying but not surprising”"],
+                "Mara Ilves",
+            ),
+            A(
+                ["{she} said. “One"],
+                "she {said}. “One",
+                ["“Measles is one of the most contagious diseases we know of,”", "“One infected child in a classroom where half the pupils are unprotected can lead to dozens of cases within a fortnight.”"],
+                "Mara Ilves",
+            ),
+            A(
+                ["figures published by the agency on Tuesday"],
+                "according to",
+                ["Uptake of the second dose among five-year-olds in Ardmore has fallen to 81%"],
+            ),
+            A(
+                ["The agency"],
+                "agency {said} it",
+                ["it would send nurses into 140 primary schools from next month to offer missed doses"],
+                "Ardmore Public Health Agency",
+            ),
+            A(["The agency"], "urged", ["parents to check their children’s records"], "Ardmore Public Health Agency"),
+            A(
+                ["Some parents"],
+                "told the Ardmore Herald",
+                ["they had struggled to get appointments at their GP surgery"],
+            ),
+            A(
+                ["Jenna Holt, whose four-year-old son spent five days in hospital with the illness in August"],
+                "August, {said}",
+                ["she had “no idea” he had missed his second jab"],
+                "Jenna Holt",
+            ),
+            A(
+                ["{she} said.\n\nThe"],
+                "she {said}.\n\nThe",
+                ["“Nobody called us. You assume the system will chase you up,”"],
+                "Jenna Holt",
+            ),
+            A(
+                ["The Department of Health"],
+                "Health {said}",
+                ["a national review of vaccination reminders was under way"],
+                "Department of Health",
+            ),
+            A(
+                ["Ministers"],
+                "have previously said",
+                ["they want uptake to return to pre-pandemic levels by 2027"],
+            ),
+        ],
+    ),
+    (
+        "ho06",
+        """
+Arctic lake ice melting weeks earlier than in 1980s, study finds
+
+Lakes across the northern Tallis plateau are losing their winter ice cover almost three weeks earlier than they did four decades ago, according to research published on Wednesday, with consequences for fish, migrating birds and the communities that rely on frozen lakes as roads.
+
+The study, which appeared in the Journal of Polar Systems, combined satellite images from 1984 to 2023 with ice records kept by villagers on 61 lakes. It found that the average date of ice break-up had moved from late May to early May, and that the change had accelerated since 2005.
+
+"What surprised us was not the direction of the trend but its speed," said lead author Dr Anika Sorensen of the Halden Institute for Climate Research. "Some of these lakes now have a shorter ice season than lakes 500 kilometres further south had in the 1980s."
+
+Sorensen and her colleagues believe most of the change is due to warmer spring air temperatures, which have risen by about 1.8C in the region since the start of the record. Reduced snowfall, which insulates ice and reflects sunlight, also played a part, they said.
+
+The earlier thaw matters well beyond the lakes themselves. In several villages, the frozen surface serves as the only road to the outside world for part of the year.
+
+Piet Aronsen, a fisherman and village elder in Harnvik, one of the communities that contributed records, said the ice road to the nearest town had been closed for good two winters ago. "My father drove a truck across that lake every March. Now I would not walk on it," he said.
+
+Other researchers said the study's use of local records was a strength. Dr Tomasz Wren, a limnologist at the University of Caldor who was not involved in the work, said the findings were "consistent with what we see in lake sediments", but cautioned that satellite data before 2000 were patchy.
+
+The authors say the trend is likely to continue. Under a mid-range emissions scenario, they project that ice break-up will come another ten days earlier by 2060.
+""",
+        [
+            A(["{study} finds"], "finds", ["Arctic lake ice melting weeks earlier than in 1980s"]),
+            A(
+                ["research published on Wednesday"],
+                "according to",
+                ["Lakes across the northern Tallis plateau are losing their winter ice cover almost three weeks earlier than they did four decades ago"],
+            ),
+            A(
+                ["{It} found"],
+                "found",
+                ["that the average date of ice break-up had moved from late May to early May, and that the change had accelerated since 2005"],
+            ),
+            A(
+                ["lead author Dr Anika Sorensen of the Halden Institute for Climate Research"],
+                "{said} lead author",
+                ['"What surprised us was not the direction of the trend but its speed,"', '"Some of these lakes now have a shorter ice season than lakes 500 kilometres further south had in the 1980s."'],
+                "Anika Sorensen",
+            ),
+            A(
+                ["Sorensen and her colleagues"],
+                "believe",
+                ["most of the change is due to warmer spring air temperatures, which have risen by about 1.8C in the region since the start of the record"],
+                None,
+            ),
+            A(
+                ["{they} said"],
+                "they {said}",
+                ["Reduced snowfall, which insulates ice and reflects sunlight, also played a part"],
+            ),
+            A(
+                ["Piet Aronsen, a fisherman and village elder in Harnvik, one of the communities that contributed records"],
+                "records, {said}",
+                ["the ice road to the nearest town had been closed for good two winters ago"],
+                "Piet Aronsen",
+            ),
+            A(
+                ["{he} said"],
+                "he {said}",
+                ['"My father drove a truck across that lake every March. Now I would not walk on it,"'],
+                "Piet Aronsen",
+            ),
+            A(["Other researchers"], "researchers {said}", ["the study's use of local records was a strength"]),
+            A(
+                ["Dr Tomasz Wren, a limnologist at the University of Caldor who was not involved in the work"],
+                "work, {said}",
+                ['the findings were "consistent with what we see in lake sediments"'],
+                "Tomasz Wren",
+            ),
+            A(
+                ["Dr Tomasz Wren, a limnologist at the University of Caldor who was not involved in the work"],
+                "cautioned",
+                ["that satellite data before 2000 were patchy"],
+                "Tomasz Wren",
+            ),
+            A(["{The authors} say"], "say", ["the trend is likely to continue"]),
+            A(["{they} project"], "project", ["that ice break-up will come another ten days earlier by 2060"]),
+        ],
+    ),
+    (
+        "ho07",
+        """
+Kerrigan: 'We were robbed' after late penalty sinks Dunmore
+
+Dunmore Athletic manager Colm Kerrigan accused referee Paul Drury of "ruining" Saturday's derby after a stoppage-time penalty handed Castlebridge a 2-1 win at Fenwick Park.
+
+Substitute Rory Vance went down under a challenge from Dunmore captain Eli Marsh in the 94th minute, and Drury pointed to the spot. Vance picked himself up to score.
+
+"I have watched it ten times and there is no contact. None," Kerrigan told reporters. "We were robbed, simple as that. The lads gave everything and they deserved at least a point."
+
+Asked whether he expected to be charged by the league for his comments, he said: "If telling the truth is a crime, then charge me."
+
+Castlebridge coach Anders Lund said he had not seen a replay but backed the referee's decision. "From where I stood it looked like a clear foul," Lund said. "Marsh went through the back of him."
+
+The win lifts Castlebridge, who claimed their first derby victory in six years, to fourth in the Premier Division, two points behind leaders Harlow Rovers. Dunmore remain 15th, three points above the relegation zone.
+
+Marsh, who was booked for the challenge, was more measured than his manager. "It's a contact sport. I went for the ball, he got there first," the defender said. "That's football - you move on."
+
+The Premier Division board said it would review Kerrigan's post-match remarks. A board spokesman did not respond to a request for further comment.
+
+Managers who criticise match officials can face fines of up to 20,000 crowns and touchline bans under league rules.
+""",
+        [
+            A(["{Kerrigan}: 'We"], "Kerrigan{:} 'We", ["'We were robbed'"], "Colm Kerrigan"),
+            A(
+                ["Dunmore Athletic manager Colm Kerrigan"],
+                "accused",
+                ['referee Paul Drury of "ruining" Saturday\'s derby'],
+                "Colm Kerrigan",
+            ),
+            A(
+                ["{Kerrigan} told reporters"],
+                "told reporters",
+                ['"I have watched it ten times and there is no contact. None,"', '"We were robbed, simple as that. The lads gave everything and they deserved at least a point."'],
+                "Colm Kerrigan",
+            ),
+            A(["{he} said:"], "he {said}:", ['"If telling the truth is a crime, then charge me."'], "Colm Kerrigan"),
+            A(["Castlebridge coach Anders Lund"], "Lund {said} he", ["he had not seen a replay"], "Anders Lund"),
+            A(["Castlebridge coach Anders Lund"], "backed", ["the referee's decision"], "Anders Lund"),
+            A(
+                ['{Lund} said. "Marsh'],
+                'Lund {said}. "Marsh',
+                ['"From where I stood it looked like a clear foul,"', '"Marsh went through the back of him."'],
+                "Anders Lund",
+            ),
+            A(
+                ["the defender"],
+                "defender {said}",
+                ['"It\'s a contact sport. I went for the ball, he got there first,"', '"That\'s football - you move on."'],
+                "Eli Marsh",
+            ),
+            A(
+                ["The Premier Division board"],
+                "board {said}",
+                ["it would review Kerrigan's post-match remarks"],
+                "Premier Division board",
+            ),
+        ],
+    ),
+    (
+        "ho08",
+        """
+Council votes to close three libraries despite protests
+
+Harwick District Council has voted to close three of its eleven public libraries next spring, despite a petition signed by more than 9,000 residents.
+
+Councillors approved the plan by 23 votes to 17 on Tuesday night after a three-hour meeting that was briefly suspended when protesters in the public gallery began chanting.
+
+Council leader Graham Pell said the closures, at Eastfield, Marlow Green and Tolley Street, would save about £480,000 a year. "Nobody stood for election wanting to close libraries," he told the meeting. "But we have to balance the books, and the money simply is not there."
+
+The council says it will expand its mobile library service and keep a "community reading room" at Eastfield open two days a week, staffed by volunteers.
+
+Opposition councillor Asha Mistry, who represents Marlow Green, called the decision "short-sighted and cruel". She said the branch was used by hundreds of older residents and children every week and was the only place in the ward with free internet access.
+
+Campaigners from the so-called Save Our Shelves group, which organised the petition, said they were considering a legal challenge. Their lawyer, Daniel Okoro, told the Harwick Courier that the council had failed to carry out a proper equality assessment.
+
+The council denied this, saying a full assessment had been published in September.
+
+Eastfield library, which opened in 1962, lent more than 40,000 books last year. Its last day of opening will be March 28.
+
+Pensioner Doris Fenn, 81, who has used the Tolley Street branch since it opened, said she would miss the staff most of all. "They know me by name. Where else does that happen any more?"
+""",
+        [
+            A(
+                ["Council leader Graham Pell"],
+                "Pell {said}",
+                ["the closures, at Eastfield, Marlow Green and Tolley Street, would save about £480,000 a year"],
+                "Graham Pell",
+            ),
+            A(
+                ["{he} told the meeting"],
+                "told the meeting",
+                ['"Nobody stood for election wanting to close libraries,"', '"But we have to balance the books, and the money simply is not there."'],
+                "Graham Pell",
+            ),
+            A(
+                ["{The council} says"],
+                "says",
+                ['it will expand its mobile library service and keep a "community reading room" at Eastfield open two days a week, staffed by volunteers'],
+                "Harwick District Council",
+            ),
+            A(
+                ["Opposition councillor Asha Mistry, who represents Marlow Green"],
+                "Green, {called} the",
+                ['the decision "short-sighted and cruel"'],
+                "Asha Mistry",
+            ),
+            A(
+                ["{She} said the branch"],
+                "She {said}",
+                ["the branch was used by hundreds of older residents and children every week and was the only place in the ward with free internet access"],
+                "Asha Mistry",
+            ),
+            A(
+                ["Campaigners from the so-called Save Our Shelves group, which organised the petition"],
+                "petition, {said}",
+                ["they were considering a legal challenge"],
+                "Save Our Shelves",
+            ),
+            A(
+                ["Their lawyer, Daniel Okoro"],
+                "told the Harwick Courier",
+                ["that the council had failed to carry out a proper equality assessment"],
+                "Daniel Okoro",
+            ),
+            A(["{The council} denied"], "denied", ["this"], "Harwick District Council"),
+            A(["{The council} denied"], "saying", ["a full assessment had been published in September"], "Harwick District Council"),
+            A(
+                ["Pensioner Doris Fenn, 81, who has used the Tolley Street branch since it opened"],
+                "opened, {said}",
+                ["she would miss the staff most of all", '"They know me by name. Where else does that happen any more?"'],
+                "Doris Fenn",
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
