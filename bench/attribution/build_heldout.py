@@ -726,6 +726,345 @@ Pensioner Doris Fenn, 81, who has used the Tolley Street branch since it opened,
             ),
         ],
     ),
+    (
+        "ho09",
+        """
+Strong quake kills at least 46 in southern Marvala
+
+SELIN, Aug 3 (Meridian Wire) - A magnitude 6.8 earthquake struck southern Marvala before dawn on Sunday, killing at least 46 people and flattening hundreds of mud-brick homes in remote mountain villages, officials said.
+
+The quake hit at 4:17 a.m. local time at a depth of 10 km, about 60 km east of the provincial town of Karsa, the Marvalan Seismological Centre said. Several strong aftershocks followed, the largest of magnitude 5.4.
+
+Interior Minister Farid Qasemi told state television that 46 bodies had been recovered and more than 300 people injured, and that the toll was expected to rise as rescuers reached outlying areas. "Many villages are cut off. Roads have been blocked by landslides and we are using helicopters," he said.
+
+In Dasht Nur, one of the worst-hit villages, residents dug through rubble with their bare hands. Footage broadcast by local media showed a mosque minaret lying across a street and families sheltering under plastic sheets.
+
+"We heard a roar like a train, and then the walls came down," said Gul Ahmadi, 34, a farmer who lost his mother and two nephews. "We have no tents, no blankets. The nights here are already cold."
+
+The Marvalan Relief Society said it had sent 40 teams and was setting up field kitchens in Karsa. A spokeswoman for the organisation, Noor Haidari, told Meridian Wire that the greatest need was for shelter because temperatures at night were close to freezing.
+
+Several neighbouring countries offered help. The government of Estavia said it was ready to send a search-and-rescue team with sniffer dogs, while the Kesh Union announced that it would release 2 million euros in emergency aid.
+
+At least three aid trucks were reportedly turned back at a checkpoint on the main road to Karsa on Sunday afternoon. The reasons were not clear, and a provincial official declined to comment on the reports.
+
+Southern Marvala lies on the junction of two tectonic plates and has been hit by several deadly earthquakes. A 1998 quake in the same region killed more than 2,000 people.
+
+Seismologists say poor building standards make the region especially vulnerable. "A quake of this size would cause little damage in a city built to code," said Dr Leyla Darvish of the University of Selin. "Here, the houses are made of stones and mud, and they simply fold."
+
+It is feared that the death toll could rise sharply once rescuers reach the most remote villages, some of which have not been heard from since the quake.
+""",
+        [
+            A(
+                ["officials"],
+                "officials {said}",
+                ["A magnitude 6.8 earthquake struck southern Marvala before dawn on Sunday, killing at least 46 people and flattening hundreds of mud-brick homes in remote mountain villages"],
+            ),
+            A(
+                ["the Marvalan Seismological Centre"],
+                "Centre {said}",
+                ["The quake hit at 4:17 a.m. local time at a depth of 10 km, about 60 km east of the provincial town of Karsa"],
+                "Marvalan Seismological Centre",
+            ),
+            A(
+                ["Interior Minister Farid Qasemi"],
+                "told state television",
+                ["that 46 bodies had been recovered and more than 300 people injured, and that the toll was expected to rise as rescuers reached outlying areas"],
+                "Farid Qasemi",
+            ),
+            A(
+                ["{he} said.\n\nIn"],
+                "he {said}.\n\nIn",
+                ['"Many villages are cut off. Roads have been blocked by landslides and we are using helicopters,"'],
+                "Farid Qasemi",
+            ),
+            A(
+                ["Footage broadcast by local media"],
+                "showed",
+                ["a mosque minaret lying across a street and families sheltering under plastic sheets"],
+            ),
+            A(
+                ["Gul Ahmadi, 34, a farmer who lost his mother and two nephews"],
+                "{said} Gul",
+                ['"We heard a roar like a train, and then the walls came down,"', '"We have no tents, no blankets. The nights here are already cold."'],
+                "Gul Ahmadi",
+            ),
+            A(
+                ["The Marvalan Relief Society"],
+                "Society {said}",
+                ["it had sent 40 teams and was setting up field kitchens in Karsa"],
+                "Marvalan Relief Society",
+            ),
+            A(
+                ["A spokeswoman for the organisation, Noor Haidari"],
+                "told Meridian Wire",
+                ["that the greatest need was for shelter because temperatures at night were close to freezing"],
+                "Noor Haidari",
+            ),
+            A(
+                ["The government of Estavia"],
+                "Estavia {said}",
+                ["it was ready to send a search-and-rescue team with sniffer dogs"],
+                "Estavia",
+            ),
+            A(["the Kesh Union"], "announced", ["that it would release 2 million euros in emergency aid"], "Kesh Union"),
+            A(
+                [],
+                "reportedly",
+                ["At least three aid trucks were", "turned back at a checkpoint on the main road to Karsa on Sunday afternoon"],
+            ),
+            A(["a provincial official"], "declined to comment", ["on the reports"]),
+            A(["Seismologists"], "say", ["poor building standards make the region especially vulnerable"]),
+            A(
+                ["Dr Leyla Darvish of the University of Selin"],
+                "{said} Dr Leyla",
+                ['"A quake of this size would cause little damage in a city built to code,"', '"Here, the houses are made of stones and mud, and they simply fold."'],
+                "Leyla Darvish",
+            ),
+            A(
+                [],
+                "is feared",
+                ["that the death toll could rise sharply once rescuers reach the most remote villages, some of which have not been heard from since the quake"],
+            ),
+        ],
+    ),
+    (
+        "ho10",
+        """
+Estavia and Kordan agree to reopen border talks, no deal on water
+
+DRAVEN, Nov 9 (Norpress) - The foreign ministers of Estavia and Kordan agreed on Monday to resume negotiations on their disputed border after a two-year freeze, but failed to make progress on the sharing of water from the Lesk river, officials from both sides said.
+
+Meeting in the neutral city of Draven, Estavian Foreign Minister Lena Marek and her Kordanian counterpart, Yusuf Demir, said in a joint statement that technical teams would meet within a month to "map the way forward" on the 300-km frontier.
+
+"We have spent two years not talking to each other. Today we started talking again, and that is not nothing," Marek told a news conference after the meeting.
+
+Demir struck a more cautious note. Kordan, he said, would not "negotiate under pressure" and expected Estavia to withdraw troops it moved to the frontier in the spring before any final agreement could be signed.
+
+The dispute over the Lesk, which rises in Kordan and provides most of Estavia's irrigation water, was left off the agenda at Kordan's request, according to two diplomats familiar with the talks. They said Estavia had pushed to include it but gave way to save the meeting.
+
+Kordan began filling a large reservoir upstream last year, cutting the river's flow into Estavia by about a third during the summer months, according to Estavian government figures. Kordan disputes the numbers.
+
+Farmers in Estavia's eastern provinces have staged protests over water shortages, and opposition parties at home accuse Marek of being too soft on Kordan.
+
+Diplomats in Draven were cautiously optimistic. "It is a small step, but in this relationship small steps are the only kind there are," one senior ambassador said on condition of anonymity because he was not authorised to speak to the media.
+
+The two ministers are due to meet again in January. Mediators from the Kesh Union, who have shuttled between the capitals since 2022, will attend as observers.
+""",
+        [
+            A(
+                ["officials from both sides"],
+                "sides {said}",
+                ["The foreign ministers of Estavia and Kordan agreed on Monday to resume negotiations on their disputed border after a two-year freeze, but failed to make progress on the sharing of water from the Lesk river"],
+            ),
+            A(
+                ["Estavian Foreign Minister Lena Marek and her Kordanian counterpart, Yusuf Demir"],
+                "said in a joint statement",
+                ['that technical teams would meet within a month to "map the way forward" on the 300-km frontier'],
+            ),
+            A(
+                ["{Marek} told"],
+                "told a news conference",
+                ['"We have spent two years not talking to each other. Today we started talking again, and that is not nothing,"'],
+                "Lena Marek",
+            ),
+            A(
+                ["{he} said, would"],
+                "he {said}, would",
+                ["{Kordan}, he said", 'would not "negotiate under pressure" and expected Estavia to withdraw troops it moved to the frontier in the spring before any final agreement could be signed'],
+                "Yusuf Demir",
+            ),
+            A(
+                ["two diplomats familiar with the talks"],
+                "{according to} two diplomats",
+                ["The dispute over the Lesk, which rises in Kordan and provides most of Estavia's irrigation water, was left off the agenda at Kordan's request"],
+            ),
+            A(
+                ["{They} said Estavia"],
+                "They {said}",
+                ["Estavia had pushed to include it but gave way to save the meeting"],
+            ),
+            A(
+                ["Estavian government figures"],
+                "{according to} Estavian",
+                ["Kordan began filling a large reservoir upstream last year, cutting the river's flow into Estavia by about a third during the summer months"],
+            ),
+            A(["{Kordan} disputes"], "disputes", ["the numbers"], "Kordan"),
+            A(["opposition parties at home"], "accuse", ["Marek of being too soft on Kordan"]),
+            A(
+                ["one senior ambassador"],
+                "ambassador {said}",
+                ['"It is a small step, but in this relationship small steps are the only kind there are,"'],
+            ),
+        ],
+    ),
+    (
+        "ho11",
+        """
+Aerona pilots to strike for 48 hours over pay, union says
+
+KESTRAL, May 21 (Meridian Wire) - Pilots at Aerona, Valmark's flag carrier, will walk out for two days next week after talks on a new pay deal broke down, their union said on Wednesday, threatening travel chaos at the start of the holiday season.
+
+The Valmark Airline Pilots' Association (VAPA) said the strike would begin at 00:01 on May 29 and affect all Aerona flights operated by its members. The airline said about 600 flights, carrying some 70,000 passengers, could be cancelled.
+
+VAPA wants a 15 percent rise over two years to make up for pay cuts its members accepted during the pandemic. Aerona has offered 7 percent.
+
+"Our members gave up a fifth of their salary to keep this airline flying. Now it is making record profits and it still wants us to wait," VAPA president Captain Erik Lindahl said.
+
+In a letter to staff seen by Meridian Wire, Aerona chief executive Sofia Brandt said the union's demands were "unaffordable" and would put the airline's recovery at risk. She urged the pilots to return to the negotiating table.
+
+Aerona made a record operating profit of 410 million euros last year as demand for travel rebounded.
+
+The transport ministry said it was monitoring the situation and called on both sides to reach an agreement. Labour Minister Hanna Voss told parliament she would not intervene "at this stage" but did not rule out appointing a mediator.
+
+Travel agents said bookings for the holiday weekend had already fallen. "People are nervous. They are calling us every day asking whether their flight will go," said Marta Kowal, who runs an agency in central Kestral.
+
+Passengers booked on cancelled flights will be offered a refund or rebooking, the airline said.
+""",
+        [
+            A(["{union} says"], "says", ["Aerona pilots to strike for 48 hours over pay"], "Valmark Airline Pilots' Association"),
+            A(
+                ["their union"],
+                "union {said} on",
+                ["Pilots at Aerona, Valmark's flag carrier, will walk out for two days next week after talks on a new pay deal broke down"],
+                "Valmark Airline Pilots' Association",
+            ),
+            A(
+                ["The Valmark Airline Pilots' Association (VAPA)"],
+                "(VAPA) {said}",
+                ["the strike would begin at 00:01 on May 29 and affect all Aerona flights operated by its members"],
+                "Valmark Airline Pilots' Association",
+            ),
+            A(
+                ["{The airline} said about"],
+                "airline {said} about",
+                ["about 600 flights, carrying some 70,000 passengers, could be cancelled"],
+                "Aerona",
+            ),
+            A(
+                ["{VAPA} wants"],
+                "VAPA {wants}",
+                ["a 15 percent rise over two years to make up for pay cuts its members accepted during the pandemic"],
+                "Valmark Airline Pilots' Association",
+            ),
+            A(
+                ["VAPA president Captain Erik Lindahl"],
+                "Lindahl {said}",
+                ['"Our members gave up a fifth of their salary to keep this airline flying. Now it is making record profits and it still wants us to wait,"'],
+                "Erik Lindahl",
+            ),
+            A(
+                ["Aerona chief executive Sofia Brandt"],
+                "Brandt {said}",
+                ['the union\'s demands were "unaffordable" and would put the airline\'s recovery at risk'],
+                "Sofia Brandt",
+            ),
+            A(["{She} urged"], "urged", ["the pilots to return to the negotiating table"], "Sofia Brandt"),
+            A(["The transport ministry"], "ministry {said}", ["it was monitoring the situation"]),
+            A(["The transport ministry"], "called on", ["both sides to reach an agreement"]),
+            A(
+                ["Labour Minister Hanna Voss"],
+                "told parliament",
+                ['she would not intervene "at this stage"'],
+                "Hanna Voss",
+            ),
+            A(["Labour Minister Hanna Voss"], "did not rule out", ["appointing a mediator"], "Hanna Voss"),
+            A(["Travel agents"], "agents {said}", ["bookings for the holiday weekend had already fallen"]),
+            A(
+                ["Marta Kowal, who runs an agency in central Kestral"],
+                "{said} Marta",
+                ['"People are nervous. They are calling us every day asking whether their flight will go,"'],
+                "Marta Kowal",
+            ),
+            A(
+                ["{the airline} said."],
+                "the airline {said}.",
+                ["Passengers booked on cancelled flights will be offered a refund or rebooking"],
+                "Aerona",
+            ),
+        ],
+    ),
+    (
+        "ho12",
+        """
+Hackers stole data of 3 million Telvio customers, company admits
+
+KESTRAL, Oct 4 (Meridian Wire) - Telecoms operator Telvio said on Friday that hackers had stolen the names, addresses and phone numbers of about 3 million customers, nearly a week after it first acknowledged a "cyber incident" on its network.
+
+The company said there was no evidence that passwords or bank details had been taken, but advised customers to be alert to suspicious calls and messages.
+
+Telvio, which has about 11 million subscribers, said it had informed the police and the National Data Protection Authority. The authority confirmed it had opened an investigation.
+
+"We are deeply sorry. Our customers trusted us with their information and we have let them down," chief executive Marco Bellini said in a statement. "We are working around the clock with external experts to understand exactly what happened."
+
+A person familiar with the investigation said the attackers appeared to have gained access through a contractor's account and had been inside the network for at least three weeks before they were detected.
+
+A group calling itself Night Harvest claimed responsibility on a dark web forum and offered the data for sale, according to Kestrel Labs, a cybersecurity firm that monitors such sites. Meridian Wire could not independently verify the claim.
+
+Consumer groups criticised the delay in informing customers. "A week is far too long. People needed to know straight away so they could protect themselves," said Aino Virtanen of the Consumer Council.
+
+Under data protection rules, companies must report breaches to the regulator within 72 hours and can be fined up to 4 percent of annual turnover.
+
+Shares in Telvio fell 6 percent on Friday. Analysts at Brennan & Co said the financial impact was likely to be limited but warned that the reputational damage could be longer lasting.
+""",
+        [
+            A(["{company} admits"], "admits", ["Hackers stole data of 3 million Telvio customers"], "Telvio"),
+            A(
+                ["Telecoms operator Telvio"],
+                "Telvio {said} on Friday",
+                ["that hackers had stolen the names, addresses and phone numbers of about 3 million customers"],
+                "Telvio",
+            ),
+            A(["{it} first acknowledged"], "first acknowledged", ['a "cyber incident" on its network'], "Telvio"),
+            A(
+                ["The company"],
+                "company {said} there",
+                ["there was no evidence that passwords or bank details had been taken"],
+                "Telvio",
+            ),
+            A(["The company"], "advised", ["customers to be alert to suspicious calls and messages"], "Telvio"),
+            A(
+                ["Telvio, which has about 11 million subscribers"],
+                "subscribers, {said}",
+                ["it had informed the police and the National Data Protection Authority"],
+                "Telvio",
+            ),
+            A(["The authority"], "confirmed", ["it had opened an investigation"], "National Data Protection Authority"),
+            A(
+                ["chief executive Marco Bellini"],
+                "said in a statement",
+                ['"We are deeply sorry. Our customers trusted us with their information and we have let them down,"', '"We are working around the clock with external experts to understand exactly what happened."'],
+                "Marco Bellini",
+            ),
+            A(
+                ["A person familiar with the investigation"],
+                "investigation {said}",
+                ["the attackers appeared to have gained access through a contractor's account and had been inside the network for at least three weeks before they were detected"],
+            ),
+            A(
+                ["Kestrel Labs, a cybersecurity firm that monitors such sites"],
+                "according to",
+                ["A group calling itself Night Harvest claimed responsibility on a dark web forum and offered the data for sale"],
+                "Kestrel Labs",
+            ),
+            A(["Consumer groups"], "criticised", ["the delay in informing customers"]),
+            A(
+                ["Aino Virtanen of the Consumer Council"],
+                "{said} Aino",
+                ['"A week is far too long. People needed to know straight away so they could protect themselves,"'],
+                "Aino Virtanen",
+            ),
+            A(
+                ["Analysts at Brennan & Co"],
+                "Co {said}",
+                ["the financial impact was likely to be limited"],
+            ),
+            A(
+                ["Analysts at Brennan & Co"],
+                "warned",
+                ["that the reputational damage could be longer lasting"],
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
