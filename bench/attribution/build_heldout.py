@@ -1065,6 +1065,312 @@ Shares in Telvio fell 6 percent on Friday. Analysts at Brennan & Co said the fin
             ),
         ],
     ),
+    (
+        "ho13",
+        """
+Valmark central bank holds rates, signals cut possible in autumn
+
+KESTRAL, July 10 (Norpress) - The Bank of Valmark kept its main interest rate unchanged at 4.25 percent on Thursday but signalled that it could begin cutting borrowing costs later this year if inflation continued to slow.
+
+The decision, which was expected by most economists, was taken by a vote of five to two, with two members of the rate-setting committee favouring an immediate quarter-point cut, minutes of the meeting showed.
+
+Inflation fell to 3.1 percent in June from a peak of 9.8 percent two years ago, but remains above the bank's 2 percent target.
+
+"We are not there yet, but we are getting closer," Governor Johan Ekdahl told a news conference. "If the data over the summer confirm what we are seeing now, the committee will be in a position to consider a reduction in September."
+
+Ekdahl said wage growth, which hit a record 7 percent last year, was the main worry. He said the bank would watch closely the outcome of the autumn wage round, in which unions are seeking increases of up to 6 percent.
+
+The Valmark crown rose 0.4 percent against the euro after the decision as some investors had bet on an immediate cut.
+
+Economists were divided on the timing of the first cut. "The door to a September move is now wide open," said Ingrid Moe, chief economist at Fjordbank. Others were more sceptical. Lars Henning of Nordcap Securities said he expected the bank to wait until December, arguing that the labour market was still too tight.
+
+Finance Minister Kari Strom welcomed the bank's guidance. In a statement, she said lower rates would give "much-needed relief" to households with variable-rate mortgages. Such loans make up around 40 percent of all home loans in Valmark.
+
+The bank also said it would continue to reduce its holdings of government bonds at the current pace of 2 billion crowns a month.
+
+The next rate decision is due on September 18.
+""",
+        [
+            A(
+                ["The Bank of Valmark"],
+                "signalled",
+                ["that it could begin cutting borrowing costs later this year if inflation continued to slow"],
+                "Bank of Valmark",
+            ),
+            A(
+                ["minutes of the meeting"],
+                "showed",
+                ["The decision, which was expected by most economists, was taken by a vote of five to two, with two members of the rate-setting committee favouring an immediate quarter-point cut"],
+            ),
+            A(
+                ["Governor Johan Ekdahl"],
+                "told a news conference",
+                ['"We are not there yet, but we are getting closer,"', '"If the data over the summer confirm what we are seeing now, the committee will be in a position to consider a reduction in September."'],
+                "Johan Ekdahl",
+            ),
+            A(
+                ["{Ekdahl} said wage"],
+                "Ekdahl {said}",
+                ["wage growth, which hit a record 7 percent last year, was the main worry"],
+                "Johan Ekdahl",
+            ),
+            A(
+                ["{He} said the bank"],
+                "He {said}",
+                ["the bank would watch closely the outcome of the autumn wage round"],
+                "Johan Ekdahl",
+            ),
+            A(
+                ["Ingrid Moe, chief economist at Fjordbank"],
+                "{said} Ingrid",
+                ['"The door to a September move is now wide open,"'],
+                "Ingrid Moe",
+            ),
+            A(
+                ["Lars Henning of Nordcap Securities"],
+                "Securities {said}",
+                ["he expected the bank to wait until December"],
+                "Lars Henning",
+            ),
+            A(
+                ["Lars Henning of Nordcap Securities"],
+                "arguing",
+                ["that the labour market was still too tight"],
+                "Lars Henning",
+            ),
+            A(["Finance Minister Kari Strom"], "welcomed", ["the bank's guidance"], "Kari Strom"),
+            A(
+                ["{she} said lower"],
+                "she {said}",
+                ['lower rates would give "much-needed relief" to households with variable-rate mortgages'],
+                "Kari Strom",
+            ),
+            A(
+                ["{The bank} also said"],
+                "also said",
+                ["it would continue to reduce its holdings of government bonds at the current pace of 2 billion crowns a month"],
+                "Bank of Valmark",
+            ),
+        ],
+    ),
+    (
+        "ho14",
+        """
+Rival candidates trade blows over housing in final Marenza debate
+
+TORRANCE CITY, Sept 28 (Meridian Wire) - The two candidates vying to become Marenza's next president clashed over housing and immigration in a bad-tempered final television debate on Sunday, a week before the vote.
+
+Former mayor Celia Navarro, the centre-left candidate, accused her opponent of planning to "sell off" the country's stock of public housing. "He wants to hand our homes to the same investors who funded his campaign," she said.
+
+Businessman Raul Ferrer, who is running for the conservative Renewal party, said that was "a lie" and that he planned to build 200,000 new homes in five years by cutting planning rules. "My opponent has been in politics for twenty years. Where are her houses?" he asked.
+
+Polls suggest the race is too close to call. A survey by the Marenza Polling Institute published on Friday showed Navarro on 47 percent and Ferrer on 45 percent, within the margin of error.
+
+Immigration, which had barely featured in the campaign until this month, dominated the second half of the debate. Ferrer again promised to hold a referendum on leaving the regional free movement pact, which he says has driven down wages for low-paid workers.
+
+Navarro called the proposal "reckless" and said leaving the pact would cost Marenza tens of thousands of jobs in farming and construction.
+
+Viewers contacted after the debate were unimpressed. "They spent ninety minutes shouting at each other and I still don't know how either of them will bring down my rent," said Tomas Rey, 29, a delivery driver in the capital.
+
+Election officials said on Monday that early voting, which opened last week, had already drawn a record 1.4 million people. The electoral commission expects turnout to exceed 70 percent.
+
+The winner will take office in January, succeeding President Alberto Quiroga, who is barred by the constitution from seeking a third term. Quiroga has not endorsed either candidate.
+""",
+        [
+            A(
+                ["Former mayor Celia Navarro, the centre-left candidate"],
+                "accused",
+                ['her opponent of planning to "sell off" the country\'s stock of public housing'],
+                "Celia Navarro",
+            ),
+            A(
+                ["{she} said.\n\nBusinessman"],
+                "she {said}.\n\nBusinessman",
+                ['"He wants to hand our homes to the same investors who funded his campaign,"'],
+                "Celia Navarro",
+            ),
+            A(
+                ["Businessman Raul Ferrer, who is running for the conservative Renewal party"],
+                "party, {said}",
+                ['that was "a lie" and that he planned to build 200,000 new homes in five years by cutting planning rules'],
+                "Raul Ferrer",
+            ),
+            A(
+                ["{he} asked"],
+                "asked",
+                ['"My opponent has been in politics for twenty years. Where are her houses?"'],
+                "Raul Ferrer",
+            ),
+            A(["Polls"], "suggest", ["the race is too close to call"]),
+            A(
+                ["A survey by the Marenza Polling Institute published on Friday"],
+                "showed",
+                ["Navarro on 47 percent and Ferrer on 45 percent"],
+            ),
+            A(
+                ["{Ferrer} again promised"],
+                "again promised to",
+                ["hold a referendum on leaving the regional free movement pact"],
+                "Raul Ferrer",
+            ),
+            A(
+                ["{he} says"],
+                "says",
+                ["{which} he says", "has driven down wages for low-paid workers"],
+                "Raul Ferrer",
+            ),
+            A(["{Navarro} called"], "called", ['the proposal "reckless"'], "Celia Navarro"),
+            A(
+                ["{Navarro} called"],
+                "and {said} leaving",
+                ["leaving the pact would cost Marenza tens of thousands of jobs in farming and construction"],
+                "Celia Navarro",
+            ),
+            A(
+                ["Tomas Rey, 29, a delivery driver in the capital"],
+                "{said} Tomas",
+                ['"They spent ninety minutes shouting at each other and I still don\'t know how either of them will bring down my rent,"'],
+                "Tomas Rey",
+            ),
+            A(
+                ["Election officials"],
+                "officials {said}",
+                ["that early voting, which opened last week, had already drawn a record 1.4 million people"],
+            ),
+            A(["The electoral commission"], "expects", ["turnout to exceed 70 percent"]),
+            A(["{Quiroga} has not"], "has not endorsed", ["either candidate"], "Alberto Quiroga"),
+        ],
+    ),
+    (
+        "ho15",
+        """
+Police widen search for missing hiker in Braemoor hills
+
+Police have widened the search for a 23-year-old woman who has been missing in the Braemoor hills since Saturday, amid fears she may have fallen in a remote area of steep gullies.
+
+Eilidh Marr, a student from Carrick, set off alone from the Glenlarg car park at about 10:00 on Saturday, intending to walk to the summit of Ben Corrach and back. Her flatmate raised the alarm when she failed to return that evening.
+
+Inspector Fraser Lyle of Northmoor Police said more than 60 volunteers from three mountain rescue teams, a coastguard helicopter and search dogs were involved. "The weather on Saturday afternoon turned quickly, with low cloud and heavy rain, and the ground up there is treacherous," he said.
+
+"We are keeping an open mind, but at this stage there is nothing to suggest anyone else was involved."
+
+Ms Marr is described as slim, about 1.65m tall, with long dark hair. She was wearing a red waterproof jacket and black leggings and carrying a small grey rucksack.
+
+Her family issued an appeal through the police on Monday. "Eilidh is a fit and experienced walker and we know she would never take unnecessary risks," the statement said. "We just want her home."
+
+Walkers who were on the hill on Saturday have been asked to contact police. A man who spoke to Ms Marr near the summit cairn at around 13:00 told officers she appeared well and said she planned to descend by the northern ridge.
+
+The northern ridge route is narrow and exposed, and mountain rescue teams have long warned that it is unsuitable for walkers in poor visibility.
+
+The search was suspended overnight and is due to resume at first light.
+""",
+        [
+            A([], "fears", ["she may have fallen in a remote area of steep gullies"]),
+            A(
+                ["Eilidh Marr, a student from Carrick"],
+                "intending to",
+                ["walk to the summit of Ben Corrach and back"],
+                "Eilidh Marr",
+            ),
+            A(
+                ["Inspector Fraser Lyle of Northmoor Police"],
+                "Police {said}",
+                ["more than 60 volunteers from three mountain rescue teams, a coastguard helicopter and search dogs were involved"],
+                "Fraser Lyle",
+            ),
+            A(
+                ["{he} said.\n\n"],
+                "he {said}.\n\n",
+                ['"The weather on Saturday afternoon turned quickly, with low cloud and heavy rain, and the ground up there is treacherous,"', '"We are keeping an open mind, but at this stage there is nothing to suggest anyone else was involved."'],
+                "Fraser Lyle",
+            ),
+            A([], "is described as", ["{Ms Marr} is described", "slim, about 1.65m tall, with long dark hair"]),
+            A(
+                ["the statement"],
+                "statement {said}",
+                ['"Eilidh is a fit and experienced walker and we know she would never take unnecessary risks,"', '"We just want her home."'],
+            ),
+            A(
+                ["A man who spoke to Ms Marr near the summit cairn at around 13:00"],
+                "told officers",
+                ["she appeared well and said she planned to descend by the northern ridge"],
+            ),
+            A(
+                ["{mountain rescue teams} have"],
+                "have long warned",
+                ["that it is unsuitable for walkers in poor visibility"],
+            ),
+        ],
+    ),
+    (
+        "ho16",
+        """
+Thousands flee as wildfire races through Serrano valley
+
+PALOMAR, July 22 (Meridian Wire) - A fast-moving wildfire forced more than 4,000 people from their homes in the Serrano valley on Tuesday, as strong winds and temperatures above 40C fanned flames across tinder-dry hillsides, regional authorities said.
+
+Residents of the villages of Almedo and San Ciro were told to leave by mid-afternoon as the fire jumped a motorway. A local music festival due to open on Wednesday was called off.
+
+"The fire is moving faster than a person can run. We have never seen anything like it in this valley," regional fire chief Andres Molina told Meridian Wire by phone from a command post near Almedo.
+
+Molina said about 900 firefighters, backed by 14 water-dropping aircraft, were battling the blaze along a front of more than 20 km. He said it was too early to say how many homes had been destroyed.
+
+No deaths have been reported. Two firefighters were treated in hospital for smoke inhalation, according to the regional health service.
+
+In Almedo, Carmen Ruiz, 67, watched from a road block as smoke rose behind her street. "My whole life is in that house. They told us to go and we went with nothing, just the dog," she said, holding back tears.
+
+The cause of the fire is under investigation. Police said they had arrested a 52-year-old man on suspicion of starting it while burning agricultural waste, which is banned during the summer months.
+
+Meteorologists expect the winds to ease on Thursday, which would give firefighters a chance to contain the blaze. The national weather agency has issued a red alert for extreme heat in five regions until the weekend.
+
+The Serrano valley has been hit by three major fires in the past decade. Environmental groups have called for a ban on new building in forested areas, which they say makes fires more dangerous and harder to fight.
+""",
+        [
+            A(
+                ["regional authorities"],
+                "authorities {said}",
+                ["A fast-moving wildfire forced more than 4,000 people from their homes in the Serrano valley on Tuesday, as strong winds and temperatures above 40C fanned flames across tinder-dry hillsides"],
+            ),
+            A(
+                ["regional fire chief Andres Molina"],
+                "told Meridian Wire",
+                ['"The fire is moving faster than a person can run. We have never seen anything like it in this valley,"'],
+                "Andres Molina",
+            ),
+            A(
+                ["{Molina} said about"],
+                "Molina {said}",
+                ["about 900 firefighters, backed by 14 water-dropping aircraft, were battling the blaze along a front of more than 20 km"],
+                "Andres Molina",
+            ),
+            A(
+                ["{He} said it was"],
+                "He {said} it was",
+                ["it was too early to say how many homes had been destroyed"],
+                "Andres Molina",
+            ),
+            A([], "have been reported", ["No deaths"]),
+            A(
+                ["the regional health service"],
+                "according to",
+                ["Two firefighters were treated in hospital for smoke inhalation"],
+            ),
+            A(
+                ["{she} said, holding"],
+                "she {said}, holding",
+                ['"My whole life is in that house. They told us to go and we went with nothing, just the dog,"'],
+                "Carmen Ruiz",
+            ),
+            A(
+                ["Police"],
+                "Police {said}",
+                ["they had arrested a 52-year-old man on suspicion of starting it while burning agricultural waste"],
+            ),
+            A(["Meteorologists"], "expect", ["the winds to ease on Thursday"]),
+            A(["Environmental groups"], "have called for", ["a ban on new building in forested areas"]),
+            A(["{they} say makes"], "they {say} makes", ["{which} they say", "makes fires more dangerous and harder to fight"]),
+        ],
+    ),
     # (articles above this line)
 ]
 
