@@ -1371,6 +1371,211 @@ The Serrano valley has been hit by three major fires in the past decade. Environ
             A(["{they} say makes"], "they {say} makes", ["{which} they say", "makes fires more dangerous and harder to fight"]),
         ],
     ),
+    (
+        "ho17",
+        """
+Supreme Court blocks extradition of activist Oskar Lenz to Varnia
+
+BRELLIN, April 16 (Norpress) - Tessaly's Supreme Court on Wednesday blocked the extradition of environmental activist Oskar Lenz to Varnia, ruling that there was a "real risk" he would not receive a fair trial there.
+
+Lenz, 41, a co-founder of the campaign group Green Shield, was arrested in Brellin in January last year on a Varnian warrant accusing him of organising an illegal blockade of a coal terminal and of damaging property worth 1.2 million euros.
+
+He has denied the charges, which he says are politically motivated.
+
+In a 68-page judgment, the five judges said Varnian prosecutors had failed to give adequate assurances about the conditions in which Lenz would be held before trial, and noted reports by independent monitors of overcrowding and violence in Varnian remand prisons.
+
+"The guarantees offered by the requesting state are general in nature and cannot be verified," the judgment said. "The court cannot be satisfied that the requested person would be protected from inhuman or degrading treatment."
+
+Lenz, who has been on bail since March, embraced his partner and supporters in the public gallery as the ruling was read out. Speaking outside the court, he said he was "relieved and grateful" but that his thoughts were with fellow activists facing trial in Varnia.
+
+"Today the court said clearly that protest is not terrorism. I hope the government in Varnia is listening," he told reporters.
+
+Varnia's justice ministry said it regretted the decision and would study the judgment "carefully". It did not say whether it would seek Lenz's extradition on other charges. The Varnian embassy in Brellin declined to comment.
+
+The case had become a test of relations between the two countries, which signed an extradition treaty in 2019. Tessaly's government had argued in court that refusing the request would undermine the treaty and set a dangerous precedent.
+
+Justice Minister Anna Kral said on Wednesday the government respected the court's decision and would not seek to challenge it. "The independence of our courts is not negotiable, even when their decisions are inconvenient," she said in parliament.
+
+Green Shield said it would hold a rally in Brellin on Saturday to celebrate the ruling and call for the release of three of its members held in Varnia since 2023.
+""",
+        [
+            A(
+                ["Tessaly's Supreme Court"],
+                "{ruling} that",
+                ['that there was a "real risk" he would not receive a fair trial there'],
+                "Supreme Court of Tessaly",
+            ),
+            A(
+                ["a Varnian warrant"],
+                "accusing",
+                ["him of organising an illegal blockade of a coal terminal and of damaging property worth 1.2 million euros"],
+            ),
+            A(["{He} has denied"], "has denied", ["the charges"], "Oskar Lenz"),
+            A(["{he} says are"], "he {says} are", ["{which} he says", "are politically motivated"], "Oskar Lenz"),
+            A(
+                ["the five judges"],
+                "judges {said}",
+                ["Varnian prosecutors had failed to give adequate assurances about the conditions in which Lenz would be held before trial"],
+                "Supreme Court of Tessaly",
+            ),
+            A(
+                ["the five judges"],
+                "noted",
+                ["reports by independent monitors of overcrowding and violence in Varnian remand prisons"],
+                "Supreme Court of Tessaly",
+            ),
+            A(
+                ["{the judgment} said"],
+                "judgment {said}",
+                ['"The guarantees offered by the requesting state are general in nature and cannot be verified,"', '"The court cannot be satisfied that the requested person would be protected from inhuman or degrading treatment."'],
+            ),
+            A(
+                ["{he} said he was"],
+                "he {said} he was",
+                ['he was "relieved and grateful" but that his thoughts were with fellow activists facing trial in Varnia'],
+                "Oskar Lenz",
+            ),
+            A(
+                ["{he} told reporters"],
+                "told reporters",
+                ['"Today the court said clearly that protest is not terrorism. I hope the government in Varnia is listening,"'],
+                "Oskar Lenz",
+            ),
+            A(
+                ["Varnia's justice ministry"],
+                "ministry {said}",
+                ['it regretted the decision and would study the judgment "carefully"'],
+                "Varnian Ministry of Justice",
+            ),
+            A(
+                ["{It} did not say"],
+                "did not say",
+                ["whether it would seek Lenz's extradition on other charges"],
+                "Varnian Ministry of Justice",
+            ),
+            A(
+                ["Tessaly's government"],
+                "had argued",
+                ["that refusing the request would undermine the treaty and set a dangerous precedent"],
+                "Government of Tessaly",
+            ),
+            A(
+                ["Justice Minister Anna Kral"],
+                "Kral {said}",
+                ["the government respected the court's decision and would not seek to challenge it"],
+                "Anna Kral",
+            ),
+            A(
+                ["{she} said in parliament"],
+                "she {said} in",
+                ['"The independence of our courts is not negotiable, even when their decisions are inconvenient,"'],
+                "Anna Kral",
+            ),
+            A(
+                ["{Green Shield} said"],
+                "Shield {said}",
+                ["it would hold a rally in Brellin on Saturday to celebrate the ruling and call for the release of three of its members held in Varnia since 2023"],
+                "Green Shield",
+            ),
+        ],
+    ),
+    (
+        "ho18",
+        """
+Korvia threatens to cut gas transit as pipeline fee row escalates
+
+ZALESKA, Jan 14 (Meridian Wire) - Korvia will halt the transit of natural gas to Estavia through the Blue Line pipeline from February 1 unless Estavia agrees to pay higher transit fees, Korvian Energy Minister Viktor Baran said on Tuesday.
+
+The threat marks a sharp escalation in a dispute that has simmered since the last transit contract expired in December. The pipeline carries about a third of the gas consumed in Estavia, according to the Estavian energy regulator.
+
+"We have subsidised our neighbours for fifteen years. That era is over," Baran told a televised cabinet meeting. He said Korvia was seeking a fee of 3.10 euros per thousand cubic metres per 100 km, up from 2.20 euros under the old contract.
+
+Estavia's state gas company Estgaz called the demand "blackmail". In a statement, it said it had enough gas in storage to last until April and was in talks with alternative suppliers.
+
+Two people familiar with those talks said Estgaz was negotiating to buy liquefied natural gas cargoes through a terminal in neighbouring Marenza, but that capacity there was limited. Estgaz declined to comment on the negotiations.
+
+The Kesh Union, which brokered the previous contract, is understood to be preparing a mediation offer. A spokesman for the union's energy commissioner said only that the commission was "in contact with both parties" and urged them to avoid "unilateral steps".
+
+Analysts said a cut-off in mid-winter would hurt Korvia as well, since transit fees bring in around 800 million euros a year, nearly 2 percent of its budget revenue.
+
+"Both sides have a lot to lose. I expect a deal at the last minute, as usual," said Helga Brun, an energy analyst at Tessaly's Institute for Economic Studies.
+
+Gas prices on the regional hub rose 9 percent on Tuesday to their highest level since October.
+
+Korvia's president, Dmitri Sokol, is reportedly unhappy with Estavia's support for a rival pipeline project that would bypass Korvian territory. Baran denied that the fee dispute was linked to the project. "This is about money, nothing else," he said.
+""",
+        [
+            A(
+                ["Korvian Energy Minister Viktor Baran"],
+                "Baran {said}",
+                ["Korvia will halt the transit of natural gas to Estavia through the Blue Line pipeline from February 1 unless Estavia agrees to pay higher transit fees"],
+                "Viktor Baran",
+            ),
+            A(
+                ["the Estavian energy regulator"],
+                "according to",
+                ["The pipeline carries about a third of the gas consumed in Estavia"],
+            ),
+            A(
+                ["{Baran} told"],
+                "told a televised cabinet meeting",
+                ['"We have subsidised our neighbours for fifteen years. That era is over,"'],
+                "Viktor Baran",
+            ),
+            A(
+                ["{He} said Korvia"],
+                "He {said}",
+                ["Korvia was seeking a fee of 3.10 euros per thousand cubic metres per 100 km, up from 2.20 euros under the old contract"],
+                "Viktor Baran",
+            ),
+            A(["Estavia's state gas company Estgaz"], "Estgaz {called}", ['the demand "blackmail"'], "Estgaz"),
+            A(
+                ["{it} said it had"],
+                "it {said} it had",
+                ["it had enough gas in storage to last until April and was in talks with alternative suppliers"],
+                "Estgaz",
+            ),
+            A(
+                ["Two people familiar with those talks"],
+                "talks {said}",
+                ["Estgaz was negotiating to buy liquefied natural gas cargoes through a terminal in neighbouring Marenza, but that capacity there was limited"],
+            ),
+            A(["{Estgaz} declined"], "declined to comment", ["on the negotiations"], "Estgaz"),
+            A(
+                [],
+                "is understood",
+                ["The Kesh Union, which brokered the previous contract", "to be preparing a mediation offer"],
+            ),
+            A(
+                ["A spokesman for the union's energy commissioner"],
+                "commissioner {said}",
+                ['that the commission was "in contact with both parties"'],
+            ),
+            A(
+                ["A spokesman for the union's energy commissioner"],
+                "urged",
+                ['them to avoid "unilateral steps"'],
+            ),
+            A(
+                ["Analysts"],
+                "Analysts {said}",
+                ["a cut-off in mid-winter would hurt Korvia as well, since transit fees bring in around 800 million euros a year, nearly 2 percent of its budget revenue"],
+            ),
+            A(
+                ["Helga Brun, an energy analyst at Tessaly's Institute for Economic Studies"],
+                "{said} Helga",
+                ['"Both sides have a lot to lose. I expect a deal at the last minute, as usual,"'],
+                "Helga Brun",
+            ),
+            A(
+                [],
+                "reportedly",
+                ["Korvia's president, Dmitri Sokol, is", "unhappy with Estavia's support for a rival pipeline project that would bypass Korvian territory"],
+            ),
+            A(["{Baran} denied"], "denied", ["that the fee dispute was linked to the project"], "Viktor Baran"),
+            A(["else,\" {he} said"], "else,\" he {said}", ['"This is about money, nothing else,"'], "Viktor Baran"),
+        ],
+    ),
     # (articles above this line)
 ]
 
