@@ -1576,6 +1576,190 @@ Korvia's president, Dmitri Sokol, is reportedly unhappy with Estavia's support f
             A(["else,\" {he} said"], "else,\" he {said}", ['"This is about money, nothing else,"'], "Viktor Baran"),
         ],
     ),
+    (
+        "ho19",
+        """
+Tennis star Vesna Horvat banned for two years after failed test
+
+Former world number three Vesna Horvat has been banned for two years after testing positive for a prohibited heart medication, the Global Racquet Integrity Board (GRIB) said on Monday.
+
+The 27-year-old, who won the Lindholm Open in 2021, tested positive for trimetazidine in an out-of-competition sample taken in March. An independent tribunal found that she had not intended to cheat but had failed to take sufficient care over what she consumed.
+
+Horvat said in a statement posted on social media that she was "devastated" and would appeal to the Sports Appeals Tribunal. She has maintained her innocence throughout.
+
+"I have never knowingly taken a banned substance in my life. I have given everything to this sport and I will fight to clear my name," she wrote.
+
+Her lawyer, Marco Ferri, argued at the hearing that the substance had entered her body through a contaminated supplement bought in a pharmacy in Tarvos. The tribunal accepted that contamination was possible but said Horvat had not provided enough evidence to prove it.
+
+The ban, backdated to April, means Horvat will miss next year's Lindholm Open and is unlikely to return before the age of 29.
+
+Fellow players were divided. World number one Ana Kessler told reporters at the Marisol Classic she felt "sorry for Vesna" but that "the rules are the same for everyone". Others were more critical. Britt Svensson, a former doubles champion, wrote on social media that players who took supplements "know the risk".
+
+Horvat's coach, Dario Pavic, was quoted as saying the team was "in shock" and considering all legal options.
+
+GRIB chief executive Karen Lindgren said the case was a reminder that athletes were responsible for everything they ingest. "Strict liability can seem harsh, but it is the only way to keep the sport clean," she said.
+
+Horvat is the third top-50 player to be suspended for a doping violation this year.
+""",
+        [
+            A(
+                ["the Global Racquet Integrity Board (GRIB)"],
+                "(GRIB) {said}",
+                ["Former world number three Vesna Horvat has been banned for two years after testing positive for a prohibited heart medication"],
+                "Global Racquet Integrity Board",
+            ),
+            A(
+                ["An independent tribunal"],
+                "found",
+                ["that she had not intended to cheat but had failed to take sufficient care over what she consumed"],
+            ),
+            A(
+                ["{Horvat} said in a statement"],
+                "said in a statement",
+                ['that she was "devastated" and would appeal to the Sports Appeals Tribunal'],
+                "Vesna Horvat",
+            ),
+            A(["{She} has maintained"], "has maintained", ["her innocence"], "Vesna Horvat"),
+            A(
+                ["{she} wrote"],
+                "she {wrote}",
+                ['"I have never knowingly taken a banned substance in my life. I have given everything to this sport and I will fight to clear my name,"'],
+                "Vesna Horvat",
+            ),
+            A(
+                ["Her lawyer, Marco Ferri"],
+                "argued",
+                ["that the substance had entered her body through a contaminated supplement bought in a pharmacy in Tarvos"],
+                "Marco Ferri",
+            ),
+            A(["The tribunal"], "accepted", ["that contamination was possible"]),
+            A(["The tribunal"], "but {said}", ["Horvat had not provided enough evidence to prove it"]),
+            A(
+                ["World number one Ana Kessler"],
+                "told reporters",
+                ['she felt "sorry for Vesna" but that "the rules are the same for everyone"'],
+                "Ana Kessler",
+            ),
+            A(
+                ["Britt Svensson, a former doubles champion"],
+                "champion, {wrote on social media}",
+                ['that players who took supplements "know the risk"'],
+                "Britt Svensson",
+            ),
+            A(
+                ["Horvat's coach, Dario Pavic"],
+                "was quoted as saying",
+                ['the team was "in shock" and considering all legal options'],
+                "Dario Pavic",
+            ),
+            A(
+                ["GRIB chief executive Karen Lindgren"],
+                "Lindgren {said}",
+                ["the case was a reminder that athletes were responsible for everything they ingest"],
+                "Karen Lindgren",
+            ),
+            A(
+                ["{she} said.\n\nHorvat is"],
+                "she {said}.\n\nHorvat is",
+                ['"Strict liability can seem harsh, but it is the only way to keep the sport clean,"'],
+                "Karen Lindgren",
+            ),
+        ],
+    ),
+    (
+        "ho20",
+        """
+Emergency waits at record high, watchdog report finds
+
+Patients in Lothmere's hospital emergency departments are waiting longer than at any time since records began, with more than one in five spending over 12 hours from arrival to admission, a report by the national health watchdog has found.
+
+The Care Standards Commission's annual review, published on Thursday, found that 21% of patients admitted through emergency departments waited more than 12 hours last winter, up from 14% the year before. It warned that long waits were "putting lives at risk", especially among older patients.
+
+The commission's chief inspector, Dr Ruth Abara, said staff were working "incredibly hard" in difficult conditions but the system was "simply not built for the demand it now faces".
+
+"Every one of those hours on a trolley in a corridor is an hour in which a frail patient is more likely to fall, to become confused or to pick up an infection," she said.
+
+The report said a shortage of beds in the community, which meant that thousands of medically fit patients could not be discharged, was the single biggest cause of delays. On an average day last winter, about 9,000 beds were occupied by patients well enough to leave, the data show.
+
+Figures obtained by the Lothmere Times under freedom of information laws show that at one hospital, St Brendan's in Lorne, a patient waited 71 hours for a bed in March.
+
+Health Secretary Owen Pryce said the government accepted the findings and was investing 1.2 billion in new community care places. "Nobody should have to wait days for a hospital bed, and I am determined to fix this," he told the Lothmere Broadcasting Corporation.
+
+Opposition health spokeswoman Lena Fairweather said the money would take years to make a difference. The College of Emergency Physicians has estimated that long waits contributed to around 2,000 excess deaths last year. The government disputes the estimate.
+
+The commission will publish hospital-by-hospital figures next month.
+""",
+        [
+            A(["watchdog report"], "finds", ["Emergency waits at record high"]),
+            A(
+                ["a report by the national health watchdog"],
+                "has found",
+                ["Patients in Lothmere's hospital emergency departments are waiting longer than at any time since records began, with more than one in five spending over 12 hours from arrival to admission"],
+            ),
+            A(
+                ["The Care Standards Commission's annual review, published on Thursday"],
+                "Thursday, {found}",
+                ["that 21% of patients admitted through emergency departments waited more than 12 hours last winter, up from 14% the year before"],
+            ),
+            A(
+                ["{It} warned"],
+                "warned",
+                ['that long waits were "putting lives at risk", especially among older patients'],
+            ),
+            A(
+                ["The commission's chief inspector, Dr Ruth Abara"],
+                "Abara, {said}",
+                ['staff were working "incredibly hard" in difficult conditions but the system was "simply not built for the demand it now faces"'],
+                "Ruth Abara",
+            ),
+            A(
+                ["{she} said.\n\nThe report"],
+                "she {said}.\n\nThe report",
+                ['"Every one of those hours on a trolley in a corridor is an hour in which a frail patient is more likely to fall, to become confused or to pick up an infection,"'],
+                "Ruth Abara",
+            ),
+            A(
+                ["{The report} said"],
+                "The report {said}",
+                ["a shortage of beds in the community, which meant that thousands of medically fit patients could not be discharged, was the single biggest cause of delays"],
+            ),
+            A(
+                ["the data"],
+                "the data {show}",
+                ["On an average day last winter, about 9,000 beds were occupied by patients well enough to leave"],
+            ),
+            A(
+                ["Figures obtained by the Lothmere Times under freedom of information laws"],
+                "laws {show}",
+                ["that at one hospital, St Brendan's in Lorne, a patient waited 71 hours for a bed in March"],
+            ),
+            A(
+                ["Health Secretary Owen Pryce"],
+                "Pryce {said}",
+                ["the government accepted the findings and was investing 1.2 billion in new community care places"],
+                "Owen Pryce",
+            ),
+            A(
+                ["{he} told the"],
+                "told the Lothmere Broadcasting Corporation",
+                ['"Nobody should have to wait days for a hospital bed, and I am determined to fix this,"'],
+                "Owen Pryce",
+            ),
+            A(
+                ["Opposition health spokeswoman Lena Fairweather"],
+                "Fairweather {said}",
+                ["the money would take years to make a difference"],
+                "Lena Fairweather",
+            ),
+            A(
+                ["The College of Emergency Physicians"],
+                "has estimated",
+                ["that long waits contributed to around 2,000 excess deaths last year"],
+                "College of Emergency Physicians",
+            ),
+            A(["{The government} disputes"], "disputes", ["the estimate"]),
+        ],
+    ),
     # (articles above this line)
 ]
 
