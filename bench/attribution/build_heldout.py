@@ -1760,6 +1760,195 @@ The commission will publish hospital-by-hospital figures next month.
             A(["{The government} disputes"], "disputes", ["the estimate"]),
         ],
     ),
+    (
+        "ho21",
+        """
+Dozens feared dead after migrant boat capsizes off Tarsa coast
+
+PORT ELIAS, June 8 (Meridian Wire) - At least 27 people drowned and dozens more were missing after an overcrowded fishing boat capsized off the coast of Tarsa early on Thursday, the coast guard said, in one of the deadliest shipwrecks on the route this year.
+
+Coast guard vessels and a merchant ship rescued 81 survivors from the water about 40 nautical miles south of Port Elias. Survivors told rescuers that between 150 and 200 people had been on board when the boat left the port of Zawra in Kessaria four days earlier.
+
+"The sea was rough and the boat was leaning badly. When people moved to one side, it just turned over," a 19-year-old survivor from Darmal told the charity SeaLine, which later shared his account with journalists. He was not named to protect his family.
+
+Coast guard spokesman Captain Nikos Varga said the search for survivors would continue through the night, but that hopes of finding more people alive were fading. "The water temperature is around 19 degrees. After many hours, the chances are very small," he told reporters in Port Elias.
+
+It was not immediately clear why the boat had not been intercepted earlier. SeaLine said it had alerted the authorities of both Tarsa and Kessaria to a vessel in distress on Wednesday afternoon, about twelve hours before it sank, and accused them of failing to act.
+
+The Tarsan coast guard denied the accusation, saying the boat had been outside its search and rescue zone until shortly before it capsized and had refused offers of assistance.
+
+Kessarian officials could not be reached for comment.
+
+More than 1,900 people have died or gone missing on the central crossing so far this year, according to the Inter-State Migration Office, an intergovernmental agency.
+
+The agency's regional director, Amira Haddad, called for an urgent expansion of state-led rescue operations. "Every one of these deaths was preventable. People will keep coming as long as there is war and hunger at home, and the only question is whether we let them drown," she said in a statement.
+
+Tarsa's interior minister, Petros Lakis, said the tragedy showed the need to "break the business model of the smugglers" and announced that the coast guard would receive four new patrol vessels. Rights groups say tougher border policies only push migrants onto longer and more dangerous routes.
+
+Survivors were taken to a reception centre in Port Elias, where they were being given medical care, officials said. Two were arrested on suspicion of being smugglers.
+""",
+        [
+            A([], "feared", ["Dozens", "feared {dead}"]),
+            A(
+                ["{the coast guard} said"],
+                "coast guard {said}",
+                ["At least 27 people drowned and dozens more were missing after an overcrowded fishing boat capsized off the coast of Tarsa early on Thursday"],
+                "Tarsan coast guard",
+            ),
+            A(
+                ["{Survivors} told rescuers"],
+                "told rescuers",
+                ["that between 150 and 200 people had been on board when the boat left the port of Zawra in Kessaria four days earlier"],
+            ),
+            A(
+                ["a 19-year-old survivor from Darmal"],
+                "told the charity SeaLine",
+                ['"The sea was rough and the boat was leaning badly. When people moved to one side, it just turned over,"'],
+            ),
+            A(
+                ["Coast guard spokesman Captain Nikos Varga"],
+                "Varga {said}",
+                ["the search for survivors would continue through the night, but that hopes of finding more people alive were fading"],
+                "Nikos Varga",
+            ),
+            A(
+                ["{he} told reporters"],
+                "told reporters",
+                ['"The water temperature is around 19 degrees. After many hours, the chances are very small,"'],
+                "Nikos Varga",
+            ),
+            A(
+                ["{SeaLine} said"],
+                "SeaLine {said}",
+                ["it had alerted the authorities of both Tarsa and Kessaria to a vessel in distress on Wednesday afternoon, about twelve hours before it sank"],
+                "SeaLine",
+            ),
+            A(["{SeaLine} said"], "accused", ["them of failing to act"], "SeaLine"),
+            A(["The Tarsan coast guard"], "denied", ["the accusation"], "Tarsan coast guard"),
+            A(
+                ["The Tarsan coast guard"],
+                "saying",
+                ["the boat had been outside its search and rescue zone until shortly before it capsized and had refused offers of assistance"],
+                "Tarsan coast guard",
+            ),
+            A(
+                ["the Inter-State Migration Office, an intergovernmental agency"],
+                "according to",
+                ["More than 1,900 people have died or gone missing on the central crossing so far this year"],
+                "Inter-State Migration Office",
+            ),
+            A(
+                ["The agency's regional director, Amira Haddad"],
+                "called for",
+                ["an urgent expansion of state-led rescue operations"],
+                "Amira Haddad",
+            ),
+            A(
+                ["{she} said in a statement"],
+                "said in a statement",
+                ['"Every one of these deaths was preventable. People will keep coming as long as there is war and hunger at home, and the only question is whether we let them drown,"'],
+                "Amira Haddad",
+            ),
+            A(
+                ["Tarsa's interior minister, Petros Lakis"],
+                "Lakis, {said}",
+                ['the tragedy showed the need to "break the business model of the smugglers"'],
+                "Petros Lakis",
+            ),
+            A(
+                ["Tarsa's interior minister, Petros Lakis"],
+                "announced",
+                ["that the coast guard would receive four new patrol vessels"],
+                "Petros Lakis",
+            ),
+            A(["Rights groups"], "groups {say}", ["tougher border policies only push migrants onto longer and more dangerous routes"]),
+            A(
+                ["{officials} said. Two"],
+                "officials {said}. Two",
+                ["Survivors were taken to a reception centre in Port Elias, where they were being given medical care"],
+            ),
+        ],
+    ),
+    (
+        "ho22",
+        """
+Museum to return looted bronze heads to Edoria after 120 years
+
+The Hallam Museum of World Cultures is to return 14 bronze heads taken from the royal palace of Edoria during a colonial expedition in 1903, its trustees announced on Tuesday.
+
+The decision follows years of pressure from the Edorian government and campaigners, who say the objects were stolen and belong in the country where they were made.
+
+In a statement, the board of trustees said it had concluded that there was "no ethical or legal case" for keeping the heads, after a review of the museum's records found that they had been removed by force.
+
+"These objects were taken in an act of violence. Returning them is not a gift; it is a correction," said museum director Philippa Crane. She said she hoped the return would mark "the beginning of a long-term partnership" with museums in Edoria.
+
+The heads, cast in the 16th century, are among the most celebrated works of Edorian art. Some experts have valued similar pieces at several million pounds each.
+
+Edoria's culture minister, Adaeze Nwankwo, welcomed the announcement as "a historic day for our people". She told the Hallam Gazette that a new museum being built in the capital, Oba City, would be ready to receive the heads by the end of next year.
+
+Not everyone agreed with the decision. In a letter to the Gazette, Lord Fenton, a former trustee, wrote that the museum was "rewriting history" and that the heads had been seen by millions of visitors in Hallam who might never travel to Edoria.
+
+The museum said the heads would remain on display in Hallam until the handover, which is expected to take place in a ceremony in Oba City next autumn.
+
+Several other museums hold bronzes from the same expedition. The Calder Collection in Brightwater, which owns three heads, said it was "reviewing its position" but had received no formal request for their return.
+""",
+        [
+            A(
+                ["its trustees"],
+                "announced",
+                ["The Hallam Museum of World Cultures is to return 14 bronze heads taken from the royal palace of Edoria during a colonial expedition in 1903"],
+            ),
+            A(["{who} say"], "say", ["the objects were stolen and belong in the country where they were made"]),
+            A(
+                ["the board of trustees"],
+                "trustees {said}",
+                ['it had concluded that there was "no ethical or legal case" for keeping the heads, after a review of the museum\'s records found that they had been removed by force'],
+            ),
+            A(
+                ["museum director Philippa Crane"],
+                "{said} museum",
+                ['"These objects were taken in an act of violence. Returning them is not a gift; it is a correction,"'],
+                "Philippa Crane",
+            ),
+            A(
+                ["{She} said she hoped"],
+                "She {said} she hoped",
+                ['she hoped the return would mark "the beginning of a long-term partnership" with museums in Edoria'],
+                "Philippa Crane",
+            ),
+            A(["Some experts"], "have valued", ["similar pieces at several million pounds each"]),
+            A(
+                ["Edoria's culture minister, Adaeze Nwankwo"],
+                "welcomed",
+                ['the announcement as "a historic day for our people"'],
+                "Adaeze Nwankwo",
+            ),
+            A(
+                ["{She} told the Hallam Gazette"],
+                "told the Hallam Gazette",
+                ["that a new museum being built in the capital, Oba City, would be ready to receive the heads by the end of next year"],
+                "Adaeze Nwankwo",
+            ),
+            A(
+                ["Lord Fenton, a former trustee"],
+                "wrote",
+                ['that the museum was "rewriting history" and that the heads had been seen by millions of visitors in Hallam who might never travel to Edoria'],
+                "Lord Fenton",
+            ),
+            A(
+                ["{The museum} said the heads"],
+                "museum {said} the heads",
+                ["the heads would remain on display in Hallam until the handover, which is expected to take place in a ceremony in Oba City next autumn"],
+                "Hallam Museum of World Cultures",
+            ),
+            A(
+                ["The Calder Collection in Brightwater, which owns three heads"],
+                "heads, {said}",
+                ['it was "reviewing its position" but had received no formal request for their return'],
+                "Calder Collection",
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
