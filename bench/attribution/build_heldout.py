@@ -1949,6 +1949,215 @@ Several other museums hold bronzes from the same expedition. The Calder Collecti
             ),
         ],
     ),
+    (
+        "ho23",
+        """
+Drought to cut Ardenian wheat harvest by a third, ministry warns
+
+SOREL, Aug 19 (Norpress) - Ardenia's wheat harvest will fall by about a third this year after the driest summer in more than half a century, the agriculture ministry said on Monday, raising the prospect of higher bread prices at home and abroad.
+
+The ministry now expects a crop of 14.2 million tonnes, down from 21.5 million last year and well below its earlier forecast of 19 million.
+
+Ardenia is the world's fifth-largest wheat exporter and a major supplier to countries in the southern Mira basin. Traders said the government was likely to restrict exports to protect domestic supplies, as it did during a smaller drought in 2018.
+
+Agriculture Minister Teodor Vlaic declined to say whether an export ban was being considered. "Our first duty is to the Ardenian people. Every option is on the table," he told a news conference in Sorel.
+
+Benchmark wheat futures rose 6 percent on the Sorel commodity exchange after the announcement, their biggest daily gain since March.
+
+In the village of Drenova, farmer Ilie Pop walked across a field of stunted, yellowing wheat. He said he expected to harvest less than half of his usual yield and did not know how he would repay a bank loan taken out for seed and fertiliser.
+
+"My grandfather used to talk about the drought of 1968. This is worse. The soil is like concrete," he said.
+
+Farmers' unions have called on the government to declare a state of natural disaster, which would allow them to postpone loan repayments and claim compensation. The government said it would decide next week.
+
+Climate scientists have warned that droughts in the region are becoming more frequent and more severe. A study published last year by the Sorel Institute of Meteorology found that summer rainfall in the country's main growing areas had fallen by 18 percent since 1980.
+
+Aid agencies fear that higher grain prices will deepen hunger in import-dependent countries already struggling with conflict and high debt. "When Ardenia sneezes, bakeries in a dozen countries catch a cold," said Samuel Oyelaran of the Global Food Watch network.
+""",
+        [
+            A(["{ministry} warns"], "warns", ["Drought to cut Ardenian wheat harvest by a third"], "Ardenian Ministry of Agriculture"),
+            A(
+                ["the agriculture ministry"],
+                "ministry {said} on Monday",
+                ["Ardenia's wheat harvest will fall by about a third this year after the driest summer in more than half a century"],
+                "Ardenian Ministry of Agriculture",
+            ),
+            A(
+                ["{The ministry} now expects"],
+                "now expects",
+                ["a crop of 14.2 million tonnes, down from 21.5 million last year and well below its earlier forecast of 19 million"],
+                "Ardenian Ministry of Agriculture",
+            ),
+            A(
+                ["Traders"],
+                "Traders {said}",
+                ["the government was likely to restrict exports to protect domestic supplies"],
+            ),
+            A(
+                ["Agriculture Minister Teodor Vlaic"],
+                "declined to say",
+                ["whether an export ban was being considered"],
+                "Teodor Vlaic",
+            ),
+            A(
+                ["{he} told a news conference"],
+                "told a news conference",
+                ['"Our first duty is to the Ardenian people. Every option is on the table,"'],
+                "Teodor Vlaic",
+            ),
+            A(
+                ["{He} said he expected"],
+                "He {said}",
+                ["he expected to harvest less than half of his usual yield and did not know how he would repay a bank loan taken out for seed and fertiliser"],
+                "Ilie Pop",
+            ),
+            A(
+                ["concrete,\" {he} said"],
+                "concrete,\" he {said}",
+                ['"My grandfather used to talk about the drought of 1968. This is worse. The soil is like concrete,"'],
+                "Ilie Pop",
+            ),
+            A(["Farmers' unions"], "have called on", ["the government to declare a state of natural disaster"]),
+            A(["{The government} said"], "government {said}", ["it would decide next week"]),
+            A(
+                ["Climate scientists"],
+                "have warned",
+                ["that droughts in the region are becoming more frequent and more severe"],
+            ),
+            A(
+                ["A study published last year by the Sorel Institute of Meteorology"],
+                "found",
+                ["that summer rainfall in the country's main growing areas had fallen by 18 percent since 1980"],
+            ),
+            A(
+                ["Aid agencies"],
+                "fear",
+                ["that higher grain prices will deepen hunger in import-dependent countries already struggling with conflict and high debt"],
+            ),
+            A(
+                ["Samuel Oyelaran of the Global Food Watch network"],
+                "{said} Samuel",
+                ['"When Ardenia sneezes, bakeries in a dozen countries catch a cold,"'],
+                "Samuel Oyelaran",
+            ),
+        ],
+    ),
+    (
+        "ho24",
+        """
+Rescuers race to reach 11 miners trapped in Velka coal pit
+
+Rescue teams were drilling through rock on Sunday to reach 11 miners trapped more than 600 metres underground after a methane explosion at a coal mine in eastern Velka, the mine's owner said.
+
+The blast at the Stara Gorka mine, operated by Velka Coal Holdings (VCH), happened at about 22:40 on Saturday during a shift change. Four miners were killed and seven injured, VCH said in a statement, adding that contact had been made with some of the trapped men through a ventilation pipe.
+
+"They are alive and they know we are coming. We are doing everything humanly possible to get them out," VCH chief executive Jan Dvorak told reporters at the mine.
+
+Dvorak said rescuers hoped to break through to the chamber where the men were sheltering within 36 hours, but warned that the operation was being slowed by high gas levels and the risk of further collapses.
+
+Relatives gathered at the mine gates through the night, some wrapped in blankets. Marta Novak, whose husband Pavel has worked at Stara Gorka for 19 years, said she had not slept. "Nobody is telling us anything. We hear more from the television than from the company," she said.
+
+The state mining inspectorate said it had opened an investigation into the cause of the explosion. An inspection report from February, seen by the Velka Daily, found that methane sensors in two sections of the mine had not been working properly.
+
+VCH said all faults identified in the report had been repaired by April. The company has been fined three times since 2019 for safety breaches, according to court records.
+
+The Miners' Federation, the country's largest mining union, called the explosion "a disaster waiting to happen" and demanded the resignation of the company's safety director.
+
+Prime Minister Lukas Berger, who visited the site on Sunday afternoon, promised a full and transparent inquiry. "If anyone is found to have cut corners, they will face the consequences," he said.
+
+Velka's coal industry employs about 30,000 people, most of them in the eastern region around Stara Gorka.
+""",
+        [
+            A(
+                ["the mine's owner"],
+                "owner {said}",
+                ["Rescue teams were drilling through rock on Sunday to reach 11 miners trapped more than 600 metres underground after a methane explosion at a coal mine in eastern Velka"],
+                "Velka Coal Holdings",
+            ),
+            A(["{VCH} said in a statement"], "said in a statement", ["Four miners were killed and seven injured"], "Velka Coal Holdings"),
+            A(
+                ["{VCH} said in a statement"],
+                "adding",
+                ["that contact had been made with some of the trapped men through a ventilation pipe"],
+                "Velka Coal Holdings",
+            ),
+            A(
+                ["VCH chief executive Jan Dvorak"],
+                "told reporters",
+                ['"They are alive and they know we are coming. We are doing everything humanly possible to get them out,"'],
+                "Jan Dvorak",
+            ),
+            A(
+                ["{Dvorak} said rescuers"],
+                "Dvorak {said}",
+                ["rescuers hoped to break through to the chamber where the men were sheltering within 36 hours"],
+                "Jan Dvorak",
+            ),
+            A(
+                ["{Dvorak} said rescuers"],
+                "warned",
+                ["that the operation was being slowed by high gas levels and the risk of further collapses"],
+                "Jan Dvorak",
+            ),
+            A(
+                ["Marta Novak, whose husband Pavel has worked at Stara Gorka for 19 years"],
+                "years, {said}",
+                ["she had not slept"],
+                "Marta Novak",
+            ),
+            A(
+                ["company,\" {she} said"],
+                "company,\" she {said}",
+                ['"Nobody is telling us anything. We hear more from the television than from the company,"'],
+                "Marta Novak",
+            ),
+            A(
+                ["The state mining inspectorate"],
+                "inspectorate {said}",
+                ["it had opened an investigation into the cause of the explosion"],
+            ),
+            A(
+                ["An inspection report from February, seen by the Velka Daily"],
+                "Daily, {found}",
+                ["that methane sensors in two sections of the mine had not been working properly"],
+            ),
+            A(
+                ["{VCH} said all"],
+                "VCH {said} all",
+                ["all faults identified in the report had been repaired by April"],
+                "Velka Coal Holdings",
+            ),
+            A(
+                ["court records"],
+                "according to",
+                ["The company has been fined three times since 2019 for safety breaches"],
+            ),
+            A(
+                ["The Miners' Federation, the country's largest mining union"],
+                "called",
+                ['the explosion "a disaster waiting to happen"'],
+                "Miners' Federation",
+            ),
+            A(
+                ["The Miners' Federation, the country's largest mining union"],
+                "demanded",
+                ["the resignation of the company's safety director"],
+                "Miners' Federation",
+            ),
+            A(
+                ["Prime Minister Lukas Berger, who visited the site on Sunday afternoon"],
+                "promised",
+                ["a full and transparent inquiry"],
+                "Lukas Berger",
+            ),
+            A(
+                ["consequences,\" {he} said"],
+                "consequences,\" he {said}",
+                ['"If anyone is found to have cut corners, they will face the consequences,"'],
+                "Lukas Berger",
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
