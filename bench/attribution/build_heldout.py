@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 HELDOUT_PATH = HERE / "heldout.jsonl"
 
 Words = str | tuple[str, int]
+QUOTES = ('"', "“", "”", "'")
 
 
 def _load_gold_builder() -> ModuleType:
@@ -87,8 +88,12 @@ def _check(doc: str, text: str, attribution: dict) -> None:
         if end > start:
             raise ValueError(f"{doc}: overlapping spans in {attribution}")
     for start, end in attribution["content"]:
-        if text[start:end].endswith((".", ",", ";", ":")):
-            raise ValueError(f"{doc}: content ends in punctuation: {text[start:end]!r}")
+        piece = text[start:end]
+        # A quotation that runs on into the next paragraph has no closing mark: its stop is
+        # inside the quotation, so it stays.
+        open_quote = piece.startswith(QUOTES) and not piece.endswith(QUOTES)
+        if piece.endswith((".", ",", ";", ":")) and not (open_quote and piece.endswith(".")):
+            raise ValueError(f"{doc}: content ends in punctuation: {piece!r}")
 
 
 def _check_article(doc: str, text: str) -> None:
@@ -2155,6 +2160,234 @@ Velka's coal industry employs about 30,000 people, most of them in the eastern r
                 "consequences,\" he {said}",
                 ['"If anyone is found to have cut corners, they will face the consequences,"'],
                 "Lukas Berger",
+            ),
+        ],
+    ),
+    (
+        "ho25",
+        """
+Police fire tear gas as thousands protest fuel price rise in Dravik
+
+DRAVIK, Feb 2 (Meridian Wire) - Police fired tear gas and water cannon on Saturday to disperse thousands of protesters who had gathered outside parliament in Dravik to demand the reversal of a 40 percent rise in fuel prices, witnesses said.
+
+Meridian Wire reporters saw several people with head injuries being carried away from the square. The health ministry said 63 people, including 21 police officers, had been treated in hospital, none of them with life-threatening injuries.
+
+The protest, the largest in the capital since 2019, was organised by a coalition of trade unions and student groups known as the People's Front. Its leaders said more than 50,000 people took part; police put the number at 12,000.
+
+"We cannot feed our children and fill our tanks on the same wages. Something has to give," said Ana Petrescu, a 38-year-old nurse who travelled from the northern city of Vask to join the march. "If the government does not listen, we will come back, and there will be more of us.
+
+"People here are not radicals. They are tired."
+
+Prime Minister Stefan Horia defended the increase, which took effect on January 1 after the government scrapped fuel subsidies under a deal with international lenders. In a televised address on Saturday evening, he said the subsidies had cost the state 2 billion a year and "mostly benefited the wealthy, who drive the biggest cars".
+
+He said the government would raise pensions and the minimum wage by 8 percent from March to soften the blow, and accused opposition parties of "exploiting the anger of ordinary people for political gain".
+
+In the view of many economists, the subsidy cuts were unavoidable. The state budget deficit reached 7 percent of economic output last year, and the country's credit rating was cut to junk status in November.
+
+But the timing has been poorly handled, said Radu Lupan, an economist at the Dravik School of Economics. "You cannot ask people to swallow a 40 percent increase overnight in the middle of winter," he said. He believes a gradual phase-out over two years would have avoided the unrest.
+
+The interior ministry said 46 people had been arrested for violence and damage to property. It released video footage it said showed masked men throwing paving stones at police lines. The People's Front said the violence had been the work of "a small number of provocateurs" who had nothing to do with the movement.
+
+Two government sources told Meridian Wire that the cabinet would discuss a possible compromise on Monday, including a temporary cap on diesel prices for farmers and hauliers. A government spokesman declined to comment on the report.
+
+Protest organisers have called another march for next Saturday. The Dravik city council said it had refused permission for the march to end at parliament, and told organisers to choose a different route.
+""",
+        [
+            A(
+                ["witnesses"],
+                "witnesses {said}",
+                ["Police fired tear gas and water cannon on Saturday to disperse thousands of protesters who had gathered outside parliament in Dravik to demand the reversal of a 40 percent rise in fuel prices"],
+            ),
+            A(
+                ["Meridian Wire reporters"],
+                "saw",
+                ["several people with head injuries being carried away from the square"],
+                "Meridian Wire",
+            ),
+            A(
+                ["The health ministry"],
+                "ministry {said} 63",
+                ["63 people, including 21 police officers, had been treated in hospital, none of them with life-threatening injuries"],
+            ),
+            A(["Its leaders"], "leaders {said}", ["more than 50,000 people took part"], "People's Front"),
+            A(["{police} put"], "put", ["the number at 12,000"]),
+            A(
+                ["Ana Petrescu, a 38-year-old nurse who travelled from the northern city of Vask to join the march"],
+                "{said} Ana",
+                [
+                    '"We cannot feed our children and fill our tanks on the same wages. Something has to give,"',
+                    '"If the government does not listen, we will come back, and there will be more of us.',
+                    '"People here are not radicals. They are tired."',
+                ],
+                "Ana Petrescu",
+            ),
+            A(["Prime Minister Stefan Horia"], "defended", ["the increase"], "Stefan Horia"),
+            A(
+                ["{he} said the subsidies"],
+                "he {said} the subsidies",
+                ['the subsidies had cost the state 2 billion a year and "mostly benefited the wealthy, who drive the biggest cars"'],
+                "Stefan Horia",
+            ),
+            A(
+                ["{He} said the government would raise"],
+                "He {said} the government would raise",
+                ["the government would raise pensions and the minimum wage by 8 percent from March to soften the blow"],
+                "Stefan Horia",
+            ),
+            A(
+                ["{He} said the government would raise"],
+                "accused",
+                ['opposition parties of "exploiting the anger of ordinary people for political gain"'],
+                "Stefan Horia",
+            ),
+            A(["many economists"], "In the view of", ["the subsidy cuts were unavoidable"]),
+            A(
+                ["Radu Lupan, an economist at the Dravik School of Economics"],
+                "handled, {said}",
+                ["the timing has been poorly handled"],
+                "Radu Lupan",
+            ),
+            A(
+                ["winter,\" {he} said"],
+                "winter,\" he {said}",
+                ['"You cannot ask people to swallow a 40 percent increase overnight in the middle of winter,"'],
+                "Radu Lupan",
+            ),
+            A(
+                ["{He} believes"],
+                "believes",
+                ["a gradual phase-out over two years would have avoided the unrest"],
+                "Radu Lupan",
+            ),
+            A(
+                ["The interior ministry"],
+                "ministry {said} 46",
+                ["46 people had been arrested for violence and damage to property"],
+            ),
+            A(
+                ["footage {it} said"],
+                "footage it {said}",
+                ["video footage", "showed masked men throwing paving stones at police lines"],
+            ),
+            A(
+                ["{The People's Front} said"],
+                "Front {said}",
+                ['the violence had been the work of "a small number of provocateurs" who had nothing to do with the movement'],
+                "People's Front",
+            ),
+            A(
+                ["Two government sources"],
+                "told Meridian Wire",
+                ["that the cabinet would discuss a possible compromise on Monday, including a temporary cap on diesel prices for farmers and hauliers"],
+            ),
+            A(["A government spokesman"], "declined to comment", ["on the report"]),
+            A(
+                ["The Dravik city council"],
+                "council {said}",
+                ["it had refused permission for the march to end at parliament"],
+                "Dravik city council",
+            ),
+            A(["The Dravik city council"], "and {told} organisers", ["organisers to choose a different route"], "Dravik city council"),
+        ],
+    ),
+    (
+        "ho26",
+        """
+Signal fault and fatigue caused Merrow rail crash, investigators say
+
+A faulty signal and a driver who had slept for less than five hours were the main causes of last year's collision near Merrow that killed six people, investigators said in a report published on Wednesday.
+
+The Rail Safety Investigation Board (RSIB) found that a signal outside Merrow station had shown a green light for about 40 seconds when it should have shown red, because of a wiring error introduced during maintenance work two weeks earlier.
+
+The driver of the passenger train, who survived with serious injuries, had worked four consecutive night shifts before the crash, the report said. It concluded that fatigue had probably slowed his reaction when he saw the freight train ahead of him on the same track.
+
+"This was not the failure of one person. It was the failure of a system that allowed a wiring error to go unnoticed and allowed a tired driver to be at the controls," chief inspector Helen Osei told a news conference. "Both of those things should have been caught."
+
+The report makes 14 recommendations, including automatic checks on signal wiring after maintenance and stricter limits on consecutive night shifts. Infrastructure operator NetRail said it accepted all of the recommendations that concerned it and had already introduced new testing procedures.
+
+"We got this wrong, and six families have paid a terrible price," NetRail chief executive Robert Kane said. "I am truly sorry."
+
+The train operator, Northline, said it would review its rostering rules but pointed out that the driver's shifts had been within legal limits.
+
+The drivers' union, TRAK, was blunt: "The legal limits are the problem." Its general secretary, Mick Dolan, said members had warned for years that night-shift patterns were unsafe and had been ignored.
+
+Relatives of those who died said the findings confirmed what they had long suspected. "For a year we were told it was a tragic accident. Now we know it was a chain of mistakes that could have been avoided," said Claire Benton, whose 24-year-old son Liam was among the victims.
+
+The public prosecutor's office said it was studying the report and would decide in the coming months whether to bring criminal charges.
+
+The collision, on a single-track section of line between Merrow and Dunholt, was the country's deadliest rail accident in more than two decades. Services on the line resumed in May.
+""",
+        [
+            A(["{investigators} say"], "say", ["Signal fault and fatigue caused Merrow rail crash"], "Rail Safety Investigation Board"),
+            A(
+                ["{investigators} said"],
+                "said in a report",
+                ["A faulty signal and a driver who had slept for less than five hours were the main causes of last year's collision near Merrow that killed six people"],
+                "Rail Safety Investigation Board",
+            ),
+            A(
+                ["The Rail Safety Investigation Board (RSIB)"],
+                "(RSIB) {found}",
+                ["that a signal outside Merrow station had shown a green light for about 40 seconds when it should have shown red, because of a wiring error introduced during maintenance work two weeks earlier"],
+                "Rail Safety Investigation Board",
+            ),
+            A(
+                ["{the report} said"],
+                "the report {said}",
+                ["The driver of the passenger train, who survived with serious injuries, had worked four consecutive night shifts before the crash"],
+            ),
+            A(
+                ["{It} concluded"],
+                "concluded",
+                ["that fatigue had probably slowed his reaction when he saw the freight train ahead of him on the same track"],
+            ),
+            A(
+                ["chief inspector Helen Osei"],
+                "told a news conference",
+                ['"This was not the failure of one person. It was the failure of a system that allowed a wiring error to go unnoticed and allowed a tired driver to be at the controls,"', '"Both of those things should have been caught."'],
+                "Helen Osei",
+            ),
+            A(
+                ["Infrastructure operator NetRail"],
+                "NetRail {said}",
+                ["it accepted all of the recommendations that concerned it and had already introduced new testing procedures"],
+                "NetRail",
+            ),
+            A(
+                ["NetRail chief executive Robert Kane"],
+                "Kane {said}",
+                ['"We got this wrong, and six families have paid a terrible price,"', '"I am truly sorry."'],
+                "Robert Kane",
+            ),
+            A(["The train operator, Northline"], "Northline, {said}", ["it would review its rostering rules"], "Northline"),
+            A(
+                ["The train operator, Northline"],
+                "pointed out",
+                ["that the driver's shifts had been within legal limits"],
+                "Northline",
+            ),
+            A(["The drivers' union, TRAK"], "blunt{:}", ['"The legal limits are the problem."'], "TRAK"),
+            A(
+                ["Its general secretary, Mick Dolan"],
+                "Dolan, {said}",
+                ["members had warned for years that night-shift patterns were unsafe and had been ignored"],
+                "Mick Dolan",
+            ),
+            A(
+                ["Relatives of those who died"],
+                "died {said}",
+                ["the findings confirmed what they had long suspected"],
+            ),
+            A(
+                ["Claire Benton, whose 24-year-old son Liam was among the victims"],
+                "{said} Claire",
+                ['"For a year we were told it was a tragic accident. Now we know it was a chain of mistakes that could have been avoided,"'],
+                "Claire Benton",
+            ),
+            A(
+                ["The public prosecutor's office"],
+                "office {said}",
+                ["it was studying the report and would decide in the coming months whether to bring criminal charges"],
             ),
         ],
     ),
