@@ -25,7 +25,6 @@ Run: ``python bench/attribution/build_heldout.py`` (rewrites heldout.jsonl next 
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 from types import ModuleType
 
@@ -155,29 +154,42 @@ Qaderin, a farming region of about 1.2 million people before the war, has change
 A spokesman for the Tervanian foreign ministry said on Sunday that the mediators were "deeply concerned" and called on all sides to respect the truce. He did not say whether a new round of talks, called off last month, would be rescheduled.
 """,
         [
-            A(["{monitor} says"], "says", ["Shelling kills nine civilians in Qaderin province"], "Levant Watch for Civil Rights"),
+            A(
+                ["{monitor} says"],
+                "says",
+                ["Shelling kills nine civilians in Qaderin province"],
+                "Levant Watch for Civil Rights",
+            ),
             A(
                 ["the Levant Watch for Civil Rights"],
                 "Rights {said}, in one",
-                ["Artillery fire killed at least nine civilians, including four children, in villages south of Qaderin on Saturday"],
+                [
+                    "Artillery fire killed at least nine civilians, including four children, in villages south of Qaderin on Saturday"
+                ],
                 "Levant Watch for Civil Rights",
             ),
             A(
                 ["The Lisbury-based monitor, which relies on a network of sources on the ground"],
                 "ground, {said}",
-                ["government forces had shelled the villages of Tell Hamra and Umm Sijn from positions near the provincial capital"],
+                [
+                    "government forces had shelled the villages of Tell Hamra and Umm Sijn from positions near the provincial capital"
+                ],
                 "Levant Watch for Civil Rights",
             ),
             A(
                 ["{It} said rebel"],
                 "It {said}",
-                ["rebel fighters had fired rockets at an army post overnight, wounding two soldiers"],
+                [
+                    "rebel fighters had fired rockets at an army post overnight, wounding two soldiers"
+                ],
                 "Levant Watch for Civil Rights",
             ),
             A(
                 ["Watch director Samir Haddou"],
                 "told Meridian Wire",
-                ['"The villagers were asleep when the first shells hit. Most of the dead were pulled from the rubble of a single house,"'],
+                [
+                    '"The villagers were asleep when the first shells hit. Most of the dead were pulled from the rubble of a single house,"'
+                ],
                 "Samir Haddou",
             ),
             A(
@@ -195,13 +207,19 @@ A spokesman for the Tervanian foreign ministry said on Sunday that the mediators
             A(
                 ["the Inter-Regional Relief Office"],
                 "According to",
-                ["more than 30,000 people have fled the southern countryside since August, most of them to camps near the border"],
+                [
+                    "more than 30,000 people have fled the southern countryside since August, most of them to camps near the border"
+                ],
                 "Inter-Regional Relief Office",
             ),
-            A(["Aid workers in the camps"], "camps {say}", ["supplies of clean water are running low"]),
+            A(
+                ["Aid workers in the camps"],
+                "camps {say}",
+                ["supplies of clean water are running low"],
+            ),
             A(
                 ["Leila Mansour, who coordinates the relief effort for the charity Hands Across"],
-                '{said} Leila',
+                "{said} Leila",
                 ['"We are receiving families every day, and we have nothing left to give them,"'],
                 "Leila Mansour",
             ),
@@ -253,39 +271,61 @@ The opposition Liberal People's Party, which holds 38 seats, said it would table
             A(
                 ["the junior Green Alliance"],
                 "Alliance {said}",
-                ["it would vote against the government's budget unless spending cuts to public transport were reversed"],
+                [
+                    "it would vote against the government's budget unless spending cuts to public transport were reversed"
+                ],
                 "Green Alliance",
             ),
             A(
                 ["Green Alliance leader Ingrid Solvang"],
                 "told reporters",
-                ['"We did not enter this government to close railway lines,"', '"If the finance ministry wants our votes, it knows what it has to do."'],
+                [
+                    '"We did not enter this government to close railway lines,"',
+                    '"If the finance ministry wants our votes, it knows what it has to do."',
+                ],
                 "Ingrid Solvang",
             ),
             A(
                 ["{He} said negotiations"],
                 "He {said}",
-                ['negotiations would continue through the week and that he was "confident a sensible compromise can be found."'],
+                [
+                    'negotiations would continue through the week and that he was "confident a sensible compromise can be found."'
+                ],
                 "Aksel Brekke",
             ),
             A(
                 ["Finance Minister Petra Lunde, the architect of the budget"],
                 "has insisted",
-                ["that the cuts are needed to bring the deficit below 3 percent of economic output next year"],
+                [
+                    "that the cuts are needed to bring the deficit below 3 percent of economic output next year"
+                ],
                 "Petra Lunde",
             ),
             A(["A ministry spokesman"], "declined to comment", ["on the Greens' demands"]),
-            A(["Opinion polls"], "suggest", ["the coalition would lose its majority in an early election"]),
+            A(
+                ["Opinion polls"],
+                "suggest",
+                ["the coalition would lose its majority in an early election"],
+            ),
             A(
                 ["A survey by the Tessel Institute published on Monday"],
                 "showed",
-                ["support for the Centre Party at 24 percent, down from 31 percent at the last vote"],
+                [
+                    "support for the Centre Party at 24 percent, down from 31 percent at the last vote"
+                ],
             ),
-            A(["Analysts"], "Analysts {said}", ["the Greens had little to gain from bringing down the government"]),
+            A(
+                ["Analysts"],
+                "Analysts {said}",
+                ["the Greens had little to gain from bringing down the government"],
+            ),
             A(
                 ["Marit Hove, a political scientist at the University of Lindholm"],
                 "{said} Marit",
-                ['"They are bluffing, but it is a dangerous bluff,"', '"If nobody blinks, the country could be heading to the polls before the summer."'],
+                [
+                    '"They are bluffing, but it is a dangerous bluff,"',
+                    '"If nobody blinks, the country could be heading to the polls before the summer."',
+                ],
                 "Marit Hove",
             ),
             A(
@@ -327,43 +367,63 @@ Outside the court, about two dozen former depositors, members of a group called 
             A(
                 ["Judge Helena Strand"],
                 "Strand {said}",
-                ['the evidence showed that Koval had "knowingly and repeatedly" overridden the bank\'s risk department and hidden the loans from auditors'],
+                [
+                    'the evidence showed that Koval had "knowingly and repeatedly" overridden the bank\'s risk department and hidden the loans from auditors'
+                ],
                 "Helena Strand",
             ),
             A(
                 [("Strand", 2)],
                 "told the court",
-                ['"The defendant treated the bank as his family\'s purse,"', '"He did so at the expense of thousands of small savers who trusted him."'],
+                [
+                    '"The defendant treated the bank as his family\'s purse,"',
+                    '"He did so at the expense of thousands of small savers who trusted him."',
+                ],
                 "Helena Strand",
             ),
             A(["{who} had denied"], "had denied", ["the charges"], "Dmitri Koval"),
-            A(["His lawyer, Arno Vidal"], "told reporters", ["that his client would appeal"], "Arno Vidal"),
+            A(
+                ["His lawyer, Arno Vidal"],
+                "told reporters",
+                ["that his client would appeal"],
+                "Arno Vidal",
+            ),
             A(
                 ["{Vidal} said"],
                 "Vidal {said}",
-                ['"We believe the court has misread the said document on which the whole case rests,"'],
+                [
+                    '"We believe the court has misread the said document on which the whole case rests,"'
+                ],
                 "Arno Vidal",
             ),
             A(
                 ["The prosecution service"],
                 "said in a statement",
-                ["it was studying the verdict and had not yet decided whether to appeal against the length of the sentence"],
+                [
+                    "it was studying the verdict and had not yet decided whether to appeal against the length of the sentence"
+                ],
             ),
             A(
                 ["A parliamentary inquiry"],
                 "later found",
-                ["that supervisors at the central bank had ignored repeated warnings about its lending"],
+                [
+                    "that supervisors at the central bank had ignored repeated warnings about its lending"
+                ],
             ),
             A(
                 ["Their spokeswoman, Ruth Anker"],
                 "Anker, {said}",
-                ["many members had lost their life savings and were still waiting for compensation"],
+                [
+                    "many members had lost their life savings and were still waiting for compensation"
+                ],
                 "Ruth Anker",
             ),
             A(
                 ["{she} said"],
                 "she {said}",
-                ['"It is a start, but the people who let this happen are still sitting in their offices,"'],
+                [
+                    '"It is a start, but the people who let this happen are still sitting in their offices,"'
+                ],
                 "Ruth Anker",
             ),
         ],
@@ -393,23 +453,40 @@ Rival Fennick Stores, which reports results next week, has warned that its margi
             A(
                 ["Brightmoor Group, the country's second-largest grocer"],
                 "grocer, {said}",
-                ["its annual profit rose 14 percent, helped by strong online sales, and that it expected food price inflation to ease further this year"],
+                [
+                    "its annual profit rose 14 percent, helped by strong online sales, and that it expected food price inflation to ease further this year"
+                ],
                 "Brightmoor Group",
             ),
             A(
                 ["chief executive Sandra Okafor"],
                 "said in an interview",
-                ['"Customers have come back to us because we held prices down when it mattered,"', '"Online is now a quarter of our business, and it is growing faster than anything else we do."'],
+                [
+                    '"Customers have come back to us because we held prices down when it mattered,"',
+                    '"Online is now a quarter of our business, and it is growing faster than anything else we do."',
+                ],
                 "Sandra Okafor",
             ),
             A(
                 ["{Okafor} said the group"],
                 "Okafor {said} the group",
-                ["the group planned to open 40 smaller convenience stores and to hire about 3,000 staff, mostly in delivery"],
+                [
+                    "the group planned to open 40 smaller convenience stores and to hire about 3,000 staff, mostly in delivery"
+                ],
                 "Sandra Okafor",
             ),
-            A(["{She} declined to say"], "declined to say", ["how much the expansion would cost"], "Sandra Okafor"),
-            A(["{She} declined to say"], "but {said}", ["it would be funded from cash flow"], "Sandra Okafor"),
+            A(
+                ["{She} declined to say"],
+                "declined to say",
+                ["how much the expansion would cost"],
+                "Sandra Okafor",
+            ),
+            A(
+                ["{She} declined to say"],
+                "but {said}",
+                ["it would be funded from cash flow"],
+                "Sandra Okafor",
+            ),
             A(
                 ["Analysts at Harcastle Securities"],
                 "Securities {said}",
@@ -421,11 +498,18 @@ Rival Fennick Stores, which reports results next week, has warned that its margi
                 ['"This is a clean set of numbers with no nasty surprises,"'],
                 "Jonah Pereira",
             ),
-            A(["{he} cautioned"], "cautioned", ["that wage costs would rise sharply from April"], "Jonah Pereira"),
+            A(
+                ["{he} cautioned"],
+                "cautioned",
+                ["that wage costs would rise sharply from April"],
+                "Jonah Pereira",
+            ),
             A(
                 ["its annual report"],
                 "according to",
-                ["The company expects food price inflation, which peaked at 17 percent two years ago, to fall to around 2 percent by the end of the year"],
+                [
+                    "The company expects food price inflation, which peaked at 17 percent two years ago, to fall to around 2 percent by the end of the year"
+                ],
             ),
             A(
                 ["Rival Fennick Stores, which reports results next week"],
@@ -461,7 +545,11 @@ The Department of Health said a national review of vaccination reminders was und
 Measles can cause serious complications, including pneumonia and swelling of the brain. Two doses of the vaccine give about 97% protection.
 """,
         [
-            A(["health officials"], "have said", ["Measles cases in the Ardmore region have tripled in a year"]),
+            A(
+                ["health officials"],
+                "have said",
+                ["Measles cases in the Ardmore region have tripled in a year"],
+            ),
             A(
                 ["Dr Mara Ilves, a consultant in communicable diseases at the agency"],
                 "agency, {said}",
@@ -471,7 +559,10 @@ Measles can cause serious complications, including pneumonia and swelling of the
             A(
                 ["{she} said. “One"],
                 "she {said}. “One",
-                ["“Measles is one of the most contagious diseases we know of,”", "“One infected child in a classroom where half the pupils are unprotected can lead to dozens of cases within a fortnight.”"],
+                [
+                    "“Measles is one of the most contagious diseases we know of,”",
+                    "“One infected child in a classroom where half the pupils are unprotected can lead to dozens of cases within a fortnight.”",
+                ],
                 "Mara Ilves",
             ),
             A(
@@ -482,17 +573,26 @@ Measles can cause serious complications, including pneumonia and swelling of the
             A(
                 ["The agency"],
                 "agency {said} it",
-                ["it would send nurses into 140 primary schools from next month to offer missed doses"],
+                [
+                    "it would send nurses into 140 primary schools from next month to offer missed doses"
+                ],
                 "Ardmore Public Health Agency",
             ),
-            A(["The agency"], "urged", ["parents to check their children’s records"], "Ardmore Public Health Agency"),
+            A(
+                ["The agency"],
+                "urged",
+                ["parents to check their children’s records"],
+                "Ardmore Public Health Agency",
+            ),
             A(
                 ["Some parents"],
                 "told the Ardmore Herald",
                 ["they had struggled to get appointments at their GP surgery"],
             ),
             A(
-                ["Jenna Holt, whose four-year-old son spent five days in hospital with the illness in August"],
+                [
+                    "Jenna Holt, whose four-year-old son spent five days in hospital with the illness in August"
+                ],
                 "August, {said}",
                 ["she had “no idea” he had missed his second jab"],
                 "Jenna Holt",
@@ -542,23 +642,32 @@ The authors say the trend is likely to continue. Under a mid-range emissions sce
             A(
                 ["research published on Wednesday"],
                 "according to",
-                ["Lakes across the northern Tallis plateau are losing their winter ice cover almost three weeks earlier than they did four decades ago"],
+                [
+                    "Lakes across the northern Tallis plateau are losing their winter ice cover almost three weeks earlier than they did four decades ago"
+                ],
             ),
             A(
                 ["{It} found"],
                 "found",
-                ["that the average date of ice break-up had moved from late May to early May, and that the change had accelerated since 2005"],
+                [
+                    "that the average date of ice break-up had moved from late May to early May, and that the change had accelerated since 2005"
+                ],
             ),
             A(
                 ["lead author Dr Anika Sorensen of the Halden Institute for Climate Research"],
                 "{said} lead author",
-                ['"What surprised us was not the direction of the trend but its speed,"', '"Some of these lakes now have a shorter ice season than lakes 500 kilometres further south had in the 1980s."'],
+                [
+                    '"What surprised us was not the direction of the trend but its speed,"',
+                    '"Some of these lakes now have a shorter ice season than lakes 500 kilometres further south had in the 1980s."',
+                ],
                 "Anika Sorensen",
             ),
             A(
                 ["Sorensen and her colleagues"],
                 "believe",
-                ["most of the change is due to warmer spring air temperatures, which have risen by about 1.8C in the region since the start of the record"],
+                [
+                    "most of the change is due to warmer spring air temperatures, which have risen by about 1.8C in the region since the start of the record"
+                ],
                 None,
             ),
             A(
@@ -567,7 +676,9 @@ The authors say the trend is likely to continue. Under a mid-range emissions sce
                 ["Reduced snowfall, which insulates ice and reflects sunlight, also played a part"],
             ),
             A(
-                ["Piet Aronsen, a fisherman and village elder in Harnvik, one of the communities that contributed records"],
+                [
+                    "Piet Aronsen, a fisherman and village elder in Harnvik, one of the communities that contributed records"
+                ],
                 "records, {said}",
                 ["the ice road to the nearest town had been closed for good two winters ago"],
                 "Piet Aronsen",
@@ -575,24 +686,38 @@ The authors say the trend is likely to continue. Under a mid-range emissions sce
             A(
                 ["{he} said"],
                 "he {said}",
-                ['"My father drove a truck across that lake every March. Now I would not walk on it,"'],
+                [
+                    '"My father drove a truck across that lake every March. Now I would not walk on it,"'
+                ],
                 "Piet Aronsen",
             ),
-            A(["Other researchers"], "researchers {said}", ["the study's use of local records was a strength"]),
             A(
-                ["Dr Tomasz Wren, a limnologist at the University of Caldor who was not involved in the work"],
+                ["Other researchers"],
+                "researchers {said}",
+                ["the study's use of local records was a strength"],
+            ),
+            A(
+                [
+                    "Dr Tomasz Wren, a limnologist at the University of Caldor who was not involved in the work"
+                ],
                 "work, {said}",
                 ['the findings were "consistent with what we see in lake sediments"'],
                 "Tomasz Wren",
             ),
             A(
-                ["Dr Tomasz Wren, a limnologist at the University of Caldor who was not involved in the work"],
+                [
+                    "Dr Tomasz Wren, a limnologist at the University of Caldor who was not involved in the work"
+                ],
                 "cautioned",
                 ["that satellite data before 2000 were patchy"],
                 "Tomasz Wren",
             ),
             A(["{The authors} say"], "say", ["the trend is likely to continue"]),
-            A(["{they} project"], "project", ["that ice break-up will come another ten days earlier by 2060"]),
+            A(
+                ["{they} project"],
+                "project",
+                ["that ice break-up will come another ten days earlier by 2060"],
+            ),
         ],
     ),
     (
@@ -629,22 +754,46 @@ Managers who criticise match officials can face fines of up to 20,000 crowns and
             A(
                 ["{Kerrigan} told reporters"],
                 "told reporters",
-                ['"I have watched it ten times and there is no contact. None,"', '"We were robbed, simple as that. The lads gave everything and they deserved at least a point."'],
+                [
+                    '"I have watched it ten times and there is no contact. None,"',
+                    '"We were robbed, simple as that. The lads gave everything and they deserved at least a point."',
+                ],
                 "Colm Kerrigan",
             ),
-            A(["{he} said:"], "he {said}:", ['"If telling the truth is a crime, then charge me."'], "Colm Kerrigan"),
-            A(["Castlebridge coach Anders Lund"], "Lund {said} he", ["he had not seen a replay"], "Anders Lund"),
-            A(["Castlebridge coach Anders Lund"], "backed", ["the referee's decision"], "Anders Lund"),
+            A(
+                ["{he} said:"],
+                "he {said}:",
+                ['"If telling the truth is a crime, then charge me."'],
+                "Colm Kerrigan",
+            ),
+            A(
+                ["Castlebridge coach Anders Lund"],
+                "Lund {said} he",
+                ["he had not seen a replay"],
+                "Anders Lund",
+            ),
+            A(
+                ["Castlebridge coach Anders Lund"],
+                "backed",
+                ["the referee's decision"],
+                "Anders Lund",
+            ),
             A(
                 ['{Lund} said. "Marsh'],
                 'Lund {said}. "Marsh',
-                ['"From where I stood it looked like a clear foul,"', '"Marsh went through the back of him."'],
+                [
+                    '"From where I stood it looked like a clear foul,"',
+                    '"Marsh went through the back of him."',
+                ],
                 "Anders Lund",
             ),
             A(
                 ["the defender"],
                 "defender {said}",
-                ['"It\'s a contact sport. I went for the ball, he got there first,"', '"That\'s football - you move on."'],
+                [
+                    '"It\'s a contact sport. I went for the ball, he got there first,"',
+                    '"That\'s football - you move on."',
+                ],
                 "Eli Marsh",
             ),
             A(
@@ -682,19 +831,26 @@ Pensioner Doris Fenn, 81, who has used the Tolley Street branch since it opened,
             A(
                 ["Council leader Graham Pell"],
                 "Pell {said}",
-                ["the closures, at Eastfield, Marlow Green and Tolley Street, would save about £480,000 a year"],
+                [
+                    "the closures, at Eastfield, Marlow Green and Tolley Street, would save about £480,000 a year"
+                ],
                 "Graham Pell",
             ),
             A(
                 ["{he} told the meeting"],
                 "told the meeting",
-                ['"Nobody stood for election wanting to close libraries,"', '"But we have to balance the books, and the money simply is not there."'],
+                [
+                    '"Nobody stood for election wanting to close libraries,"',
+                    '"But we have to balance the books, and the money simply is not there."',
+                ],
                 "Graham Pell",
             ),
             A(
                 ["{The council} says"],
                 "says",
-                ['it will expand its mobile library service and keep a "community reading room" at Eastfield open two days a week, staffed by volunteers'],
+                [
+                    'it will expand its mobile library service and keep a "community reading room" at Eastfield open two days a week, staffed by volunteers'
+                ],
                 "Harwick District Council",
             ),
             A(
@@ -706,11 +862,15 @@ Pensioner Doris Fenn, 81, who has used the Tolley Street branch since it opened,
             A(
                 ["{She} said the branch"],
                 "She {said}",
-                ["the branch was used by hundreds of older residents and children every week and was the only place in the ward with free internet access"],
+                [
+                    "the branch was used by hundreds of older residents and children every week and was the only place in the ward with free internet access"
+                ],
                 "Asha Mistry",
             ),
             A(
-                ["Campaigners from the so-called Save Our Shelves group, which organised the petition"],
+                [
+                    "Campaigners from the so-called Save Our Shelves group, which organised the petition"
+                ],
                 "petition, {said}",
                 ["they were considering a legal challenge"],
                 "Save Our Shelves",
@@ -722,11 +882,19 @@ Pensioner Doris Fenn, 81, who has used the Tolley Street branch since it opened,
                 "Daniel Okoro",
             ),
             A(["{The council} denied"], "denied", ["this"], "Harwick District Council"),
-            A(["{The council} denied"], "saying", ["a full assessment had been published in September"], "Harwick District Council"),
+            A(
+                ["{The council} denied"],
+                "saying",
+                ["a full assessment had been published in September"],
+                "Harwick District Council",
+            ),
             A(
                 ["Pensioner Doris Fenn, 81, who has used the Tolley Street branch since it opened"],
                 "opened, {said}",
-                ["she would miss the staff most of all", '"They know me by name. Where else does that happen any more?"'],
+                [
+                    "she would miss the staff most of all",
+                    '"They know me by name. Where else does that happen any more?"',
+                ],
                 "Doris Fenn",
             ),
         ],
@@ -762,35 +930,48 @@ It is feared that the death toll could rise sharply once rescuers reach the most
             A(
                 ["officials"],
                 "officials {said}",
-                ["A magnitude 6.8 earthquake struck southern Marvala before dawn on Sunday, killing at least 46 people and flattening hundreds of mud-brick homes in remote mountain villages"],
+                [
+                    "A magnitude 6.8 earthquake struck southern Marvala before dawn on Sunday, killing at least 46 people and flattening hundreds of mud-brick homes in remote mountain villages"
+                ],
             ),
             A(
                 ["the Marvalan Seismological Centre"],
                 "Centre {said}",
-                ["The quake hit at 4:17 a.m. local time at a depth of 10 km, about 60 km east of the provincial town of Karsa"],
+                [
+                    "The quake hit at 4:17 a.m. local time at a depth of 10 km, about 60 km east of the provincial town of Karsa"
+                ],
                 "Marvalan Seismological Centre",
             ),
             A(
                 ["Interior Minister Farid Qasemi"],
                 "told state television",
-                ["that 46 bodies had been recovered and more than 300 people injured, and that the toll was expected to rise as rescuers reached outlying areas"],
+                [
+                    "that 46 bodies had been recovered and more than 300 people injured, and that the toll was expected to rise as rescuers reached outlying areas"
+                ],
                 "Farid Qasemi",
             ),
             A(
                 ["{he} said.\n\nIn"],
                 "he {said}.\n\nIn",
-                ['"Many villages are cut off. Roads have been blocked by landslides and we are using helicopters,"'],
+                [
+                    '"Many villages are cut off. Roads have been blocked by landslides and we are using helicopters,"'
+                ],
                 "Farid Qasemi",
             ),
             A(
                 ["Footage broadcast by local media"],
                 "showed",
-                ["a mosque minaret lying across a street and families sheltering under plastic sheets"],
+                [
+                    "a mosque minaret lying across a street and families sheltering under plastic sheets"
+                ],
             ),
             A(
                 ["Gul Ahmadi, 34, a farmer who lost his mother and two nephews"],
                 "{said} Gul",
-                ['"We heard a roar like a train, and then the walls came down,"', '"We have no tents, no blankets. The nights here are already cold."'],
+                [
+                    '"We heard a roar like a train, and then the walls came down,"',
+                    '"We have no tents, no blankets. The nights here are already cold."',
+                ],
                 "Gul Ahmadi",
             ),
             A(
@@ -802,7 +983,9 @@ It is feared that the death toll could rise sharply once rescuers reach the most
             A(
                 ["A spokeswoman for the organisation, Noor Haidari"],
                 "told Meridian Wire",
-                ["that the greatest need was for shelter because temperatures at night were close to freezing"],
+                [
+                    "that the greatest need was for shelter because temperatures at night were close to freezing"
+                ],
                 "Noor Haidari",
             ),
             A(
@@ -811,24 +994,41 @@ It is feared that the death toll could rise sharply once rescuers reach the most
                 ["it was ready to send a search-and-rescue team with sniffer dogs"],
                 "Estavia",
             ),
-            A(["the Kesh Union"], "announced", ["that it would release 2 million euros in emergency aid"], "Kesh Union"),
+            A(
+                ["the Kesh Union"],
+                "announced",
+                ["that it would release 2 million euros in emergency aid"],
+                "Kesh Union",
+            ),
             A(
                 [],
                 "reportedly",
-                ["At least three aid trucks were", "turned back at a checkpoint on the main road to Karsa on Sunday afternoon"],
+                [
+                    "At least three aid trucks were",
+                    "turned back at a checkpoint on the main road to Karsa on Sunday afternoon",
+                ],
             ),
             A(["a provincial official"], "declined to comment", ["on the reports"]),
-            A(["Seismologists"], "say", ["poor building standards make the region especially vulnerable"]),
+            A(
+                ["Seismologists"],
+                "say",
+                ["poor building standards make the region especially vulnerable"],
+            ),
             A(
                 ["Dr Leyla Darvish of the University of Selin"],
                 "{said} Dr Leyla",
-                ['"A quake of this size would cause little damage in a city built to code,"', '"Here, the houses are made of stones and mud, and they simply fold."'],
+                [
+                    '"A quake of this size would cause little damage in a city built to code,"',
+                    '"Here, the houses are made of stones and mud, and they simply fold."',
+                ],
                 "Leyla Darvish",
             ),
             A(
                 [],
                 "is feared",
-                ["that the death toll could rise sharply once rescuers reach the most remote villages, some of which have not been heard from since the quake"],
+                [
+                    "that the death toll could rise sharply once rescuers reach the most remote villages, some of which have not been heard from since the quake"
+                ],
             ),
         ],
     ),
@@ -859,29 +1059,40 @@ The two ministers are due to meet again in January. Mediators from the Kesh Unio
             A(
                 ["officials from both sides"],
                 "sides {said}",
-                ["The foreign ministers of Estavia and Kordan agreed on Monday to resume negotiations on their disputed border after a two-year freeze, but failed to make progress on the sharing of water from the Lesk river"],
+                [
+                    "The foreign ministers of Estavia and Kordan agreed on Monday to resume negotiations on their disputed border after a two-year freeze, but failed to make progress on the sharing of water from the Lesk river"
+                ],
             ),
             A(
                 ["Estavian Foreign Minister Lena Marek and her Kordanian counterpart, Yusuf Demir"],
                 "said in a joint statement",
-                ['that technical teams would meet within a month to "map the way forward" on the 300-km frontier'],
+                [
+                    'that technical teams would meet within a month to "map the way forward" on the 300-km frontier'
+                ],
             ),
             A(
                 ["{Marek} told"],
                 "told a news conference",
-                ['"We have spent two years not talking to each other. Today we started talking again, and that is not nothing,"'],
+                [
+                    '"We have spent two years not talking to each other. Today we started talking again, and that is not nothing,"'
+                ],
                 "Lena Marek",
             ),
             A(
                 ["{he} said, would"],
                 "he {said}, would",
-                ["{Kordan}, he said", 'would not "negotiate under pressure" and expected Estavia to withdraw troops it moved to the frontier in the spring before any final agreement could be signed'],
+                [
+                    "{Kordan}, he said",
+                    'would not "negotiate under pressure" and expected Estavia to withdraw troops it moved to the frontier in the spring before any final agreement could be signed',
+                ],
                 "Yusuf Demir",
             ),
             A(
                 ["two diplomats familiar with the talks"],
                 "{according to} two diplomats",
-                ["The dispute over the Lesk, which rises in Kordan and provides most of Estavia's irrigation water, was left off the agenda at Kordan's request"],
+                [
+                    "The dispute over the Lesk, which rises in Kordan and provides most of Estavia's irrigation water, was left off the agenda at Kordan's request"
+                ],
             ),
             A(
                 ["{They} said Estavia"],
@@ -891,14 +1102,18 @@ The two ministers are due to meet again in January. Mediators from the Kesh Unio
             A(
                 ["Estavian government figures"],
                 "{according to} Estavian",
-                ["Kordan began filling a large reservoir upstream last year, cutting the river's flow into Estavia by about a third during the summer months"],
+                [
+                    "Kordan began filling a large reservoir upstream last year, cutting the river's flow into Estavia by about a third during the summer months"
+                ],
             ),
             A(["{Kordan} disputes"], "disputes", ["the numbers"], "Kordan"),
             A(["opposition parties at home"], "accuse", ["Marek of being too soft on Kordan"]),
             A(
                 ["one senior ambassador"],
                 "ambassador {said}",
-                ['"It is a small step, but in this relationship small steps are the only kind there are,"'],
+                [
+                    '"It is a small step, but in this relationship small steps are the only kind there are,"'
+                ],
             ),
         ],
     ),
@@ -926,17 +1141,26 @@ Travel agents said bookings for the holiday weekend had already fallen. "People 
 Passengers booked on cancelled flights will be offered a refund or rebooking, the airline said.
 """,
         [
-            A(["{union} says"], "says", ["Aerona pilots to strike for 48 hours over pay"], "Valmark Airline Pilots' Association"),
+            A(
+                ["{union} says"],
+                "says",
+                ["Aerona pilots to strike for 48 hours over pay"],
+                "Valmark Airline Pilots' Association",
+            ),
             A(
                 ["their union"],
                 "union {said} on",
-                ["Pilots at Aerona, Valmark's flag carrier, will walk out for two days next week after talks on a new pay deal broke down"],
+                [
+                    "Pilots at Aerona, Valmark's flag carrier, will walk out for two days next week after talks on a new pay deal broke down"
+                ],
                 "Valmark Airline Pilots' Association",
             ),
             A(
                 ["The Valmark Airline Pilots' Association (VAPA)"],
                 "(VAPA) {said}",
-                ["the strike would begin at 00:01 on May 29 and affect all Aerona flights operated by its members"],
+                [
+                    "the strike would begin at 00:01 on May 29 and affect all Aerona flights operated by its members"
+                ],
                 "Valmark Airline Pilots' Association",
             ),
             A(
@@ -948,22 +1172,33 @@ Passengers booked on cancelled flights will be offered a refund or rebooking, th
             A(
                 ["{VAPA} wants"],
                 "VAPA {wants}",
-                ["a 15 percent rise over two years to make up for pay cuts its members accepted during the pandemic"],
+                [
+                    "a 15 percent rise over two years to make up for pay cuts its members accepted during the pandemic"
+                ],
                 "Valmark Airline Pilots' Association",
             ),
             A(
                 ["VAPA president Captain Erik Lindahl"],
                 "Lindahl {said}",
-                ['"Our members gave up a fifth of their salary to keep this airline flying. Now it is making record profits and it still wants us to wait,"'],
+                [
+                    '"Our members gave up a fifth of their salary to keep this airline flying. Now it is making record profits and it still wants us to wait,"'
+                ],
                 "Erik Lindahl",
             ),
             A(
                 ["Aerona chief executive Sofia Brandt"],
                 "Brandt {said}",
-                ['the union\'s demands were "unaffordable" and would put the airline\'s recovery at risk'],
+                [
+                    "the union's demands were \"unaffordable\" and would put the airline's recovery at risk"
+                ],
                 "Sofia Brandt",
             ),
-            A(["{She} urged"], "urged", ["the pilots to return to the negotiating table"], "Sofia Brandt"),
+            A(
+                ["{She} urged"],
+                "urged",
+                ["the pilots to return to the negotiating table"],
+                "Sofia Brandt",
+            ),
             A(["The transport ministry"], "ministry {said}", ["it was monitoring the situation"]),
             A(["The transport ministry"], "called on", ["both sides to reach an agreement"]),
             A(
@@ -972,12 +1207,23 @@ Passengers booked on cancelled flights will be offered a refund or rebooking, th
                 ['she would not intervene "at this stage"'],
                 "Hanna Voss",
             ),
-            A(["Labour Minister Hanna Voss"], "did not rule out", ["appointing a mediator"], "Hanna Voss"),
-            A(["Travel agents"], "agents {said}", ["bookings for the holiday weekend had already fallen"]),
+            A(
+                ["Labour Minister Hanna Voss"],
+                "did not rule out",
+                ["appointing a mediator"],
+                "Hanna Voss",
+            ),
+            A(
+                ["Travel agents"],
+                "agents {said}",
+                ["bookings for the holiday weekend had already fallen"],
+            ),
             A(
                 ["Marta Kowal, who runs an agency in central Kestral"],
                 "{said} Marta",
-                ['"People are nervous. They are calling us every day asking whether their flight will go,"'],
+                [
+                    '"People are nervous. They are calling us every day asking whether their flight will go,"'
+                ],
                 "Marta Kowal",
             ),
             A(
@@ -1012,50 +1258,81 @@ Under data protection rules, companies must report breaches to the regulator wit
 Shares in Telvio fell 6 percent on Friday. Analysts at Brennan & Co said the financial impact was likely to be limited but warned that the reputational damage could be longer lasting.
 """,
         [
-            A(["{company} admits"], "admits", ["Hackers stole data of 3 million Telvio customers"], "Telvio"),
+            A(
+                ["{company} admits"],
+                "admits",
+                ["Hackers stole data of 3 million Telvio customers"],
+                "Telvio",
+            ),
             A(
                 ["Telecoms operator Telvio"],
                 "Telvio {said} on Friday",
-                ["that hackers had stolen the names, addresses and phone numbers of about 3 million customers"],
+                [
+                    "that hackers had stolen the names, addresses and phone numbers of about 3 million customers"
+                ],
                 "Telvio",
             ),
-            A(["{it} first acknowledged"], "first acknowledged", ['a "cyber incident" on its network'], "Telvio"),
+            A(
+                ["{it} first acknowledged"],
+                "first acknowledged",
+                ['a "cyber incident" on its network'],
+                "Telvio",
+            ),
             A(
                 ["The company"],
                 "company {said} there",
                 ["there was no evidence that passwords or bank details had been taken"],
                 "Telvio",
             ),
-            A(["The company"], "advised", ["customers to be alert to suspicious calls and messages"], "Telvio"),
+            A(
+                ["The company"],
+                "advised",
+                ["customers to be alert to suspicious calls and messages"],
+                "Telvio",
+            ),
             A(
                 ["Telvio, which has about 11 million subscribers"],
                 "subscribers, {said}",
                 ["it had informed the police and the National Data Protection Authority"],
                 "Telvio",
             ),
-            A(["The authority"], "confirmed", ["it had opened an investigation"], "National Data Protection Authority"),
+            A(
+                ["The authority"],
+                "confirmed",
+                ["it had opened an investigation"],
+                "National Data Protection Authority",
+            ),
             A(
                 ["chief executive Marco Bellini"],
                 "said in a statement",
-                ['"We are deeply sorry. Our customers trusted us with their information and we have let them down,"', '"We are working around the clock with external experts to understand exactly what happened."'],
+                [
+                    '"We are deeply sorry. Our customers trusted us with their information and we have let them down,"',
+                    '"We are working around the clock with external experts to understand exactly what happened."',
+                ],
                 "Marco Bellini",
             ),
             A(
                 ["A person familiar with the investigation"],
                 "investigation {said}",
-                ["the attackers appeared to have gained access through a contractor's account and had been inside the network for at least three weeks before they were detected"],
+                [
+                    "the attackers appeared to have gained access through a contractor's account and had been inside the network for at least three weeks before they were detected"
+                ],
             ),
             A(
                 ["Kestrel Labs, a cybersecurity firm that monitors such sites"],
                 "according to",
-                ["A group calling itself Night Harvest claimed responsibility on a dark web forum and offered the data for sale"],
+                [
+                    "A group calling itself Night Harvest claimed responsibility on a dark web forum and offered the data for sale"
+                ],
                 "Kestrel Labs",
             ),
             A(["Consumer groups"], "criticised", ["the delay in informing customers"]),
             A(
                 ["Aino Virtanen of the Consumer Council"],
                 "{said} Aino",
-                ['"A week is far too long. People needed to know straight away so they could protect themselves,"'],
+                [
+                    '"A week is far too long. People needed to know straight away so they could protect themselves,"'
+                ],
                 "Aino Virtanen",
             ),
             A(
@@ -1099,18 +1376,25 @@ The next rate decision is due on September 18.
             A(
                 ["The Bank of Valmark"],
                 "signalled",
-                ["that it could begin cutting borrowing costs later this year if inflation continued to slow"],
+                [
+                    "that it could begin cutting borrowing costs later this year if inflation continued to slow"
+                ],
                 "Bank of Valmark",
             ),
             A(
                 ["minutes of the meeting"],
                 "showed",
-                ["The decision, which was expected by most economists, was taken by a vote of five to two, with two members of the rate-setting committee favouring an immediate quarter-point cut"],
+                [
+                    "The decision, which was expected by most economists, was taken by a vote of five to two, with two members of the rate-setting committee favouring an immediate quarter-point cut"
+                ],
             ),
             A(
                 ["Governor Johan Ekdahl"],
                 "told a news conference",
-                ['"We are not there yet, but we are getting closer,"', '"If the data over the summer confirm what we are seeing now, the committee will be in a position to consider a reduction in September."'],
+                [
+                    '"We are not there yet, but we are getting closer,"',
+                    '"If the data over the summer confirm what we are seeing now, the committee will be in a position to consider a reduction in September."',
+                ],
                 "Johan Ekdahl",
             ),
             A(
@@ -1147,13 +1431,17 @@ The next rate decision is due on September 18.
             A(
                 ["{she} said lower"],
                 "she {said}",
-                ['lower rates would give "much-needed relief" to households with variable-rate mortgages'],
+                [
+                    'lower rates would give "much-needed relief" to households with variable-rate mortgages'
+                ],
                 "Kari Strom",
             ),
             A(
                 ["{The bank} also said"],
                 "also said",
-                ["it would continue to reduce its holdings of government bonds at the current pace of 2 billion crowns a month"],
+                [
+                    "it would continue to reduce its holdings of government bonds at the current pace of 2 billion crowns a month"
+                ],
                 "Bank of Valmark",
             ),
         ],
@@ -1197,7 +1485,9 @@ The winner will take office in January, succeeding President Alberto Quiroga, wh
             A(
                 ["Businessman Raul Ferrer, who is running for the conservative Renewal party"],
                 "party, {said}",
-                ['that was "a lie" and that he planned to build 200,000 new homes in five years by cutting planning rules'],
+                [
+                    'that was "a lie" and that he planned to build 200,000 new homes in five years by cutting planning rules'
+                ],
                 "Raul Ferrer",
             ),
             A(
@@ -1228,19 +1518,25 @@ The winner will take office in January, succeeding President Alberto Quiroga, wh
             A(
                 ["{Navarro} called"],
                 "and {said} leaving",
-                ["leaving the pact would cost Marenza tens of thousands of jobs in farming and construction"],
+                [
+                    "leaving the pact would cost Marenza tens of thousands of jobs in farming and construction"
+                ],
                 "Celia Navarro",
             ),
             A(
                 ["Tomas Rey, 29, a delivery driver in the capital"],
                 "{said} Tomas",
-                ['"They spent ninety minutes shouting at each other and I still don\'t know how either of them will bring down my rent,"'],
+                [
+                    '"They spent ninety minutes shouting at each other and I still don\'t know how either of them will bring down my rent,"'
+                ],
                 "Tomas Rey",
             ),
             A(
                 ["Election officials"],
                 "officials {said}",
-                ["that early voting, which opened last week, had already drawn a record 1.4 million people"],
+                [
+                    "that early voting, which opened last week, had already drawn a record 1.4 million people"
+                ],
             ),
             A(["The electoral commission"], "expects", ["turnout to exceed 70 percent"]),
             A(["{Quiroga} has not"], "has not endorsed", ["either candidate"], "Alberto Quiroga"),
@@ -1280,20 +1576,32 @@ The search was suspended overnight and is due to resume at first light.
             A(
                 ["Inspector Fraser Lyle of Northmoor Police"],
                 "Police {said}",
-                ["more than 60 volunteers from three mountain rescue teams, a coastguard helicopter and search dogs were involved"],
+                [
+                    "more than 60 volunteers from three mountain rescue teams, a coastguard helicopter and search dogs were involved"
+                ],
                 "Fraser Lyle",
             ),
             A(
                 ["{he} said.\n\n"],
                 "he {said}.\n\n",
-                ['"The weather on Saturday afternoon turned quickly, with low cloud and heavy rain, and the ground up there is treacherous,"', '"We are keeping an open mind, but at this stage there is nothing to suggest anyone else was involved."'],
+                [
+                    '"The weather on Saturday afternoon turned quickly, with low cloud and heavy rain, and the ground up there is treacherous,"',
+                    '"We are keeping an open mind, but at this stage there is nothing to suggest anyone else was involved."',
+                ],
                 "Fraser Lyle",
             ),
-            A([], "is described as", ["{Ms Marr} is described", "slim, about 1.65m tall, with long dark hair"]),
+            A(
+                [],
+                "is described as",
+                ["{Ms Marr} is described", "slim, about 1.65m tall, with long dark hair"],
+            ),
             A(
                 ["the statement"],
                 "statement {said}",
-                ['"Eilidh is a fit and experienced walker and we know she would never take unnecessary risks,"', '"We just want her home."'],
+                [
+                    '"Eilidh is a fit and experienced walker and we know she would never take unnecessary risks,"',
+                    '"We just want her home."',
+                ],
             ),
             A(
                 ["A man who spoke to Ms Marr near the summit cairn at around 13:00"],
@@ -1334,18 +1642,24 @@ The Serrano valley has been hit by three major fires in the past decade. Environ
             A(
                 ["regional authorities"],
                 "authorities {said}",
-                ["A fast-moving wildfire forced more than 4,000 people from their homes in the Serrano valley on Tuesday, as strong winds and temperatures above 40C fanned flames across tinder-dry hillsides"],
+                [
+                    "A fast-moving wildfire forced more than 4,000 people from their homes in the Serrano valley on Tuesday, as strong winds and temperatures above 40C fanned flames across tinder-dry hillsides"
+                ],
             ),
             A(
                 ["regional fire chief Andres Molina"],
                 "told Meridian Wire",
-                ['"The fire is moving faster than a person can run. We have never seen anything like it in this valley,"'],
+                [
+                    '"The fire is moving faster than a person can run. We have never seen anything like it in this valley,"'
+                ],
                 "Andres Molina",
             ),
             A(
                 ["{Molina} said about"],
                 "Molina {said}",
-                ["about 900 firefighters, backed by 14 water-dropping aircraft, were battling the blaze along a front of more than 20 km"],
+                [
+                    "about 900 firefighters, backed by 14 water-dropping aircraft, were battling the blaze along a front of more than 20 km"
+                ],
                 "Andres Molina",
             ),
             A(
@@ -1363,17 +1677,29 @@ The Serrano valley has been hit by three major fires in the past decade. Environ
             A(
                 ["{she} said, holding"],
                 "she {said}, holding",
-                ['"My whole life is in that house. They told us to go and we went with nothing, just the dog,"'],
+                [
+                    '"My whole life is in that house. They told us to go and we went with nothing, just the dog,"'
+                ],
                 "Carmen Ruiz",
             ),
             A(
                 ["Police"],
                 "Police {said}",
-                ["they had arrested a 52-year-old man on suspicion of starting it while burning agricultural waste"],
+                [
+                    "they had arrested a 52-year-old man on suspicion of starting it while burning agricultural waste"
+                ],
             ),
             A(["Meteorologists"], "expect", ["the winds to ease on Thursday"]),
-            A(["Environmental groups"], "have called for", ["a ban on new building in forested areas"]),
-            A(["{they} say makes"], "they {say} makes", ["{which} they say", "makes fires more dangerous and harder to fight"]),
+            A(
+                ["Environmental groups"],
+                "have called for",
+                ["a ban on new building in forested areas"],
+            ),
+            A(
+                ["{they} say makes"],
+                "they {say} makes",
+                ["{which} they say", "makes fires more dangerous and harder to fight"],
+            ),
         ],
     ),
     (
@@ -1413,37 +1739,55 @@ Green Shield said it would hold a rally in Brellin on Saturday to celebrate the 
             A(
                 ["a Varnian warrant"],
                 "accusing",
-                ["him of organising an illegal blockade of a coal terminal and of damaging property worth 1.2 million euros"],
+                [
+                    "him of organising an illegal blockade of a coal terminal and of damaging property worth 1.2 million euros"
+                ],
             ),
             A(["{He} has denied"], "has denied", ["the charges"], "Oskar Lenz"),
-            A(["{he} says are"], "he {says} are", ["{which} he says", "are politically motivated"], "Oskar Lenz"),
+            A(
+                ["{he} says are"],
+                "he {says} are",
+                ["{which} he says", "are politically motivated"],
+                "Oskar Lenz",
+            ),
             A(
                 ["the five judges"],
                 "judges {said}",
-                ["Varnian prosecutors had failed to give adequate assurances about the conditions in which Lenz would be held before trial"],
+                [
+                    "Varnian prosecutors had failed to give adequate assurances about the conditions in which Lenz would be held before trial"
+                ],
                 "Supreme Court of Tessaly",
             ),
             A(
                 ["the five judges"],
                 "noted",
-                ["reports by independent monitors of overcrowding and violence in Varnian remand prisons"],
+                [
+                    "reports by independent monitors of overcrowding and violence in Varnian remand prisons"
+                ],
                 "Supreme Court of Tessaly",
             ),
             A(
                 ["{the judgment} said"],
                 "judgment {said}",
-                ['"The guarantees offered by the requesting state are general in nature and cannot be verified,"', '"The court cannot be satisfied that the requested person would be protected from inhuman or degrading treatment."'],
+                [
+                    '"The guarantees offered by the requesting state are general in nature and cannot be verified,"',
+                    '"The court cannot be satisfied that the requested person would be protected from inhuman or degrading treatment."',
+                ],
             ),
             A(
                 ["{he} said he was"],
                 "he {said} he was",
-                ['he was "relieved and grateful" but that his thoughts were with fellow activists facing trial in Varnia'],
+                [
+                    'he was "relieved and grateful" but that his thoughts were with fellow activists facing trial in Varnia'
+                ],
                 "Oskar Lenz",
             ),
             A(
                 ["{he} told reporters"],
                 "told reporters",
-                ['"Today the court said clearly that protest is not terrorism. I hope the government in Varnia is listening,"'],
+                [
+                    '"Today the court said clearly that protest is not terrorism. I hope the government in Varnia is listening,"'
+                ],
                 "Oskar Lenz",
             ),
             A(
@@ -1461,25 +1805,33 @@ Green Shield said it would hold a rally in Brellin on Saturday to celebrate the 
             A(
                 ["Tessaly's government"],
                 "had argued",
-                ["that refusing the request would undermine the treaty and set a dangerous precedent"],
+                [
+                    "that refusing the request would undermine the treaty and set a dangerous precedent"
+                ],
                 "Government of Tessaly",
             ),
             A(
                 ["Justice Minister Anna Kral"],
                 "Kral {said}",
-                ["the government respected the court's decision and would not seek to challenge it"],
+                [
+                    "the government respected the court's decision and would not seek to challenge it"
+                ],
                 "Anna Kral",
             ),
             A(
                 ["{she} said in parliament"],
                 "she {said} in",
-                ['"The independence of our courts is not negotiable, even when their decisions are inconvenient,"'],
+                [
+                    '"The independence of our courts is not negotiable, even when their decisions are inconvenient,"'
+                ],
                 "Anna Kral",
             ),
             A(
                 ["{Green Shield} said"],
                 "Shield {said}",
-                ["it would hold a rally in Brellin on Saturday to celebrate the ruling and call for the release of three of its members held in Varnia since 2023"],
+                [
+                    "it would hold a rally in Brellin on Saturday to celebrate the ruling and call for the release of three of its members held in Varnia since 2023"
+                ],
                 "Green Shield",
             ),
         ],
@@ -1513,7 +1865,9 @@ Korvia's president, Dmitri Sokol, is reportedly unhappy with Estavia's support f
             A(
                 ["Korvian Energy Minister Viktor Baran"],
                 "Baran {said}",
-                ["Korvia will halt the transit of natural gas to Estavia through the Blue Line pipeline from February 1 unless Estavia agrees to pay higher transit fees"],
+                [
+                    "Korvia will halt the transit of natural gas to Estavia through the Blue Line pipeline from February 1 unless Estavia agrees to pay higher transit fees"
+                ],
                 "Viktor Baran",
             ),
             A(
@@ -1530,26 +1884,40 @@ Korvia's president, Dmitri Sokol, is reportedly unhappy with Estavia's support f
             A(
                 ["{He} said Korvia"],
                 "He {said}",
-                ["Korvia was seeking a fee of 3.10 euros per thousand cubic metres per 100 km, up from 2.20 euros under the old contract"],
+                [
+                    "Korvia was seeking a fee of 3.10 euros per thousand cubic metres per 100 km, up from 2.20 euros under the old contract"
+                ],
                 "Viktor Baran",
             ),
-            A(["Estavia's state gas company Estgaz"], "Estgaz {called}", ['the demand "blackmail"'], "Estgaz"),
+            A(
+                ["Estavia's state gas company Estgaz"],
+                "Estgaz {called}",
+                ['the demand "blackmail"'],
+                "Estgaz",
+            ),
             A(
                 ["{it} said it had"],
                 "it {said} it had",
-                ["it had enough gas in storage to last until April and was in talks with alternative suppliers"],
+                [
+                    "it had enough gas in storage to last until April and was in talks with alternative suppliers"
+                ],
                 "Estgaz",
             ),
             A(
                 ["Two people familiar with those talks"],
                 "talks {said}",
-                ["Estgaz was negotiating to buy liquefied natural gas cargoes through a terminal in neighbouring Marenza, but that capacity there was limited"],
+                [
+                    "Estgaz was negotiating to buy liquefied natural gas cargoes through a terminal in neighbouring Marenza, but that capacity there was limited"
+                ],
             ),
             A(["{Estgaz} declined"], "declined to comment", ["on the negotiations"], "Estgaz"),
             A(
                 [],
                 "is understood",
-                ["The Kesh Union, which brokered the previous contract", "to be preparing a mediation offer"],
+                [
+                    "The Kesh Union, which brokered the previous contract",
+                    "to be preparing a mediation offer",
+                ],
             ),
             A(
                 ["A spokesman for the union's energy commissioner"],
@@ -1564,7 +1932,9 @@ Korvia's president, Dmitri Sokol, is reportedly unhappy with Estavia's support f
             A(
                 ["Analysts"],
                 "Analysts {said}",
-                ["a cut-off in mid-winter would hurt Korvia as well, since transit fees bring in around 800 million euros a year, nearly 2 percent of its budget revenue"],
+                [
+                    "a cut-off in mid-winter would hurt Korvia as well, since transit fees bring in around 800 million euros a year, nearly 2 percent of its budget revenue"
+                ],
             ),
             A(
                 ["Helga Brun, an energy analyst at Tessaly's Institute for Economic Studies"],
@@ -1575,10 +1945,23 @@ Korvia's president, Dmitri Sokol, is reportedly unhappy with Estavia's support f
             A(
                 [],
                 "reportedly",
-                ["Korvia's president, Dmitri Sokol, is", "unhappy with Estavia's support for a rival pipeline project that would bypass Korvian territory"],
+                [
+                    "Korvia's president, Dmitri Sokol, is",
+                    "unhappy with Estavia's support for a rival pipeline project that would bypass Korvian territory",
+                ],
             ),
-            A(["{Baran} denied"], "denied", ["that the fee dispute was linked to the project"], "Viktor Baran"),
-            A(["else,\" {he} said"], "else,\" he {said}", ['"This is about money, nothing else,"'], "Viktor Baran"),
+            A(
+                ["{Baran} denied"],
+                "denied",
+                ["that the fee dispute was linked to the project"],
+                "Viktor Baran",
+            ),
+            A(
+                ['else," {he} said'],
+                'else," he {said}',
+                ['"This is about money, nothing else,"'],
+                "Viktor Baran",
+            ),
         ],
     ),
     (
@@ -1610,13 +1993,17 @@ Horvat is the third top-50 player to be suspended for a doping violation this ye
             A(
                 ["the Global Racquet Integrity Board (GRIB)"],
                 "(GRIB) {said}",
-                ["Former world number three Vesna Horvat has been banned for two years after testing positive for a prohibited heart medication"],
+                [
+                    "Former world number three Vesna Horvat has been banned for two years after testing positive for a prohibited heart medication"
+                ],
                 "Global Racquet Integrity Board",
             ),
             A(
                 ["An independent tribunal"],
                 "found",
-                ["that she had not intended to cheat but had failed to take sufficient care over what she consumed"],
+                [
+                    "that she had not intended to cheat but had failed to take sufficient care over what she consumed"
+                ],
             ),
             A(
                 ["{Horvat} said in a statement"],
@@ -1628,17 +2015,25 @@ Horvat is the third top-50 player to be suspended for a doping violation this ye
             A(
                 ["{she} wrote"],
                 "she {wrote}",
-                ['"I have never knowingly taken a banned substance in my life. I have given everything to this sport and I will fight to clear my name,"'],
+                [
+                    '"I have never knowingly taken a banned substance in my life. I have given everything to this sport and I will fight to clear my name,"'
+                ],
                 "Vesna Horvat",
             ),
             A(
                 ["Her lawyer, Marco Ferri"],
                 "argued",
-                ["that the substance had entered her body through a contaminated supplement bought in a pharmacy in Tarvos"],
+                [
+                    "that the substance had entered her body through a contaminated supplement bought in a pharmacy in Tarvos"
+                ],
                 "Marco Ferri",
             ),
             A(["The tribunal"], "accepted", ["that contamination was possible"]),
-            A(["The tribunal"], "but {said}", ["Horvat had not provided enough evidence to prove it"]),
+            A(
+                ["The tribunal"],
+                "but {said}",
+                ["Horvat had not provided enough evidence to prove it"],
+            ),
             A(
                 ["World number one Ana Kessler"],
                 "told reporters",
@@ -1660,13 +2055,17 @@ Horvat is the third top-50 player to be suspended for a doping violation this ye
             A(
                 ["GRIB chief executive Karen Lindgren"],
                 "Lindgren {said}",
-                ["the case was a reminder that athletes were responsible for everything they ingest"],
+                [
+                    "the case was a reminder that athletes were responsible for everything they ingest"
+                ],
                 "Karen Lindgren",
             ),
             A(
                 ["{she} said.\n\nHorvat is"],
                 "she {said}.\n\nHorvat is",
-                ['"Strict liability can seem harsh, but it is the only way to keep the sport clean,"'],
+                [
+                    '"Strict liability can seem harsh, but it is the only way to keep the sport clean,"'
+                ],
                 "Karen Lindgren",
             ),
         ],
@@ -1699,12 +2098,16 @@ The commission will publish hospital-by-hospital figures next month.
             A(
                 ["a report by the national health watchdog"],
                 "has found",
-                ["Patients in Lothmere's hospital emergency departments are waiting longer than at any time since records began, with more than one in five spending over 12 hours from arrival to admission"],
+                [
+                    "Patients in Lothmere's hospital emergency departments are waiting longer than at any time since records began, with more than one in five spending over 12 hours from arrival to admission"
+                ],
             ),
             A(
                 ["The Care Standards Commission's annual review, published on Thursday"],
                 "Thursday, {found}",
-                ["that 21% of patients admitted through emergency departments waited more than 12 hours last winter, up from 14% the year before"],
+                [
+                    "that 21% of patients admitted through emergency departments waited more than 12 hours last winter, up from 14% the year before"
+                ],
             ),
             A(
                 ["{It} warned"],
@@ -1714,40 +2117,54 @@ The commission will publish hospital-by-hospital figures next month.
             A(
                 ["The commission's chief inspector, Dr Ruth Abara"],
                 "Abara, {said}",
-                ['staff were working "incredibly hard" in difficult conditions but the system was "simply not built for the demand it now faces"'],
+                [
+                    'staff were working "incredibly hard" in difficult conditions but the system was "simply not built for the demand it now faces"'
+                ],
                 "Ruth Abara",
             ),
             A(
                 ["{she} said.\n\nThe report"],
                 "she {said}.\n\nThe report",
-                ['"Every one of those hours on a trolley in a corridor is an hour in which a frail patient is more likely to fall, to become confused or to pick up an infection,"'],
+                [
+                    '"Every one of those hours on a trolley in a corridor is an hour in which a frail patient is more likely to fall, to become confused or to pick up an infection,"'
+                ],
                 "Ruth Abara",
             ),
             A(
                 ["{The report} said"],
                 "The report {said}",
-                ["a shortage of beds in the community, which meant that thousands of medically fit patients could not be discharged, was the single biggest cause of delays"],
+                [
+                    "a shortage of beds in the community, which meant that thousands of medically fit patients could not be discharged, was the single biggest cause of delays"
+                ],
             ),
             A(
                 ["the data"],
                 "the data {show}",
-                ["On an average day last winter, about 9,000 beds were occupied by patients well enough to leave"],
+                [
+                    "On an average day last winter, about 9,000 beds were occupied by patients well enough to leave"
+                ],
             ),
             A(
                 ["Figures obtained by the Lothmere Times under freedom of information laws"],
                 "laws {show}",
-                ["that at one hospital, St Brendan's in Lorne, a patient waited 71 hours for a bed in March"],
+                [
+                    "that at one hospital, St Brendan's in Lorne, a patient waited 71 hours for a bed in March"
+                ],
             ),
             A(
                 ["Health Secretary Owen Pryce"],
                 "Pryce {said}",
-                ["the government accepted the findings and was investing 1.2 billion in new community care places"],
+                [
+                    "the government accepted the findings and was investing 1.2 billion in new community care places"
+                ],
                 "Owen Pryce",
             ),
             A(
                 ["{he} told the"],
                 "told the Lothmere Broadcasting Corporation",
-                ['"Nobody should have to wait days for a hospital bed, and I am determined to fix this,"'],
+                [
+                    '"Nobody should have to wait days for a hospital bed, and I am determined to fix this,"'
+                ],
                 "Owen Pryce",
             ),
             A(
@@ -1797,35 +2214,47 @@ Survivors were taken to a reception centre in Port Elias, where they were being 
             A(
                 ["{the coast guard} said"],
                 "coast guard {said}",
-                ["At least 27 people drowned and dozens more were missing after an overcrowded fishing boat capsized off the coast of Tarsa early on Thursday"],
+                [
+                    "At least 27 people drowned and dozens more were missing after an overcrowded fishing boat capsized off the coast of Tarsa early on Thursday"
+                ],
                 "Tarsan coast guard",
             ),
             A(
                 ["{Survivors} told rescuers"],
                 "told rescuers",
-                ["that between 150 and 200 people had been on board when the boat left the port of Zawra in Kessaria four days earlier"],
+                [
+                    "that between 150 and 200 people had been on board when the boat left the port of Zawra in Kessaria four days earlier"
+                ],
             ),
             A(
                 ["a 19-year-old survivor from Darmal"],
                 "told the charity SeaLine",
-                ['"The sea was rough and the boat was leaning badly. When people moved to one side, it just turned over,"'],
+                [
+                    '"The sea was rough and the boat was leaning badly. When people moved to one side, it just turned over,"'
+                ],
             ),
             A(
                 ["Coast guard spokesman Captain Nikos Varga"],
                 "Varga {said}",
-                ["the search for survivors would continue through the night, but that hopes of finding more people alive were fading"],
+                [
+                    "the search for survivors would continue through the night, but that hopes of finding more people alive were fading"
+                ],
                 "Nikos Varga",
             ),
             A(
                 ["{he} told reporters"],
                 "told reporters",
-                ['"The water temperature is around 19 degrees. After many hours, the chances are very small,"'],
+                [
+                    '"The water temperature is around 19 degrees. After many hours, the chances are very small,"'
+                ],
                 "Nikos Varga",
             ),
             A(
                 ["{SeaLine} said"],
                 "SeaLine {said}",
-                ["it had alerted the authorities of both Tarsa and Kessaria to a vessel in distress on Wednesday afternoon, about twelve hours before it sank"],
+                [
+                    "it had alerted the authorities of both Tarsa and Kessaria to a vessel in distress on Wednesday afternoon, about twelve hours before it sank"
+                ],
                 "SeaLine",
             ),
             A(["{SeaLine} said"], "accused", ["them of failing to act"], "SeaLine"),
@@ -1833,13 +2262,17 @@ Survivors were taken to a reception centre in Port Elias, where they were being 
             A(
                 ["The Tarsan coast guard"],
                 "saying",
-                ["the boat had been outside its search and rescue zone until shortly before it capsized and had refused offers of assistance"],
+                [
+                    "the boat had been outside its search and rescue zone until shortly before it capsized and had refused offers of assistance"
+                ],
                 "Tarsan coast guard",
             ),
             A(
                 ["the Inter-State Migration Office, an intergovernmental agency"],
                 "according to",
-                ["More than 1,900 people have died or gone missing on the central crossing so far this year"],
+                [
+                    "More than 1,900 people have died or gone missing on the central crossing so far this year"
+                ],
                 "Inter-State Migration Office",
             ),
             A(
@@ -1851,7 +2284,9 @@ Survivors were taken to a reception centre in Port Elias, where they were being 
             A(
                 ["{she} said in a statement"],
                 "said in a statement",
-                ['"Every one of these deaths was preventable. People will keep coming as long as there is war and hunger at home, and the only question is whether we let them drown,"'],
+                [
+                    '"Every one of these deaths was preventable. People will keep coming as long as there is war and hunger at home, and the only question is whether we let them drown,"'
+                ],
                 "Amira Haddad",
             ),
             A(
@@ -1866,11 +2301,19 @@ Survivors were taken to a reception centre in Port Elias, where they were being 
                 ["that the coast guard would receive four new patrol vessels"],
                 "Petros Lakis",
             ),
-            A(["Rights groups"], "groups {say}", ["tougher border policies only push migrants onto longer and more dangerous routes"]),
+            A(
+                ["Rights groups"],
+                "groups {say}",
+                [
+                    "tougher border policies only push migrants onto longer and more dangerous routes"
+                ],
+            ),
             A(
                 ["{officials} said. Two"],
                 "officials {said}. Two",
-                ["Survivors were taken to a reception centre in Port Elias, where they were being given medical care"],
+                [
+                    "Survivors were taken to a reception centre in Port Elias, where they were being given medical care"
+                ],
             ),
         ],
     ),
@@ -1901,24 +2344,36 @@ Several other museums hold bronzes from the same expedition. The Calder Collecti
             A(
                 ["its trustees"],
                 "announced",
-                ["The Hallam Museum of World Cultures is to return 14 bronze heads taken from the royal palace of Edoria during a colonial expedition in 1903"],
+                [
+                    "The Hallam Museum of World Cultures is to return 14 bronze heads taken from the royal palace of Edoria during a colonial expedition in 1903"
+                ],
             ),
-            A(["{who} say"], "say", ["the objects were stolen and belong in the country where they were made"]),
+            A(
+                ["{who} say"],
+                "say",
+                ["the objects were stolen and belong in the country where they were made"],
+            ),
             A(
                 ["the board of trustees"],
                 "trustees {said}",
-                ['it had concluded that there was "no ethical or legal case" for keeping the heads, after a review of the museum\'s records found that they had been removed by force'],
+                [
+                    'it had concluded that there was "no ethical or legal case" for keeping the heads, after a review of the museum\'s records found that they had been removed by force'
+                ],
             ),
             A(
                 ["museum director Philippa Crane"],
                 "{said} museum",
-                ['"These objects were taken in an act of violence. Returning them is not a gift; it is a correction,"'],
+                [
+                    '"These objects were taken in an act of violence. Returning them is not a gift; it is a correction,"'
+                ],
                 "Philippa Crane",
             ),
             A(
                 ["{She} said she hoped"],
                 "She {said} she hoped",
-                ['she hoped the return would mark "the beginning of a long-term partnership" with museums in Edoria'],
+                [
+                    'she hoped the return would mark "the beginning of a long-term partnership" with museums in Edoria'
+                ],
                 "Philippa Crane",
             ),
             A(["Some experts"], "have valued", ["similar pieces at several million pounds each"]),
@@ -1931,25 +2386,33 @@ Several other museums hold bronzes from the same expedition. The Calder Collecti
             A(
                 ["{She} told the Hallam Gazette"],
                 "told the Hallam Gazette",
-                ["that a new museum being built in the capital, Oba City, would be ready to receive the heads by the end of next year"],
+                [
+                    "that a new museum being built in the capital, Oba City, would be ready to receive the heads by the end of next year"
+                ],
                 "Adaeze Nwankwo",
             ),
             A(
                 ["Lord Fenton, a former trustee"],
                 "wrote",
-                ['that the museum was "rewriting history" and that the heads had been seen by millions of visitors in Hallam who might never travel to Edoria'],
+                [
+                    'that the museum was "rewriting history" and that the heads had been seen by millions of visitors in Hallam who might never travel to Edoria'
+                ],
                 "Lord Fenton",
             ),
             A(
                 ["{The museum} said the heads"],
                 "museum {said} the heads",
-                ["the heads would remain on display in Hallam until the handover, which is expected to take place in a ceremony in Oba City next autumn"],
+                [
+                    "the heads would remain on display in Hallam until the handover, which is expected to take place in a ceremony in Oba City next autumn"
+                ],
                 "Hallam Museum of World Cultures",
             ),
             A(
                 ["The Calder Collection in Brightwater, which owns three heads"],
                 "heads, {said}",
-                ['it was "reviewing its position" but had received no formal request for their return'],
+                [
+                    'it was "reviewing its position" but had received no formal request for their return'
+                ],
                 "Calder Collection",
             ),
         ],
@@ -1980,17 +2443,26 @@ Climate scientists have warned that droughts in the region are becoming more fre
 Aid agencies fear that higher grain prices will deepen hunger in import-dependent countries already struggling with conflict and high debt. "When Ardenia sneezes, bakeries in a dozen countries catch a cold," said Samuel Oyelaran of the Global Food Watch network.
 """,
         [
-            A(["{ministry} warns"], "warns", ["Drought to cut Ardenian wheat harvest by a third"], "Ardenian Ministry of Agriculture"),
+            A(
+                ["{ministry} warns"],
+                "warns",
+                ["Drought to cut Ardenian wheat harvest by a third"],
+                "Ardenian Ministry of Agriculture",
+            ),
             A(
                 ["the agriculture ministry"],
                 "ministry {said} on Monday",
-                ["Ardenia's wheat harvest will fall by about a third this year after the driest summer in more than half a century"],
+                [
+                    "Ardenia's wheat harvest will fall by about a third this year after the driest summer in more than half a century"
+                ],
                 "Ardenian Ministry of Agriculture",
             ),
             A(
                 ["{The ministry} now expects"],
                 "now expects",
-                ["a crop of 14.2 million tonnes, down from 21.5 million last year and well below its earlier forecast of 19 million"],
+                [
+                    "a crop of 14.2 million tonnes, down from 21.5 million last year and well below its earlier forecast of 19 million"
+                ],
                 "Ardenian Ministry of Agriculture",
             ),
             A(
@@ -2013,16 +2485,24 @@ Aid agencies fear that higher grain prices will deepen hunger in import-dependen
             A(
                 ["{He} said he expected"],
                 "He {said}",
-                ["he expected to harvest less than half of his usual yield and did not know how he would repay a bank loan taken out for seed and fertiliser"],
+                [
+                    "he expected to harvest less than half of his usual yield and did not know how he would repay a bank loan taken out for seed and fertiliser"
+                ],
                 "Ilie Pop",
             ),
             A(
-                ["concrete,\" {he} said"],
-                "concrete,\" he {said}",
-                ['"My grandfather used to talk about the drought of 1968. This is worse. The soil is like concrete,"'],
+                ['concrete," {he} said'],
+                'concrete," he {said}',
+                [
+                    '"My grandfather used to talk about the drought of 1968. This is worse. The soil is like concrete,"'
+                ],
                 "Ilie Pop",
             ),
-            A(["Farmers' unions"], "have called on", ["the government to declare a state of natural disaster"]),
+            A(
+                ["Farmers' unions"],
+                "have called on",
+                ["the government to declare a state of natural disaster"],
+            ),
             A(["{The government} said"], "government {said}", ["it would decide next week"]),
             A(
                 ["Climate scientists"],
@@ -2032,12 +2512,16 @@ Aid agencies fear that higher grain prices will deepen hunger in import-dependen
             A(
                 ["A study published last year by the Sorel Institute of Meteorology"],
                 "found",
-                ["that summer rainfall in the country's main growing areas had fallen by 18 percent since 1980"],
+                [
+                    "that summer rainfall in the country's main growing areas had fallen by 18 percent since 1980"
+                ],
             ),
             A(
                 ["Aid agencies"],
                 "fear",
-                ["that higher grain prices will deepen hunger in import-dependent countries already struggling with conflict and high debt"],
+                [
+                    "that higher grain prices will deepen hunger in import-dependent countries already struggling with conflict and high debt"
+                ],
             ),
             A(
                 ["Samuel Oyelaran of the Global Food Watch network"],
@@ -2076,32 +2560,47 @@ Velka's coal industry employs about 30,000 people, most of them in the eastern r
             A(
                 ["the mine's owner"],
                 "owner {said}",
-                ["Rescue teams were drilling through rock on Sunday to reach 11 miners trapped more than 600 metres underground after a methane explosion at a coal mine in eastern Velka"],
+                [
+                    "Rescue teams were drilling through rock on Sunday to reach 11 miners trapped more than 600 metres underground after a methane explosion at a coal mine in eastern Velka"
+                ],
                 "Velka Coal Holdings",
             ),
-            A(["{VCH} said in a statement"], "said in a statement", ["Four miners were killed and seven injured"], "Velka Coal Holdings"),
+            A(
+                ["{VCH} said in a statement"],
+                "said in a statement",
+                ["Four miners were killed and seven injured"],
+                "Velka Coal Holdings",
+            ),
             A(
                 ["{VCH} said in a statement"],
                 "adding",
-                ["that contact had been made with some of the trapped men through a ventilation pipe"],
+                [
+                    "that contact had been made with some of the trapped men through a ventilation pipe"
+                ],
                 "Velka Coal Holdings",
             ),
             A(
                 ["VCH chief executive Jan Dvorak"],
                 "told reporters",
-                ['"They are alive and they know we are coming. We are doing everything humanly possible to get them out,"'],
+                [
+                    '"They are alive and they know we are coming. We are doing everything humanly possible to get them out,"'
+                ],
                 "Jan Dvorak",
             ),
             A(
                 ["{Dvorak} said rescuers"],
                 "Dvorak {said}",
-                ["rescuers hoped to break through to the chamber where the men were sheltering within 36 hours"],
+                [
+                    "rescuers hoped to break through to the chamber where the men were sheltering within 36 hours"
+                ],
                 "Jan Dvorak",
             ),
             A(
                 ["{Dvorak} said rescuers"],
                 "warned",
-                ["that the operation was being slowed by high gas levels and the risk of further collapses"],
+                [
+                    "that the operation was being slowed by high gas levels and the risk of further collapses"
+                ],
                 "Jan Dvorak",
             ),
             A(
@@ -2111,9 +2610,11 @@ Velka's coal industry employs about 30,000 people, most of them in the eastern r
                 "Marta Novak",
             ),
             A(
-                ["company,\" {she} said"],
-                "company,\" she {said}",
-                ['"Nobody is telling us anything. We hear more from the television than from the company,"'],
+                ['company," {she} said'],
+                'company," she {said}',
+                [
+                    '"Nobody is telling us anything. We hear more from the television than from the company,"'
+                ],
                 "Marta Novak",
             ),
             A(
@@ -2156,8 +2657,8 @@ Velka's coal industry employs about 30,000 people, most of them in the eastern r
                 "Lukas Berger",
             ),
             A(
-                ["consequences,\" {he} said"],
-                "consequences,\" he {said}",
+                ['consequences," {he} said'],
+                'consequences," he {said}',
                 ['"If anyone is found to have cut corners, they will face the consequences,"'],
                 "Lukas Berger",
             ),
@@ -2196,7 +2697,9 @@ Protest organisers have called another march for next Saturday. The Dravik city 
             A(
                 ["witnesses"],
                 "witnesses {said}",
-                ["Police fired tear gas and water cannon on Saturday to disperse thousands of protesters who had gathered outside parliament in Dravik to demand the reversal of a 40 percent rise in fuel prices"],
+                [
+                    "Police fired tear gas and water cannon on Saturday to disperse thousands of protesters who had gathered outside parliament in Dravik to demand the reversal of a 40 percent rise in fuel prices"
+                ],
             ),
             A(
                 ["Meridian Wire reporters"],
@@ -2207,12 +2710,21 @@ Protest organisers have called another march for next Saturday. The Dravik city 
             A(
                 ["The health ministry"],
                 "ministry {said} 63",
-                ["63 people, including 21 police officers, had been treated in hospital, none of them with life-threatening injuries"],
+                [
+                    "63 people, including 21 police officers, had been treated in hospital, none of them with life-threatening injuries"
+                ],
             ),
-            A(["Its leaders"], "leaders {said}", ["more than 50,000 people took part"], "People's Front"),
+            A(
+                ["Its leaders"],
+                "leaders {said}",
+                ["more than 50,000 people took part"],
+                "People's Front",
+            ),
             A(["{police} put"], "put", ["the number at 12,000"]),
             A(
-                ["Ana Petrescu, a 38-year-old nurse who travelled from the northern city of Vask to join the march"],
+                [
+                    "Ana Petrescu, a 38-year-old nurse who travelled from the northern city of Vask to join the march"
+                ],
                 "{said} Ana",
                 [
                     '"We cannot feed our children and fill our tanks on the same wages. Something has to give,"',
@@ -2225,19 +2737,25 @@ Protest organisers have called another march for next Saturday. The Dravik city 
             A(
                 ["{he} said the subsidies"],
                 "he {said} the subsidies",
-                ['the subsidies had cost the state 2 billion a year and "mostly benefited the wealthy, who drive the biggest cars"'],
+                [
+                    'the subsidies had cost the state 2 billion a year and "mostly benefited the wealthy, who drive the biggest cars"'
+                ],
                 "Stefan Horia",
             ),
             A(
                 ["{He} said the government would raise"],
                 "He {said} the government would raise",
-                ["the government would raise pensions and the minimum wage by 8 percent from March to soften the blow"],
+                [
+                    "the government would raise pensions and the minimum wage by 8 percent from March to soften the blow"
+                ],
                 "Stefan Horia",
             ),
             A(
                 ["{He} said the government would raise"],
                 "accused",
-                ['opposition parties of "exploiting the anger of ordinary people for political gain"'],
+                [
+                    'opposition parties of "exploiting the anger of ordinary people for political gain"'
+                ],
                 "Stefan Horia",
             ),
             A(["many economists"], "In the view of", ["the subsidy cuts were unavoidable"]),
@@ -2248,9 +2766,11 @@ Protest organisers have called another march for next Saturday. The Dravik city 
                 "Radu Lupan",
             ),
             A(
-                ["winter,\" {he} said"],
-                "winter,\" he {said}",
-                ['"You cannot ask people to swallow a 40 percent increase overnight in the middle of winter,"'],
+                ['winter," {he} said'],
+                'winter," he {said}',
+                [
+                    '"You cannot ask people to swallow a 40 percent increase overnight in the middle of winter,"'
+                ],
                 "Radu Lupan",
             ),
             A(
@@ -2272,13 +2792,17 @@ Protest organisers have called another march for next Saturday. The Dravik city 
             A(
                 ["{The People's Front} said"],
                 "Front {said}",
-                ['the violence had been the work of "a small number of provocateurs" who had nothing to do with the movement'],
+                [
+                    'the violence had been the work of "a small number of provocateurs" who had nothing to do with the movement'
+                ],
                 "People's Front",
             ),
             A(
                 ["Two government sources"],
                 "told Meridian Wire",
-                ["that the cabinet would discuss a possible compromise on Monday, including a temporary cap on diesel prices for farmers and hauliers"],
+                [
+                    "that the cabinet would discuss a possible compromise on Monday, including a temporary cap on diesel prices for farmers and hauliers"
+                ],
             ),
             A(["A government spokesman"], "declined to comment", ["on the report"]),
             A(
@@ -2287,7 +2811,12 @@ Protest organisers have called another march for next Saturday. The Dravik city 
                 ["it had refused permission for the march to end at parliament"],
                 "Dravik city council",
             ),
-            A(["The Dravik city council"], "and {told} organisers", ["organisers to choose a different route"], "Dravik city council"),
+            A(
+                ["The Dravik city council"],
+                "and {told} organisers",
+                ["organisers to choose a different route"],
+                "Dravik city council",
+            ),
         ],
     ),
     (
@@ -2318,59 +2847,92 @@ The public prosecutor's office said it was studying the report and would decide 
 The collision, on a single-track section of line between Merrow and Dunholt, was the country's deadliest rail accident in more than two decades. Services on the line resumed in May.
 """,
         [
-            A(["{investigators} say"], "say", ["Signal fault and fatigue caused Merrow rail crash"], "Rail Safety Investigation Board"),
+            A(
+                ["{investigators} say"],
+                "say",
+                ["Signal fault and fatigue caused Merrow rail crash"],
+                "Rail Safety Investigation Board",
+            ),
             A(
                 ["{investigators} said"],
                 "said in a report",
-                ["A faulty signal and a driver who had slept for less than five hours were the main causes of last year's collision near Merrow that killed six people"],
+                [
+                    "A faulty signal and a driver who had slept for less than five hours were the main causes of last year's collision near Merrow that killed six people"
+                ],
                 "Rail Safety Investigation Board",
             ),
             A(
                 ["The Rail Safety Investigation Board (RSIB)"],
                 "(RSIB) {found}",
-                ["that a signal outside Merrow station had shown a green light for about 40 seconds when it should have shown red, because of a wiring error introduced during maintenance work two weeks earlier"],
+                [
+                    "that a signal outside Merrow station had shown a green light for about 40 seconds when it should have shown red, because of a wiring error introduced during maintenance work two weeks earlier"
+                ],
                 "Rail Safety Investigation Board",
             ),
             A(
                 ["{the report} said"],
                 "the report {said}",
-                ["The driver of the passenger train, who survived with serious injuries, had worked four consecutive night shifts before the crash"],
+                [
+                    "The driver of the passenger train, who survived with serious injuries, had worked four consecutive night shifts before the crash"
+                ],
             ),
             A(
                 ["{It} concluded"],
                 "concluded",
-                ["that fatigue had probably slowed his reaction when he saw the freight train ahead of him on the same track"],
+                [
+                    "that fatigue had probably slowed his reaction when he saw the freight train ahead of him on the same track"
+                ],
             ),
             A(
                 ["chief inspector Helen Osei"],
                 "told a news conference",
-                ['"This was not the failure of one person. It was the failure of a system that allowed a wiring error to go unnoticed and allowed a tired driver to be at the controls,"', '"Both of those things should have been caught."'],
+                [
+                    '"This was not the failure of one person. It was the failure of a system that allowed a wiring error to go unnoticed and allowed a tired driver to be at the controls,"',
+                    '"Both of those things should have been caught."',
+                ],
                 "Helen Osei",
             ),
             A(
                 ["Infrastructure operator NetRail"],
                 "NetRail {said}",
-                ["it accepted all of the recommendations that concerned it and had already introduced new testing procedures"],
+                [
+                    "it accepted all of the recommendations that concerned it and had already introduced new testing procedures"
+                ],
                 "NetRail",
             ),
             A(
                 ["NetRail chief executive Robert Kane"],
                 "Kane {said}",
-                ['"We got this wrong, and six families have paid a terrible price,"', '"I am truly sorry."'],
+                [
+                    '"We got this wrong, and six families have paid a terrible price,"',
+                    '"I am truly sorry."',
+                ],
                 "Robert Kane",
             ),
-            A(["The train operator, Northline"], "Northline, {said}", ["it would review its rostering rules"], "Northline"),
+            A(
+                ["The train operator, Northline"],
+                "Northline, {said}",
+                ["it would review its rostering rules"],
+                "Northline",
+            ),
             A(
                 ["The train operator, Northline"],
                 "pointed out",
                 ["that the driver's shifts had been within legal limits"],
                 "Northline",
             ),
-            A(["The drivers' union, TRAK"], "blunt{:}", ['"The legal limits are the problem."'], "TRAK"),
+            A(
+                ["The drivers' union, TRAK"],
+                "blunt{:}",
+                ['"The legal limits are the problem."'],
+                "TRAK",
+            ),
             A(
                 ["Its general secretary, Mick Dolan"],
                 "Dolan, {said}",
-                ["members had warned for years that night-shift patterns were unsafe and had been ignored"],
+                [
+                    "members had warned for years that night-shift patterns were unsafe and had been ignored"
+                ],
                 "Mick Dolan",
             ),
             A(
@@ -2381,13 +2943,17 @@ The collision, on a single-track section of line between Merrow and Dunholt, was
             A(
                 ["Claire Benton, whose 24-year-old son Liam was among the victims"],
                 "{said} Claire",
-                ['"For a year we were told it was a tragic accident. Now we know it was a chain of mistakes that could have been avoided,"'],
+                [
+                    '"For a year we were told it was a tragic accident. Now we know it was a chain of mistakes that could have been avoided,"'
+                ],
                 "Claire Benton",
             ),
             A(
                 ["The public prosecutor's office"],
                 "office {said}",
-                ["it was studying the report and would decide in the coming months whether to bring criminal charges"],
+                [
+                    "it was studying the report and would decide in the coming months whether to bring criminal charges"
+                ],
             ),
         ],
     ),
