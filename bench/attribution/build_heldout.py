@@ -6,7 +6,7 @@ not read the engine, its tests or the gold texts; it is for measuring, never for
 changed to pass a case here makes the set worthless as held-out evidence). HELDOUT.md next to this
 file gives the convention decisions and the counts.
 
-Why it is long: it is data, 26 articles of 1,500-4,500 characters with their triples; splitting
+Why it is long: it is data, 27 articles of 1,500-4,500 characters with their triples; splitting
 it would only scatter the articles over several files.
 
 How spans are named: by their words, never by offsets. A span is a string that must occur exactly
@@ -910,6 +910,12 @@ The quake hit at 4:17 a.m. local time at a depth of 10 km, about 60 km east of t
 
 Interior Minister Farid Qasemi told state television that 46 bodies had been recovered and more than 300 people injured, and that the toll was expected to rise as rescuers reached outlying areas. "Many villages are cut off. Roads have been blocked by landslides and we are using helicopters," he said.
 
+The Marvalan Seismological Centre recorded more than 60 aftershocks in the first twelve hours. Residents of Karsa slept in the streets, afraid to return to buildings that had been cracked by the tremors.
+
+President Hamid Rezai declared three days of national mourning and ordered the army to deploy field hospitals to the affected districts. "The nation stands with the families of Karsa," he wrote on social media.
+
+Hospitals in Karsa were overwhelmed, according to a doctor at the city's main hospital who asked not to be named because he was not authorised to speak to the media. "We are treating people in the corridors and in the car park. We have run out of plaster for fractures," he said by telephone.
+
 In Dasht Nur, one of the worst-hit villages, residents dug through rubble with their bare hands. Footage broadcast by local media showed a mosque minaret lying across a street and families sheltering under plastic sheets.
 
 "We heard a roar like a train, and then the walls came down," said Gul Ahmadi, 34, a farmer who lost his mother and two nephews. "We have no tents, no blankets. The nights here are already cold."
@@ -951,12 +957,44 @@ It is feared that the death toll could rise sharply once rescuers reach the most
                 "Farid Qasemi",
             ),
             A(
-                ["{he} said.\n\nIn"],
-                "he {said}.\n\nIn",
+                ['helicopters," {he} said'],
+                'helicopters," he {said}',
                 [
                     '"Many villages are cut off. Roads have been blocked by landslides and we are using helicopters,"'
                 ],
                 "Farid Qasemi",
+            ),
+            A(
+                ["President Hamid Rezai"],
+                "declared",
+                ["three days of national mourning"],
+                "Hamid Rezai",
+            ),
+            A(
+                ["President Hamid Rezai"],
+                "ordered",
+                ["the army to deploy field hospitals to the affected districts"],
+                "Hamid Rezai",
+            ),
+            A(
+                ["{he} wrote on social media"],
+                "wrote on social media",
+                ['"The nation stands with the families of Karsa,"'],
+                "Hamid Rezai",
+            ),
+            A(
+                [
+                    "a doctor at the city's main hospital who asked not to be named because he was not authorised to speak to the media"
+                ],
+                "{according to} a doctor",
+                ["Hospitals in Karsa were overwhelmed"],
+            ),
+            A(
+                ["{he} said by telephone"],
+                "he {said} by telephone",
+                [
+                    '"We are treating people in the corridors and in the car park. We have run out of plaster for fractures,"'
+                ],
             ),
             A(
                 ["Footage broadcast by local media"],
@@ -2691,6 +2729,12 @@ The interior ministry said 46 people had been arrested for violence and damage t
 
 Two government sources told Meridian Wire that the cabinet would discuss a possible compromise on Monday, including a temporary cap on diesel prices for farmers and hauliers. A government spokesman declined to comment on the report.
 
+Opposition leader Mirela Stan, whose Social Democrats lead in opinion polls, told supporters in the city of Vask on Sunday that her party would restore the subsidies for households earning below the average wage if it won the election due in the autumn. She did not say how the measure would be funded.
+
+Dravik's economy grew by just 0.4 percent last year. Inflation, which had been falling since the summer, jumped to 9.1 percent in January, the statistics office said on Friday, driven mainly by transport and food costs.
+
+The Kesh Union's office in Dravik urged "restraint on all sides" in a brief statement. A spokesman for the lenders' mission said the fuel subsidy reform remained "a cornerstone of the programme" but that the timing of future steps could be discussed.
+
 Protest organisers have called another march for next Saturday. The Dravik city council said it had refused permission for the march to end at parliament, and told organisers to choose a different route.
 """,
         [
@@ -2805,6 +2849,41 @@ Protest organisers have called another march for next Saturday. The Dravik city 
                 ],
             ),
             A(["A government spokesman"], "declined to comment", ["on the report"]),
+            A(
+                ["Opposition leader Mirela Stan, whose Social Democrats lead in opinion polls"],
+                "told supporters",
+                [
+                    "that her party would restore the subsidies for households earning below the average wage if it won the election due in the autumn"
+                ],
+                "Mirela Stan",
+            ),
+            A(
+                ["{She} did not say"],
+                "did not say",
+                ["how the measure would be funded"],
+                "Mirela Stan",
+            ),
+            A(
+                ["the statistics office"],
+                "office {said} on Friday",
+                [
+                    "Inflation, which had been falling since the summer, jumped to 9.1 percent in January",
+                    "driven mainly by transport and food costs",
+                ],
+            ),
+            A(
+                ["The Kesh Union's office in Dravik"],
+                "urged",
+                ['"restraint on all sides"'],
+                "Kesh Union",
+            ),
+            A(
+                ["A spokesman for the lenders' mission"],
+                "mission {said}",
+                [
+                    'the fuel subsidy reform remained "a cornerstone of the programme" but that the timing of future steps could be discussed'
+                ],
+            ),
             A(
                 ["The Dravik city council"],
                 "council {said}",
@@ -2955,6 +3034,111 @@ The collision, on a single-track section of line between Merrow and Dunholt, was
                     "it was studying the report and would decide in the coming months whether to bring criminal charges"
                 ],
             ),
+        ],
+    ),
+    (
+        "ho27",
+        """
+Regulator blocks Halcyon's 9-billion takeover of rival Brightline
+
+LONDRIN, Nov 21 (Norpress) - The Competition and Markets Board on Thursday blocked telecoms group Halcyon's proposed 9-billion-crown takeover of rival Brightline, saying the deal would leave mobile customers facing higher prices and poorer service.
+
+The merger would have created the country's largest mobile operator, with about 46 percent of subscribers, and reduced the number of national networks from four to three.
+
+In its final decision, the board said it had rejected a package of remedies offered by Halcyon, including a five-year price freeze and the sale of some radio spectrum to a smaller rival, because they would be "difficult to monitor and easy to evade".
+
+"Four networks competing hard is what has kept prices in this country among the lowest in the region," the board's chairwoman, Dame Eleanor Whitcombe, said. "We were not persuaded that three would do the same job."
+
+Halcyon said it was "deeply disappointed" and was considering an appeal to the Competition Appeal Court. Its chief executive, Martin Greaves, said the ruling would "cost the country its best chance" of building a world-class 6G network and that Brightline, which has lost money for three years running, might not survive on its own.
+
+Brightline shares fell 18 percent in early trading, wiping about 700 million crowns off its market value. Halcyon shares rose 2 percent.
+
+Brightline's board said in a statement that it remained "confident in the company's standalone strategy" but would "consider all options to maximise value for shareholders", a phrase analysts took to mean it could seek another buyer.
+
+Consumer group Fair Signal welcomed the decision. "This is a good day for anyone with a phone contract," its director, Priya Nair, said. "Every time a market loses a player, customers end up paying more."
+
+The decision is the board's first outright block of a telecoms merger since it was created in 2014. The government, which has said it wants to encourage investment in digital infrastructure, had not taken a public position on the deal.
+
+Some analysts said the ruling could push Halcyon to look abroad for growth. "They have a lot of cash and now nowhere at home to spend it," said Oliver Brandt of Osprey Capital. Others expect a revised bid. Halcyon has six weeks to lodge an appeal.
+
+Under competition law, the board can block a deal that would lead to a "substantial lessening of competition". Its decisions can be challenged only on points of law.
+""",
+        [
+            A(
+                ["The Competition and Markets Board"],
+                "saying",
+                ["the deal would leave mobile customers facing higher prices and poorer service"],
+                "Competition and Markets Board",
+            ),
+            A(
+                ["{the board} said it had"],
+                "board {said} it had",
+                [
+                    'it had rejected a package of remedies offered by Halcyon, including a five-year price freeze and the sale of some radio spectrum to a smaller rival, because they would be "difficult to monitor and easy to evade"'
+                ],
+                "Competition and Markets Board",
+            ),
+            A(
+                ["the board's chairwoman, Dame Eleanor Whitcombe"],
+                "Whitcombe, {said}",
+                [
+                    '"Four networks competing hard is what has kept prices in this country among the lowest in the region,"',
+                    '"We were not persuaded that three would do the same job."',
+                ],
+                "Eleanor Whitcombe",
+            ),
+            A(
+                ["{Halcyon} said it was"],
+                "Halcyon {said} it was",
+                [
+                    'it was "deeply disappointed" and was considering an appeal to the Competition Appeal Court'
+                ],
+                "Halcyon",
+            ),
+            A(
+                ["Its chief executive, Martin Greaves"],
+                "Greaves, {said}",
+                [
+                    'the ruling would "cost the country its best chance" of building a world-class 6G network and that Brightline, which has lost money for three years running, might not survive on its own'
+                ],
+                "Martin Greaves",
+            ),
+            A(
+                ["Brightline's board"],
+                "said in a statement",
+                [
+                    'that it remained "confident in the company\'s standalone strategy" but would "consider all options to maximise value for shareholders"'
+                ],
+                "Brightline",
+            ),
+            A(["{analysts} took"], "took to mean", ["it could seek another buyer"]),
+            A(["Consumer group Fair Signal"], "welcomed", ["the decision"], "Fair Signal"),
+            A(
+                ["its director, Priya Nair"],
+                "Nair, {said}",
+                [
+                    '"This is a good day for anyone with a phone contract,"',
+                    '"Every time a market loses a player, customers end up paying more."',
+                ],
+                "Priya Nair",
+            ),
+            A(
+                ["{which} has said"],
+                "has said",
+                ["it wants to encourage investment in digital infrastructure"],
+            ),
+            A(
+                ["Some analysts"],
+                "analysts {said}",
+                ["the ruling could push Halcyon to look abroad for growth"],
+            ),
+            A(
+                ["Oliver Brandt of Osprey Capital"],
+                "{said} Oliver",
+                ['"They have a lot of cash and now nowhere at home to spend it,"'],
+                "Oliver Brandt",
+            ),
+            A(["Others"], "expect", ["a revised bid"]),
         ],
     ),
     # (articles above this line)
