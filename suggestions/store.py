@@ -1,0 +1,147 @@
+"""Writing suggestions for an article: the one path every origin takes (this project's rules,
+another tool's pre-annotations), so the rules of issue 9 hold for all of them:
+
+- a run replaces the origin's unreviewed suggestions on that text, never an accepted annotation;
+- a suggestion an editor rejected (or accepted) is never offered again: its fingerprint (spans
+  and the text they cut, suggestions.models.fingerprint) is remembered by the rejected row;
+- the same suggestion from two origins is stored once (one row per article and fingerprint);
+- spans are checked against the text before anything is written: out of range, empty, or a
+  cue/content missing, the proposal is refused with the reason, and nothing of it is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from annotations.models import Annotation, Source, target_key
+from articles.models import Article, ImageCaption
+
+from .models import Suggestion, fingerprint
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One proposed attribution over one text of an article, before it is stored."""
+
+    source: tuple[Span, ...]
+    cue: Span
+    content: tuple[Span, ...]
+    confidence: float
+    rule: str = ""
+    source_name: str = ""
+    source_entry: Source | None = None
+
+
+class ProposalError(ValueError):
+    """A proposal whose spans do not fit the text; the message says which role and why."""
+
+
+@dataclass(slots=True)
+class Stored:
+    """What a store call did, for reports and progress."""
+
+    created: int = 0
+    replaced: int = 0  # unreviewed suggestions of the origin removed before writing
+    skipped_decided: int = 0  # proposals an editor already accepted or rejected
+    skipped_duplicate: int = 0  # proposals already pending (another origin, or twice in a run)
+    refused: list[str] = field(default_factory=list)
+
+
+def check_proposal(text: str, proposal: Proposal) -> None:
+    """Refuse spans outside the text, empty spans, a missing cue or content, a confidence
+    outside [0, 1]."""
+    if not proposal.content:
+        raise ProposalError("content: at least one span is needed")
+    if not 0 <= proposal.confidence <= 1:
+        raise ProposalError(f"confidence: {proposal.confidence} is not in [0, 1]")
+    n = len(text)
+    for role, spans in (
+        ("source", proposal.source),
+        ("cue", (proposal.cue,)),
+        ("content", proposal.content),
+    ):
+        for start, end in spans:
+            if not 0 <= start < end <= n:
+                raise ProposalError(f"{role}: span [{start}, {end}] is not within 0..{n}")
+
+
+def text_of(article: Article, target: str, caption: ImageCaption | None) -> str:
+    """The text a suggestion's offsets point into."""
+    if target == Annotation.Target.CAPTION:
+        if caption is None:
+            raise ValueError("a caption suggestion needs its caption")
+        return caption.text
+    return article.title if target == Annotation.Target.TITLE else article.body
+
+
+def store(
+    article: Article,
+    proposals: Iterable[Proposal],
+    *,
+    origin: str,
+    origin_version: str = "",
+    target: str = Annotation.Target.BODY,
+    caption: ImageCaption | None = None,
+    replace: bool = True,
+) -> Stored:
+    """Store proposals for one text of an article in one transaction.
+
+    With `replace`, the origin's pending suggestions on that text go first (a re-run of the
+    engine); without it (adding another tool's predictions), they stay. Two queries to read
+    what is there, one bulk insert: cheap enough to run per article over a whole import.
+    """
+    text = text_of(article, target, caption)
+    key = target_key(target, caption.pk if caption else None)
+    result = Stored()
+    rows: dict[str, Suggestion] = {}
+    with transaction.atomic():
+        mine = Suggestion.objects.filter(
+            article=article, target=target, caption=caption, origin=origin
+        )
+        if replace:
+            result.replaced, _ = mine.filter(status=Suggestion.Status.PENDING).delete()
+        known = dict(
+            Suggestion.objects.filter(article=article).values_list("fingerprint", "status")
+        )
+        for proposal in proposals:
+            try:
+                check_proposal(text, proposal)
+            except ProposalError as error:
+                result.refused.append(str(error))
+                continue
+            mark = fingerprint(key, text, proposal.source, proposal.cue, proposal.content)
+            status = known.get(mark)
+            if status is not None and status != Suggestion.Status.PENDING:
+                result.skipped_decided += 1
+                continue
+            if status is not None or mark in rows:
+                result.skipped_duplicate += 1
+                continue
+            rows[mark] = Suggestion(
+                article=article,
+                target=target,
+                caption=caption,
+                source_spans=[list(span) for span in proposal.source],
+                cue_span=list(proposal.cue),
+                content_spans=[list(span) for span in proposal.content],
+                source_name=proposal.source_name[:300],
+                source_entry=proposal.source_entry,
+                origin=origin,
+                origin_version=origin_version,
+                rule=proposal.rule[:100],
+                confidence=proposal.confidence,
+                fingerprint=mark,
+            )
+        Suggestion.objects.bulk_create(rows.values())
+    result.created = len(rows)
+    return result
+
+
+def spans(values: Sequence[Sequence[int]]) -> tuple[Span, ...]:
+    """Stored JSON spans back as tuples."""
+    return tuple((int(s), int(e)) for s, e in values)
