@@ -253,7 +253,7 @@ Norvania coalition on brink as Greens reject budget deal
 
 VESTRA, March 4 (Norpress) - Norvania's governing coalition was on the verge of collapse on Tuesday after the junior Green Alliance said it would vote against the government's budget unless spending cuts to public transport were reversed.
 
-"We did not enter this government to close railway lines," Green Alliance leader Ingrid Solvang told reporters outside parliament. "If the finance ministry wants our votes, it knows what it has to do."
+"We did not enter this government to close railway lines," Green Alliance leader Ingrid Solvang told reporters outside parliament. "If the finance ministry wants our votes, it knows what it has to do." Solvang plans to put the dispute to a vote of party members if no deal is reached by Friday.
 
 Prime Minister Aksel Brekke, whose Centre Party holds 61 of the 150 seats in parliament, sought to calm the waters on Wednesday. He said negotiations would continue through the week and that he was "confident a sensible compromise can be found."
 
@@ -283,6 +283,12 @@ The opposition Liberal People's Party, which holds 38 seats, said it would table
                     '"We did not enter this government to close railway lines,"',
                     '"If the finance ministry wants our votes, it knows what it has to do."',
                 ],
+                "Ingrid Solvang",
+            ),
+            A(
+                ["{Solvang} plans to"],
+                "plans to",
+                ["put the dispute to a vote of party members if no deal is reached by Friday"],
                 "Ingrid Solvang",
             ),
             A(
@@ -2366,7 +2372,7 @@ The decision follows years of pressure from the Edorian government and campaigne
 
 In a statement, the board of trustees said it had concluded that there was "no ethical or legal case" for keeping the heads, after a review of the museum's records found that they had been removed by force.
 
-"These objects were taken in an act of violence. Returning them is not a gift; it is a correction," said museum director Philippa Crane. She said she hoped the return would mark "the beginning of a long-term partnership" with museums in Edoria.
+"These objects were taken in an act of violence. Returning them is not a gift; it is a correction," said museum director Philippa Crane. She said she hoped the return would mark "the beginning of a long-term partnership" with museums in Edoria. Crane hopes to send a team of conservators to Oba City next year to help prepare the new galleries.
 
 The heads, cast in the 16th century, are among the most celebrated works of Edorian art. Some experts have valued similar pieces at several million pounds each.
 
@@ -2411,6 +2417,14 @@ Several other museums hold bronzes from the same expedition. The Calder Collecti
                 "She {said} she hoped",
                 [
                     'she hoped the return would mark "the beginning of a long-term partnership" with museums in Edoria'
+                ],
+                "Philippa Crane",
+            ),
+            A(
+                ["{Crane} hopes to"],
+                "hopes to",
+                [
+                    "send a team of conservators to Oba City next year to help prepare the new galleries"
                 ],
                 "Philippa Crane",
             ),
@@ -3049,7 +3063,7 @@ In its final decision, the board said it had rejected a package of remedies offe
 
 "Four networks competing hard is what has kept prices in this country among the lowest in the region," the board's chairwoman, Dame Eleanor Whitcombe, said. "We were not persuaded that three would do the same job."
 
-Halcyon said it was "deeply disappointed" and was considering an appeal to the Competition Appeal Court. Its chief executive, Martin Greaves, said the ruling would "cost the country its best chance" of building a world-class 6G network and that Brightline, which has lost money for three years running, might not survive on its own.
+Halcyon said it was "deeply disappointed" and was considering an appeal to the Competition Appeal Court. Its chief executive, Martin Greaves, said the ruling would "cost the country its best chance" of building a world-class 6G network and that Brightline, which has lost money for three years running, might not survive on its own. Greaves vowed to keep investing in the network "whatever happens".
 
 Brightline shares fell 18 percent in early trading, wiping about 700 million crowns off its market value. Halcyon shares rose 2 percent.
 
@@ -3101,6 +3115,12 @@ Under competition law, the board can block a deal that would lead to a "substant
                 [
                     'the ruling would "cost the country its best chance" of building a world-class 6G network and that Brightline, which has lost money for three years running, might not survive on its own'
                 ],
+                "Martin Greaves",
+            ),
+            A(
+                ["{Greaves} vowed"],
+                "vowed to",
+                ['keep investing in the network "whatever happens"'],
                 "Martin Greaves",
             ),
             A(
