@@ -67,7 +67,7 @@ ACCORDING_END = re.compile(
 )
 # "The fire, according to the brigade, started in the kitchen."
 ACCORDING_MID = re.compile(r",\s*(according to)\s+([^,\"“”]{2,60}?),\s+(?=[a-z])")
-SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,120}?)\s*(?=,\s*[\"“]|\.?\s*$)")
+SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,240}?)\s*(?=,\s*[\"“]|\.?\s*$)")
 DATELINE = re.compile(r"[A-Z][A-Z ]{2,}[^–—\"“]{0,30}[–—]\s*")  # "HARWELL, March 3 –"
 # An opening adverbial without a comma: "On Friday the Met Office warned …".
 OPENING = re.compile(r"On\s+\w+day\s+(?=[A-Z]|the\s)")
@@ -78,7 +78,10 @@ PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?(?:,\s+adding\s+[\s\S
 COORD = re.compile(
     r",?\s+and\s+(urged|promised|warned|added|insisted|stressed|noted|said)\s+|,\s+(adding)\s+"
 )
-_PASSIVE_VERB = r"(?:announced|reported|said|believed|understood|expected|thought|alleged)"
+_PASSIVE_VERB = (
+    r"(?:announced|reported|said|believed|understood|expected|thought|alleged|feared|hoped"
+    r"|known|claimed|estimated|rumou?red|confirmed|suspected|assumed|predicted|feared|argued)"
+)
 IT_PASSIVE = re.compile(
     rf"It\s+((?:is|was|has\s+been|had\s+been)\s+{_PASSIVE_VERB}){_TIME}\s+(?=that\s)"
 )
@@ -104,11 +107,18 @@ _NP_CONTENT_OK = frozenset({"deny", "denies", "denied", "denying"})
 # What a denial's noun phrase is about when it reports speech ("denied the charges").
 _DENIED_NP = re.compile(
     r"(?:\w+\s+){0,4}?(?:allegations?|charges?|claims?|reports?|accusations?|wrongdoing"
-    r"|involvement|responsibility|rumou?rs|suggestions?|any\s+role|the\s+story|it)\b"
+    r"|involvement|responsibility|rumou?rs|suggestions?|any\s+role|the\s+story|it|this|that"
+    r"|these|those|any\s+wrongdoing)\b"
     r"|\w+ing\b"  # "denied targeting civilians"
 )
-_IDIOM = re.compile(r"it\s+all\b|so\b|no\s+more\b|nothing\b|a\s+(?:lot|word|prayer)\b")
-_CLAUSE_STOP = re.compile(r"\s+(?:and|or|but)\s+|,")
+_IDIOM = re.compile(
+    r"(?:it\s+all|so|no|yes|no\s+more|nothing|little|much|more|less|something|anything"
+    r"|a\s+(?:lot|word|prayer|joke|story|lie|few\s+words)|goodbye|farewell|hello|sorry|thanks"
+    r"|thank\s+you|grace|amen|mass|the\s+(?:rosary|word|truth)|(?:his|her|their)\s+goodbyes"
+    r"|(?:his|her|their|its)\s+(?:piece|prayers|farewells))\b"
+)
+_SAY = frozenset(lexicon.forms("say") + lexicon.forms("tell") + ("reporters", "journalists"))
+_CLAUSE_STOP = re.compile(r"\s+(?:and|or|but)\s+")
 RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
 # ", SOURCE CUE" ending the sentence, or set off by commas inside it ("X, the Pentagon said, in
 # what …"): the content is what precedes it.
@@ -172,24 +182,58 @@ OBJECT_TO_VERBS = _WANT_FORMS | frozenset(
     + lexicon.forms("persuade")
     + ("on",)
 )
-_NAMEISH = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,13}$")
+_NAMEISH = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[ -][\w'’.&()-]+){0,13}$")
 
 
 def is_source(phrase: str) -> bool:
-    """Whether a phrase before a cue looks like a source: a pronoun or a short noun phrase."""
+    """Whether a phrase before a cue looks like a source: a pronoun, or a noun phrase with its
+    appositives ("Dana Kerr, 34, a farmer") and relative clauses ("Telvio, which has 11 million
+    subscribers", "a doctor who asked not to be named"), which identify the source too."""
+    words = phrase.split()
+    if not words:
+        return False
+    if words[0].lower() in PRONOUNS:
+        return len(words) == 1
+    parts = phrase.split(",")
+    kept: list[str] = []  # the noun phrases, without their relative clauses
+    for i, part in enumerate(parts):
+        lead = part.split()[:1]
+        if not lead:
+            return False
+        if i and lead[0].lower() in _RELATIVES:
+            if len(part.split()) > _RELATIVE_WORDS:
+                return False
+            continue
+        if i and (VERBISH.fullmatch(lead[0]) or lead[0].endswith("ing")):
+            return False  # "the brigade, started in …" is a clause, not an appositive
+        noun_phrase, _, clause = _split_relative(part)
+        if clause and len(clause.split()) > _RELATIVE_WORDS:
+            return False
+        kept.append(noun_phrase)
+    return _is_noun_phrase(",".join(kept))
+
+
+def _split_relative(part: str) -> tuple[str, str, str]:
+    """A phrase cut before a relative clause in it ("a doctor who asked …")."""
+    m = _RELATIVE_TAIL.search(part)
+    if m is None:
+        return part, "", ""
+    return part[: m.start()], m.group(0), part[m.end() :]
+
+
+def _is_noun_phrase(phrase: str) -> bool:
+    """Whether a phrase (relative clauses taken out) reads as a source's noun phrase."""
     words = phrase.split()
     if not words or len(words) > 14:
         return False
     first = words[0]
-    if first.lower() in PRONOUNS:
-        return len(words) == 1
     if any(
         w.lower() in {"that", "which", "if", "when", "because", "after", "before"} for w in words
     ):
         return False
     if first[0].islower() and first.lower() not in lexicon.DETERMINERS:
         # "environment minister Jana Pelc", "police", "local officials" pass
-        head = phrase.split(",")[0].split()[-1].lower().rstrip("’'s")
+        head = phrase.split(",")[0].split()[-1].lower().removesuffix("’s").removesuffix("'s")
         nouns = lexicon.SOURCE_NOUNS
         if not _NAME_WORD.match(words[-1]) and head not in nouns and first not in nouns:
             return False  # "officials familiar with the talks" passes on its first word
@@ -198,11 +242,12 @@ def is_source(phrase: str) -> bool:
         joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
         if w.lower() in _NOT_IN_SOURCE and not joins_names:
             return False
-    for part in phrase.split(",")[1:]:
-        lead = part.split()[:1]
-        if not lead or VERBISH.fullmatch(lead[0]) or lead[0].endswith("ing"):
-            return False  # "the brigade, started in …" is a clause, not an appositive
     return bool(_NAMEISH.match(phrase.replace(",", "")))
+
+
+_RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
+_RELATIVE_TAIL = re.compile(r"\s(?:who|which|whose|whom|where)\s")
+_RELATIVE_WORDS = 25  # a relative clause longer than this is a sentence of its own
 
 
 def entity_name(phrase: str) -> str | None:
@@ -279,8 +324,10 @@ def is_org(name: str) -> bool:
 def reads_as_clause(content: str, cue: str) -> bool:
     """Whether content after a cue without "that" is a clause (or a denial's noun phrase).
 
-    The clause's verb must come before any "and", "or", "but" or comma: in "noted the objection
-    and moved on" the verb after "and" is the subject's own second verb, not a reported clause.
+    The clause's verb must come before any "and", "or", "but": in "noted the objection and
+    moved on" the verb after "and" is the subject's own second verb, not a reported clause.
+    After "say" and "tell", whose every other use is an idiom ("said goodbye", "said a prayer",
+    "told a joke"), any content of three words or more that is not an idiom counts.
     """
     if content[:1] in OPEN_QUOTES:
         return True
@@ -291,6 +338,8 @@ def reads_as_clause(content: str, cue: str) -> bool:
         return _DENIED_NP.match(content) is not None  # "denied the charges", not "denied access"
     if _IDIOM.match(content):
         return False
+    if words & _SAY and len(content.split()) >= 3:
+        return True
     head = _CLAUSE_STOP.split(content, maxsplit=1)[0]
     return _CLAUSE.search(head) is not None
 

@@ -4,6 +4,8 @@ after a source, a relative "who", and attributions without a source (passives, "
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon
 from .phrases import (
     AFTER_VP,
@@ -45,6 +47,8 @@ from .spans import (
     strip_span,
 )
 
+_CITING = re.compile(r",\s+(?:citing|quoting)\s+[^,]+,$")
+
 
 def _subject(text: str, s: int, cue_start: int) -> Span | None:
     """The source before a cue: the phrase from the sentence start, or after a lead ("Separately,
@@ -60,6 +64,9 @@ def _subject(text: str, s: int, cue_start: int) -> Span | None:
         if p > starts[0] and not _is_lead(text[starts[0] : p]):
             continue
         phrase = text[p:cue_start].strip()
+        citing = _CITING.search(phrase)
+        if citing:  # "The agency, citing a military source, said": the agency is the source
+            phrase = phrase[: citing.start()] + ","
         if phrase.endswith(","):
             if "," not in phrase[:-1]:
                 continue  # an appositive must open and close: "Her deputy, X, said"
