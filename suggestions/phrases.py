@@ -185,6 +185,18 @@ OBJECT_TO_VERBS = _WANT_FORMS | frozenset(
 _NAMEISH = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[ -][\w'’.&()-]+){0,13}$")
 
 
+def first_cue(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first cue group in text[start:end] that is used as a verb: "the said document",
+    "the state news agency", "a report" have a determiner before the word, which makes it a
+    noun or an adjective there."""
+    for cm in CUE_RE.finditer(text, start, end):
+        before = text[max(start, cm.start() - 6) : cm.start()].lower().split()
+        if before and before[-1] in DETERMINERS:
+            continue
+        return cm
+    return None
+
+
 def is_source(phrase: str) -> bool:
     """Whether a phrase before a cue looks like a source: a pronoun, or a noun phrase with its
     appositives ("Dana Kerr, 34, a farmer") and relative clauses ("Telvio, which has 11 million

@@ -13,8 +13,6 @@ from .phrases import (
     COLON_QUOTE,
     COMMA_SPACE,
     CONJUNCTION,
-    CUE_RE,
-    DETERMINERS,
     IT_PASSIVE,
     LEAD_WORDS,
     MAX_COMMAS,
@@ -31,6 +29,7 @@ from .phrases import (
     WORD,
     cue_kind,
     entity_name,
+    first_cue,
     is_source,
     reads_as_clause,
     strong,
@@ -66,8 +65,8 @@ def _subject(text: str, s: int, cue_start: int) -> Span | None:
         phrase = text[p:cue_start].strip()
         citing = _CITING.search(phrase)
         if citing:  # "The agency, citing a military source, said": the agency is the source
-            phrase = phrase[: citing.start()] + ","
-        if phrase.endswith(","):
+            phrase = phrase[: citing.start()]
+        elif phrase.endswith(","):
             if "," not in phrase[:-1]:
                 continue  # an appositive must open and close: "Her deputy, X, said"
             phrase = phrase[:-1]
@@ -91,12 +90,9 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
     OBJECT that CONTENT', 'SOURCE urged OBJECT to VP': the source opens the sentence or follows
     an opening adverbial. Only the first cue of the sentence is tried: a later one lies in the
     content of the first (nested attributions: only the outermost is marked)."""
-    cm = CUE_RE.search(text, s, e)
+    cm = first_cue(text, s, e)
     if cm is None:
         return None
-    before = text[max(s, cm.start() - 4) : cm.start()].lower().split()
-    if before and before[-1] in DETERMINERS:
-        return None  # "the said document"
     source = _subject(text, s, cm.start())
     if source is None:
         return None
@@ -218,7 +214,7 @@ def colon_rule(text: str, s: int, e: int) -> Suggestion | None:
     ("The harbourmaster was blunt: "…""): the colon is the cue. With a verb phrase before the
     colon, only a quotation counts as content."""
     m = COLON_AT.match(text, s, e)
-    if m is None or CUE_RE.search(text, s, m.start(1)):
+    if m is None or first_cue(text, s, m.start(1)):
         return None
     start = m.end()
     end = end_before_stop(text, start, e)

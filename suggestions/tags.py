@@ -23,6 +23,7 @@ from .phrases import (
     TIME_RE,
     cue_kind,
     entity_name,
+    first_cue,
     is_source,
     reads_as_clause,
     strong,
@@ -204,7 +205,7 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, int | None] | No
         if not phrase or phrase.lower() in PRONOUNS or not is_source(phrase.rstrip(",")):
             return None
         return src, (inverted.start(1), inverted.end(1)), None
-    cm = CUE_RE.search(text, start, stop)
+    cm = first_cue(text, start, stop)
     if cm is None or not strong(cm.group(0)) or cue_kind(cm.group(0)) in ("to", "np"):
         return None
     src = strip_span(text, start, cm.start())
