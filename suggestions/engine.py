@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from .phrases import COORD, DATELINE
 from .resolve import resolve
-from .rules import colon_rule, implicit, relative, source_cue, subject_then_cue
+from .rules import colon_rule, content_after, implicit, relative, source_cue, subject_then_cue
 from .sentences import sentences
 from .spans import QUOTE_RE, Span, Suggestion, end_before_stop, open_quotation, strip_span
 from .tags import according, content_source_cue, quote_first
@@ -61,9 +61,8 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     if between.count('"') % 2 or between.count("“") > between.count("”"):
         return [found]  # the "and" is inside a quotation
     verb = 1 if m.group(1) else 2
-    content_start = m.end()
-    content_end = end_before_stop(text, content_start, e)
-    if len(text[content_start:content_end].split()) < 2:
+    second_content = content_after(text, m.group(verb), m.end(verb), e)
+    if second_content is None:
         return [found]
     first = found
     if not found.rule.startswith("quote"):
@@ -72,7 +71,7 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     second = Suggestion(
         found.source,
         (m.start(verb), m.end(verb)),
-        ((content_start, content_end),),
+        (second_content[0],),
         round(found.confidence - 0.05, 2),
         "coordinated-cue",
         found.source_entity,

@@ -75,8 +75,11 @@ TIME_RE = re.compile(_TIME)
 # What may follow "QUOTE, SOURCE CUE" in the same sentence: an adverbial, not a second clause.
 PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?(?:,\s+adding\s+[\s\S]*)?\s*[.]?\s*")
 # A second cue of the same source in the same sentence: "... and urged ...", ", adding that ...".
+# A second cue of the same source: "… and called on all sides to …", "…, but warned that …",
+# "…, adding that …".
 COORD = re.compile(
-    r",?\s+and\s+(urged|promised|warned|added|insisted|stressed|noted|said)\s+|,\s+(adding)\s+"
+    rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?({_CUE})(?=\s)"
+    rf"|,\s+((?:{lexicon.alternation(lexicon.PARTICIPLES)})(?:\s+in\s+a\s+statement)?)(?=\s)"
 )
 _PASSIVE_VERB = (
     r"(?:announced|reported|said|believed|understood|expected|thought|alleged|feared|hoped"

@@ -97,48 +97,10 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
     if source is None:
         return None
     phrase = text[source[0] : source[1]]
-    cue_text = cm.group(0)
-    kind = cue_kind(cue_text)
-    after = TIME_RE.match(text, cm.end(), e).end()  # type: ignore[union-attr]
-    colon = COLON_QUOTE.match(text, after, e)
-    cue = (cm.start(), cm.end())
-    if colon:
-        start = colon.end()
-        q = QUOTE_RE.match(text, start, e)
-        if not q or q.end() < strip_span(text, start, e)[1] - 1:
-            return None
-        rule, conf = "source-cue-colon-quote", 0.85
-        end = q.end()
-    else:
-        start = strip_span(text, after, e)[0]
-        if start >= e or not (text[start].isalnum() or text[start] in OPEN_QUOTES):
-            return None
-        has_that = text.startswith("that ", start)
-        end = end_before_stop(text, start, e)
-        if kind == "to":
-            rule, conf = "source-cue-to", 0.75
-        elif kind == "object" and not has_that:
-            obj = OBJECT_THAT.match(text, start, e)
-            if obj:
-                start = obj.start(1)
-                rule, conf = "source-cue-object-that", 0.8
-            elif OBJECT_TO.match(text, start, e) and verb_of(cue_text) in OBJECT_TO_VERBS:
-                rule, conf = "source-cue-object-to", 0.75
-            elif verb_of(cue_text) in STRONG_SET and reads_as_clause(text[start:e], cue_text):
-                rule, conf = "source-cue-clause", 0.75
-            else:
-                return None
-        elif kind == "np":
-            rule, conf = "source-cue-np", 0.75
-        else:
-            if kind == "that" and not has_that:
-                return None
-            if not has_that and not reads_as_clause(text[start:e], cue_text):
-                return None
-            rule = "source-cue-that" if has_that else "source-cue-clause"
-            conf = 0.85 if has_that else 0.8
-        if len(text[start:end].split()) < 2:
-            return None
+    found = content_after(text, cm.group(0), cm.end(), e)
+    if found is None:
+        return None
+    content, rule, conf = found
     lowered = phrase.lower()
     if lowered == "it":
         conf -= 0.15  # "It did not say …": the article's last organisation, as written
@@ -146,12 +108,57 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
         conf -= 0.1
     return Suggestion(
         (source,),
-        cue,
-        ((start, end),),
+        (cm.start(), cm.end()),
+        (content,),
         round(conf, 2),
         rule,
         None if lowered in PRONOUNS else entity_name(phrase),
     )
+
+
+def content_after(text: str, cue_text: str, cue_end: int, e: int) -> tuple[Span, str, float] | None:
+    """The content a cue group takes, up to the sentence end `e`, by the frame of its verb:
+    ': "QUOTE"', 'that C', a clause, 'to VP', 'OBJECT that C', 'OBJECT to VP', a noun phrase.
+    (content span, rule name, confidence) or None when what follows is not such content."""
+    kind = cue_kind(cue_text)
+    after = TIME_RE.match(text, cue_end, e).end()  # type: ignore[union-attr]
+    colon = COLON_QUOTE.match(text, after, e)
+    if colon:
+        start = colon.end()
+        q = QUOTE_RE.match(text, start, e)
+        if not q or q.end() < strip_span(text, start, e)[1] - 1:
+            return None
+        return (start, q.end()), "source-cue-colon-quote", 0.85
+    start = strip_span(text, after, e)[0]
+    if start >= e or not (text[start].isalnum() or text[start] in OPEN_QUOTES):
+        return None
+    has_that = text.startswith("that ", start)
+    end = end_before_stop(text, start, e)
+    if kind == "to":
+        rule, conf = "source-cue-to", 0.75
+    elif kind == "object" and not has_that:
+        obj = OBJECT_THAT.match(text, start, e)
+        if obj:
+            start = obj.start(1)
+            rule, conf = "source-cue-object-that", 0.8
+        elif OBJECT_TO.match(text, start, e) and verb_of(cue_text) in OBJECT_TO_VERBS:
+            rule, conf = "source-cue-object-to", 0.75
+        elif verb_of(cue_text) in STRONG_SET and reads_as_clause(text[start:e], cue_text):
+            rule, conf = "source-cue-clause", 0.75
+        else:
+            return None
+    elif kind == "np":
+        rule, conf = "source-cue-np", 0.75
+    else:
+        if kind == "that" and not has_that:
+            return None
+        if not has_that and not reads_as_clause(text[start:e], cue_text):
+            return None
+        rule = "source-cue-that" if has_that else "source-cue-clause"
+        conf = 0.85 if has_that else 0.8
+    if len(text[start:end].split()) < 2:
+        return None
+    return (start, end), rule, conf
 
 
 def subject_then_cue(text: str, s: int, e: int) -> Suggestion | None:
