@@ -70,7 +70,7 @@ propose recommend request ask urge expect foresee judge hold conclude
 """)
 
 TO_LEMMAS = words("""
-plan want intend hope aim expect vow pledge promise threaten seek refuse wish vote decline
+plan want intend hope aim expect vow pledge promise seek refuse wish vote decline
 offer propose pretend claim
 """)
 

@@ -188,14 +188,29 @@ OBJECT_TO_VERBS = _WANT_FORMS | frozenset(
 _NAMEISH = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[ -][\w'’.&()-]+){0,13}$")
 
 
+# A verb's base form ("say", "report", "state") is a finite verb only after a plural subject,
+# a personal pronoun, an auxiliary or "to"; after anything else it is a noun.
+_LEMMAS = frozenset(
+    lexicon.CLAUSE_LEMMAS + lexicon.THAT_LEMMAS + lexicon.TO_LEMMAS + lexicon.OBJECT_LEMMAS
+)
+_BEFORE_BASE_FORM = re.compile(
+    r"i|we|you|they|not|never|also|to|do|did|does|will|would|could|can|may|might|must|should"
+    r"|shall|n’t|n't|[\w’'-]*[a-z]s|police|people|staff|[a-z]+men|[a-z]+people|children|who"
+)
+
+
 def first_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first cue group in text[start:end] that is used as a verb: "the said document",
     "the state news agency", "a report" have a determiner before the word, which makes it a
     noun or an adjective there."""
     for cm in CUE_RE.finditer(text, start, end):
-        before = text[max(start, cm.start() - 6) : cm.start()].lower().split()
-        if before and before[-1] in DETERMINERS:
-            continue
+        before = text[max(start, cm.start() - 24) : cm.start()].split()
+        previous = before[-1].lower() if before else ""
+        if previous in DETERMINERS or previous.endswith(("’s", "'s")):
+            continue  # "the said document", "Estavia's state gas company"
+        word = cm.group(0).split()[0]
+        if word in _LEMMAS and previous and not _BEFORE_BASE_FORM.fullmatch(previous):
+            continue  # "an inspection report", "the state news agency": nouns
         return cm
     return None
 
@@ -228,6 +243,11 @@ def is_source(phrase: str) -> bool:
     return _is_noun_phrase(",".join(kept))
 
 
+_NOT_IN_NOUN_PHRASE = frozenset(
+    lexicon.words("that which if when because after before whether why how what where whom")
+)
+
+
 def _split_relative(part: str) -> tuple[str, str, str]:
     """A phrase cut before a relative clause in it ("a doctor who asked …")."""
     m = _RELATIVE_TAIL.search(part)
@@ -242,9 +262,7 @@ def _is_noun_phrase(phrase: str) -> bool:
     if not words or len(words) > 14:
         return False
     first = words[0]
-    if any(
-        w.lower() in {"that", "which", "if", "when", "because", "after", "before"} for w in words
-    ):
+    if any(w.lower() in _NOT_IN_NOUN_PHRASE for w in words):
         return False
     if first[0].islower() and first.lower() not in lexicon.DETERMINERS:
         # "environment minister Jana Pelc", "police", "local officials" pass

@@ -91,10 +91,15 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
     an opening adverbial. Only the first cue of the sentence is tried: a later one lies in the
     content of the first (nested attributions: only the outermost is marked)."""
     cm = first_cue(text, s, e)
-    if cm is None:
-        return None
-    source = _subject(text, s, cm.start())
-    if source is None:
+    source = None if cm is None else _subject(text, s, cm.start())
+    if cm is not None and source is None:
+        # "Asked whether he expected to …, he said: …": a cue inside an opening clause; the
+        # sentence's own cue comes after the comma that closes it.
+        comma = text.find(", ", cm.end(), e)
+        if comma >= 0:
+            cm = first_cue(text, comma + 2, e)
+            source = None if cm is None else _subject(text, s, cm.start())
+    if cm is None or source is None:
         return None
     phrase = text[source[0] : source[1]]
     found = content_after(text, cm.group(0), cm.end(), e)
