@@ -21,10 +21,13 @@ AnnotationData
     enclosing span first), then client_id. Deleted annotations are never loaded.
 AttributionData
     id (pk), claim (the claim's client_id), source_span (client_id or None), source (the
-    attribution's own registry entry name, or None), cue (client_id or None), author (username).
-    Only links whose claim and source span are both exported are kept; a cue that is not
-    exported (e.g. pending while only accepted annotations are exported) becomes None, as when
-    a cue is deleted. Order: by the claim's position, the source span's (None first), source
+    attribution's own registry entry name, or None), cue (client_id or None), author (username),
+    fragments (client_ids of the further content spans after the claim, in reading order;
+    `[claim, *fragments]` is the whole content), implicit_source (True when there is no source
+    in the text: then source_span and source are None).
+    Only links whose claim and source span are both exported are kept; a cue or a fragment that
+    is not exported (e.g. pending while only accepted annotations are exported) is left out
+    (None, or not in the list), as when it is deleted. Order: by the claim's position, the source span's (None first), source
     name (None first), the cue's (None first), then pk: exactly native.md's order.
 SourceData
     name, kind, description, aliases (sorted by code point). ArticleData.sources lists the
@@ -85,6 +88,8 @@ class AttributionData:
     source: str | None
     cue: str | None
     author: str
+    fragments: list[str] = field(default_factory=list)
+    implicit_source: bool = False
 
 
 @dataclass(slots=True)
