@@ -49,6 +49,9 @@ from datetime import datetime
 from articles import content
 
 SEPARATOR = "\n\n"  # between the parts of a flat text
+# How the exports word an attribution with no source in the text (AttributionData.
+# implicit_source); the same words as the panel's (annotations.models, held equal by a test).
+IMPLICIT_SOURCE = "(implicit source)"
 
 
 @dataclass(slots=True)
