@@ -37,12 +37,14 @@ SourceData
 `flat_text(article)` lays an article's texts end to end (title, captions, body, separated by
 a blank line) for formats that annotate one text per document (doccano, Label Studio, brat).
 `note_text(note)` is a note as plain text, for formats that do not carry HTML. `place(span)` and
-`one_line(text)` word the lines of a writer's report (brat, spaCy).
+`one_line(text)` word the lines of a writer's report (brat, spaCy). `link_relations(link)` is
+an attribution as relations between two spans each (doccano, Label Studio).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -189,3 +191,17 @@ def one_line(text: str, n: int = 60) -> str:
     ellipsis."""
     text = text.replace("\n", "⏎")
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def link_relations(link: AttributionData) -> Iterator[tuple[str, str, str]]:
+    """An attribution as (from, type, to) relations between spans (client ids), for the
+    formats that link regions two by two (doccano, Label Studio): "source" and "cue" from each
+    fragment of the content, then "fragment" from the claim to each further fragment, which
+    tells one attribution in two fragments from two attributions with the same source and cue.
+    A registry entry or an implicit source has no span to point at: no source relation."""
+    for part in (link.claim, *link.fragments):
+        for kind, other in (("source", link.source_span), ("cue", link.cue)):
+            if other is not None:
+                yield part, kind, other
+    for fragment in link.fragments:
+        yield link.claim, "fragment", fragment
