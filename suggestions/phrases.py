@@ -68,7 +68,9 @@ ACCORDING_END = re.compile(
 # "The fire, according to the brigade, started in the kitchen."
 ACCORDING_MID = re.compile(r",\s*(according to)\s+([^,\"“”]{2,60}?),\s+(?=[a-z])")
 SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,240}?)\s*(?=,\s*[\"“]|\.?\s*$)")
-DATELINE = re.compile(r"[A-Z][A-Z ]{2,}[^–—\"“]{0,30}[–—]\s*")  # "HARWELL, March 3 –"
+DATELINE = re.compile(  # "HARWELL, March 3 –", "KESTRAL, May 21 (Meridian Wire) - "
+    r"[A-Z][A-Z .'’-]{2,}(?:,\s*[^\n\"“–—]{0,48}?)?\s*(?:[–—]|--?)\s+"
+)
 # An opening adverbial without a comma: "On Friday the Met Office warned …".
 OPENING = re.compile(r"On\s+\w+day\s+(?=[A-Z]|the\s)")
 TIME_RE = re.compile(_TIME)
