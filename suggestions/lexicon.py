@@ -66,7 +66,7 @@ ask wonder
 THAT_LEMMAS = words("""
 find show learn hear see accept decide demonstrate determine discover notice realise realize
 understand know feel agree acknowledge establish prove imply mean read rule order demand
-propose recommend request ask urge expect foresee judge hold conclude
+propose recommend request ask urge expect foresee hold conclude
 """)
 
 TO_LEMMAS = words("""

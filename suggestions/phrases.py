@@ -213,6 +213,8 @@ def first_cue(text: str, start: int, end: int) -> re.Match[str] | None:
         word = cm.group(0).split()[0]
         if word in _LEMMAS and previous and not _BEFORE_BASE_FORM.fullmatch(previous):
             continue  # "an inspection report", "the state news agency": nouns
+        if word.endswith("s") and previous in lexicon.DETERMINERS:
+            continue  # "the five judges", "its reports": plural nouns
         return cm
     return None
 
