@@ -83,7 +83,8 @@ def _second_source(text: str, found: Suggestion, start: int, e: int) -> list[Sug
     """The suggestion, and a second one when a second clause of the sentence has its own source
     and cue: "The ministry plans to close the line, and the minister believes a bus can
     replace it." The first content ends before the joining comma."""
-    if found.rule.startswith("quote") or found.content[-1][1] < end_before_stop(text, start, e):
+    quoted = found.rule.startswith("quote")
+    if not quoted and found.content[-1][1] < end_before_stop(text, start, e):
         return [found]
     for joint in _JOINT.finditer(text, start, e):
         if open_quotation(text, start, joint.start()):
@@ -91,10 +92,12 @@ def _second_source(text: str, found: Suggestion, start: int, e: int) -> list[Sug
         second = source_cue(text, joint.end(), e)
         if second is None or second.source[0][0] != joint.end():
             continue
-        cut = strip_span(text, found.content[-1][0], joint.start())
-        if len(text[cut[0] : cut[1]].split()) < 2:
-            return [found]
-        first = replace(found, content=(*found.content[:-1], cut))
+        first = found
+        if not quoted:  # a quotation's content ends with its marks already
+            cut = strip_span(text, found.content[-1][0], joint.start())
+            if len(text[cut[0] : cut[1]].split()) < 2:
+                return [found]
+            first = replace(found, content=(*found.content[:-1], cut))
         return [
             first,
             replace(
@@ -104,7 +107,7 @@ def _second_source(text: str, found: Suggestion, start: int, e: int) -> list[Sug
     return [found]
 
 
-_JOINT = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
+_JOINT = re.compile(r"(?:,\s+(?:and|but|while|whereas|although|though)|;)\s+")
 
 _RULES = (
     quote_first,

@@ -75,7 +75,12 @@ DATELINE = re.compile(  # "HARWELL, March 3 –", "KESTRAL, May 21 (Meridian Wir
 OPENING = re.compile(r"On\s+\w+day\s+(?=[A-Z]|the\s)")
 TIME_RE = re.compile(_TIME)
 # What may follow "QUOTE, SOURCE CUE" in the same sentence: an adverbial, not a second clause.
-PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?(?:,\s+adding\s+[\s\S]*)?\s*[.]?\s*")
+PLAIN_TAIL = re.compile(
+    r"(?:\s+(?!that\b)[^\"“”,;:]*)?"
+    # ", adding that …", ", referring to …", ", although he cautioned …": the rest is not part
+    # of the quotation's attribution (a second cue there is found on its own)
+    r"(?:,\s+(?:\w+ing|although|though|but|while|whereas|and|as)\s+[\s\S]*)?\s*[.]?\s*"
+)
 # A second cue of the same source in the same sentence: "... and urged ...", ", adding that ...".
 # A second cue of the same source: "… and called on all sides to …", "…, but warned that …",
 # "…, adding that …".

@@ -4,6 +4,8 @@ and the "according to" phrase in its three places."""
 
 from __future__ import annotations
 
+import re
+
 from .phrases import (
     ACCORDING_END,
     ACCORDING_MID,
@@ -18,7 +20,6 @@ from .phrases import (
     PLAIN_TAIL,
     PRONOUNS,
     RECIPIENT,
-    SOURCE_TAIL,
     TAIL_QUOTE,
     TIME_RE,
     cue_kind,
@@ -53,11 +54,10 @@ def quote_first(text: str, s: int, e: int) -> Suggestion | None:
     source: Span
     if cue_m and strong(cue_m.group(1)):
         cue = (cue_m.start(1), cue_m.start(1) + len(cue_m.group(1)))
-        src_m = SOURCE_TAIL.match(text, cue_m.end(), e)
-        if not src_m or not is_source(src_m.group(1)):
+        inverted = _source_after_cue(text, cue_m.end(), e)
+        if inverted is None:
             return None
-        source = (src_m.start(1), src_m.end(1))
-        after = src_m.end(1)
+        source, after = inverted
     else:
         src_end = text.find(" ", rest + 1)
         found = None
@@ -90,6 +90,26 @@ def quote_first(text: str, s: int, e: int) -> Suggestion | None:
         "quote-cue-source" if cue[0] < source[0] else "quote-source-cue",
         None if pronoun else entity_name(phrase),
     )
+
+
+def _source_after_cue(text: str, start: int, e: int) -> tuple[Span, int] | None:
+    """The source after an inverted cue ('"Q," said NAME, head of X, in a note to clients'):
+    the longest phrase up to a comma or the sentence end that reads as a source, a trailing
+    "in a note …"/"on Monday" left out. (source span, where what follows it starts)."""
+    stop = end_before_stop(text, start, e)
+    ends = [m.start() for m in COMMA_SPACE.finditer(text, start, stop)][:MAX_COMMAS]
+    for end in reversed([*ends, stop]):
+        span = strip_span(text, start, end)
+        phrase = text[span[0] : span[1]]
+        medium = _MEDIUM_TAIL.search(phrase)
+        if medium:
+            phrase = phrase[: medium.start()]
+        if phrase and is_source(phrase) and phrase.lower() not in PRONOUNS:
+            return (span[0], span[0] + len(phrase)), span[0] + len(phrase)
+    return None
+
+
+_MEDIUM_TAIL = re.compile(r"\s+(?:in|on|at|during|to)\s+(?:a|an|the|his|her|their)\s+[^,]*$")
 
 
 def according(text: str, s: int, e: int) -> Suggestion | None:
