@@ -49,6 +49,12 @@ from .spans import (
 _CITING = re.compile(r",\s+(?:citing|quoting)\s+[^,]+,$")
 
 
+_CLAUSE_OPENER = re.compile(
+    r"(?:\b(?:after|because|when|while|since|although|though|before|until|once|whereas)"
+    r"|,\s+(?:and|but|while|whereas|although|though)|;)\s+"
+)
+
+
 def _subject(text: str, s: int, cue_start: int) -> Span | None:
     """The source before a cue: the phrase from the sentence start, or after a lead ("Separately,
     ", "Following the decision …, ", "But "), that reads as a noun phrase; a closed appositive
@@ -59,8 +65,11 @@ def _subject(text: str, s: int, cue_start: int) -> Span | None:
         starts.append(m.end())
         if len(starts) > MAX_COMMAS:
             break
-    for p in starts:
-        if p > starts[0] and not _is_lead(text[starts[0] : p]):
+    # "… collapsed after the junior partner said …", "…, and the minister said …": the source
+    # may open a subordinate or a joined clause; what comes before is not part of the attribution
+    clauses = [m.end() for m in _CLAUSE_OPENER.finditer(text, s, cue_start)][-MAX_COMMAS:]
+    for p in [*starts, *clauses]:
+        if p > starts[0] and p not in clauses and not _is_lead(text[starts[0] : p]):
             continue
         phrase = text[p:cue_start].strip()
         citing = _CITING.search(phrase)
