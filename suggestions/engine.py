@@ -61,7 +61,8 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     if between.count('"') % 2 or between.count("“") > between.count("”"):
         return [found]  # the "and" is inside a quotation
     verb = 1 if m.group(1) else 2
-    second_content = content_after(text, m.group(verb), m.end(verb), e)
+    source = text[found.source[0][0] : found.source[0][1]] if found.source else ""
+    second_content = content_after(text, m.group(verb), m.end(verb), e, source)
     if second_content is None:
         return [found]
     first = found
@@ -70,8 +71,8 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
         first = replace(found, content=(*found.content[:-1], cut))
     second = Suggestion(
         found.source,
-        (m.start(verb), m.end(verb)),
-        (second_content[0],),
+        (m.start(verb), second_content[0]),
+        (second_content[1],),
         round(found.confidence - 0.05, 2),
         "coordinated-cue",
         found.source_entity,

@@ -27,11 +27,21 @@ _ADV = (
     r"|further|separately|initially|earlier|then|quickly|immediately|explicitly|bluntly"
     r"|clearly|confidently|angrily|frankly|simply|only|first|n't)\s+)*"
 )
+# The medium belongs to the cue ("said in a joint statement", "wrote on social media").
+_MEDIUM_WORDS = (
+    r"\s+in\s+(?:a|an)\s+(?:(?:joint|written|brief|televised|separate|short)\s+)?"
+    r"(?:statement|letter|interview|post|speech|report|note|tweet|video|message|email|op-ed"
+    r"|column|blog\s+post|address|filing)"
+    r"|\s+on\s+(?:social\s+media|Twitter|X|Facebook|Telegram|Instagram|its\s+website)"
+)
+_MEDIUM = re.compile(rf"(?:{_MEDIUM_WORDS})$")
 _SPECIAL_CUE = (
     r"was\s+quoted\s+as\s+saying|declined\s+to\s+(?:say|comment|confirm|specify|elaborate"
     r"|discuss|give|disclose|identify|name|reveal)|told\s+(?:reporters|journalists)"
     r"|refused\s+to\s+(?:say|comment|confirm|disclose)|called\s+(?:for|on)"
     r"|went\s+on\s+to\s+say|made\s+clear|pointed\s+out|spelled\s+out|warned\s+of"
+    r"|(?:did\s+not\s+|would\s+not\s+|has\s+not\s+)?rul(?:ed|es)\s+out"
+    r"|call(?:s|ed)?(?=\s+(?:[\w’'.-]+\s+){1,5}?[\"“])"  # 'called the decision "cruel"'
 )
 # "want the board to explain": a desire with its object and infinitive.
 _WANT = (
@@ -40,7 +50,7 @@ _WANT = (
 )
 _CUE = (
     rf"{_AUX}{_ADV}(?:{_SPECIAL_CUE}|{_WANT}|(?:{_TO_VERB})\s+to(?=\s)|(?:{_VERB}|{_OBJECT_VERB})\b)"
-    r"(?:\s+in\s+a\s+(?:written\s+)?(?:statement|letter|interview|post|speech|report))?"
+    rf"(?:{_MEDIUM_WORDS})?"
 )
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = (
@@ -389,16 +399,19 @@ def reads_as_clause(content: str, cue: str) -> bool:
 def verb_of(cue: str) -> str:
     """The reporting verb of a cue group ("told reporters" → "said", as always an attribution;
     "plans to" → "plans"; "called on" → "on")."""
-    words = cue.split()
+    words = _MEDIUM.sub("", cue).split()  # "said in a joint statement" → "said"
     if {"told", "declined", "quoted", "refused", "went", "made", "pointed", "spelled"} & set(
         words
     ) and words[-1] not in lexicon.OBJECT_VERBS:
         return "said"
-    while len(words) > 3 and words[-2] in {"a", "an", "written"}:
-        words = words[: words.index("in")] if "in" in words else words[:-3]
     if words[-1] == "to" and len(words) > 1:
         return words[-2]
     return words[-1]
+
+
+def takes_np(cue: str) -> bool:
+    """Whether the cue's verb takes a noun phrase as content ("welcomed the decision")."""
+    return verb_of(cue) in lexicon.NP_VERBS
 
 
 def cue_kind(cue: str) -> str:

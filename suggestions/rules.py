@@ -22,6 +22,7 @@ from .phrases import (
     OPENING,
     PRONOUNS,
     RAISED,
+    RECIPIENT,
     RELATIVE,
     STRONG_SET,
     TIME_RE,
@@ -33,6 +34,7 @@ from .phrases import (
     is_source,
     reads_as_clause,
     strong,
+    takes_np,
     verb_of,
 )
 from .spans import (
@@ -111,10 +113,10 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
     if cm is None or source is None:
         return None
     phrase = text[source[0] : source[1]]
-    found = content_after(text, cm.group(0), cm.end(), e)
+    found = content_after(text, cm.group(0), cm.end(), e, text[source[0] : source[1]])
     if found is None:
         return None
-    content, rule, conf = found
+    cue_end, content, rule, conf = found
     lowered = phrase.lower()
     if lowered == "it":
         conf -= 0.15  # "It did not say …": the article's last organisation, as written
@@ -122,7 +124,7 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
         conf -= 0.1
     return Suggestion(
         (source,),
-        (cm.start(), cm.end()),
+        (cm.start(), cue_end),
         (content,),
         round(conf, 2),
         rule,
@@ -130,11 +132,22 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
     )
 
 
-def content_after(text: str, cue_text: str, cue_end: int, e: int) -> tuple[Span, str, float] | None:
+def content_after(
+    text: str, cue_text: str, cue_end: int, e: int, source: str = ""
+) -> tuple[int, Span, str, float] | None:
     """The content a cue group takes, up to the sentence end `e`, by the frame of its verb:
-    ': "QUOTE"', 'that C', a clause, 'to VP', 'OBJECT that C', 'OBJECT to VP', a noun phrase.
-    (content span, rule name, confidence) or None when what follows is not such content."""
+    ': "QUOTE"', 'that C', a clause, 'to VP', 'OBJECT that C', 'OBJECT to VP', a noun phrase
+    ("called for an inquiry", "welcomed the decision", "the survey showed support at 24%").
+    The recipient after "told" belongs to the cue ("told the Ardmore Herald they …").
+    (where the cue ends, content span, rule name, confidence) or None when what follows is not
+    such content. `source` is the source phrase, when known (artefacts "show" noun phrases)."""
     kind = cue_kind(cue_text)
+    verb = verb_of(cue_text)
+    if verb in _TELL:
+        recipient = RECIPIENT.match(text, cue_end, e)
+        if recipient is not None and not text.startswith(" that ", cue_end):
+            cue_end = recipient.end()
+            kind = "clause"
     after = TIME_RE.match(text, cue_end, e).end()  # type: ignore[union-attr]
     colon = COLON_QUOTE.match(text, after, e)
     if colon:
@@ -142,12 +155,13 @@ def content_after(text: str, cue_text: str, cue_end: int, e: int) -> tuple[Span,
         q = QUOTE_RE.match(text, start, e)
         if not q or q.end() < strip_span(text, start, e)[1] - 1:
             return None
-        return (start, q.end()), "source-cue-colon-quote", 0.85
+        return cue_end, (start, q.end()), "source-cue-colon-quote", 0.85
     start = strip_span(text, after, e)[0]
     if start >= e or not (text[start].isalnum() or text[start] in OPEN_QUOTES):
         return None
     has_that = text.startswith("that ", start)
     end = end_before_stop(text, start, e)
+    head = source.split(",")[0].split()[-1].lower() if source.split() else ""
     if kind == "to":
         rule, conf = "source-cue-to", 0.75
     elif kind == "object" and not has_that:
@@ -155,14 +169,27 @@ def content_after(text: str, cue_text: str, cue_end: int, e: int) -> tuple[Span,
         if obj:
             start = obj.start(1)
             rule, conf = "source-cue-object-that", 0.8
-        elif OBJECT_TO.match(text, start, e) and verb_of(cue_text) in OBJECT_TO_VERBS:
+        elif OBJECT_TO.match(text, start, e) and verb in OBJECT_TO_VERBS:
             rule, conf = "source-cue-object-to", 0.75
-        elif verb_of(cue_text) in STRONG_SET and reads_as_clause(text[start:e], cue_text):
+        elif verb in STRONG_SET and reads_as_clause(text[start:e], cue_text):
             rule, conf = "source-cue-clause", 0.75
         else:
             return None
-    elif kind == "np":
-        rule, conf = "source-cue-np", 0.75
+    elif kind == "np" or (takes_np(cue_text) and not has_that):
+        if verb.startswith("accus") and not _ACCUSED_OF.match(text, start, e):
+            return None  # "accused" is a stance only as "accused X of Y"
+        if verb in lexicon.NP_LEMMAS and len(cue_text.split()) == 1:
+            return None  # "managers who criticise officials can face fines": a generic
+        rule, conf = "source-cue-np", 0.7
+    elif (
+        not has_that
+        and verb in _SHOW
+        and head in lexicon.ARTEFACTS
+        and (verb not in _SHOW_ONLY or _FIGURE.search(text, start, end))
+    ):
+        rule, conf = "artefact-shows-np", 0.7  # "the survey showed support at 24 percent"
+    elif not has_that and verb in _CALL and _CALLED_QUOTE.match(text, start, e):
+        rule, conf = "source-called-quote", 0.7  # 'called the decision "short-sighted"'
     else:
         if kind == "that" and not has_that:
             return None
@@ -172,7 +199,16 @@ def content_after(text: str, cue_text: str, cue_end: int, e: int) -> tuple[Span,
         conf = 0.85 if has_that else 0.8
     if len(text[start:end].split()) < 2:
         return None
-    return (start, end), rule, conf
+    return cue_end, (start, end), rule, conf
+
+
+_TELL = frozenset(lexicon.forms("tell"))
+_SHOW = frozenset(lexicon.forms("show") + lexicon.forms("find"))
+_CALL = frozenset(lexicon.forms("call"))
+_SHOW_ONLY = frozenset(lexicon.forms("show"))  # "showed a map" depicts; "showed 24%" reports
+_FIGURE = re.compile(r"\d|percent|per cent")
+_ACCUSED_OF = re.compile(r"(?:[\w’'.-]+\s+){1,6}?of\s")
+_CALLED_QUOTE = re.compile(r"(?:[\w’'.-]+\s+){1,5}?[\"“]")
 
 
 def subject_then_cue(text: str, s: int, e: int) -> Suggestion | None:
