@@ -164,9 +164,16 @@ VERBISH = re.compile(
     r"[a-z]+(?:ed|ly)|is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might"
     r"|must|should|remained|became|made|took|gave|held|kept|left|met|sent|told|said|won|lost"
 )
+# Whom a source told: part of the cue ("told reporters", "told a news conference", "told the
+# Ardmore Herald", "told state television").
 RECIPIENT = re.compile(
-    r"\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
-    r"|(?:a|the)\s+(?:news\s+)?(?:conference|briefing|meeting|rally|crowd|committee))"
+    r"\s+(?:(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*){0,4}"
+    r"|(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?(?:reporters|journalists"
+    r"|conference|briefing|meeting|rally|crowd|committee|court|parliament|assembly|hearing"
+    r"|television|TV|radio|rescuers|supporters|officers|police|investigators|lawmakers|MPs"
+    r"|senators|delegates|students|workers|staff|members|residents|voters|agency|newspaper"
+    r"|broadcaster|audience|congress|jury|judge|panel|inquiry|summit|forum|crowds)"
+    r"|him|her|them|us|me)(?=[\s,.;:]|$)"
 )
 CUE_AT_START = re.compile(rf"({_CUE}){_TIME}\s+")
 CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still|Now|Meanwhile|Separately|However|Also)\s+(?=\S)")
@@ -262,6 +269,9 @@ def is_source(phrase: str) -> bool:
     return _is_noun_phrase(",".join(kept))
 
 
+_PREPOSITIONS = frozenset(
+    lexicon.words("in on at after before during since following despite with without for from by")
+)
 _NOT_IN_NOUN_PHRASE = frozenset(
     lexicon.words("that which if when because after before whether why how what where whom")
 )
@@ -281,6 +291,8 @@ def _is_noun_phrase(phrase: str) -> bool:
     if not words or len(words) > 14:
         return False
     first = words[0]
+    if first.lower() in _PREPOSITIONS:
+        return False  # "In a letter to the Gazette, Lord Fenton" opens with an adverbial
     if any(w.lower() in _NOT_IN_NOUN_PHRASE for w in words):
         return False
     if first[0].islower() and first.lower() not in lexicon.DETERMINERS:
@@ -407,6 +419,50 @@ def verb_of(cue: str) -> str:
     if words[-1] == "to" and len(words) > 1:
         return words[-2]
     return words[-1]
+
+
+def with_recipient(text: str, cue_start: int, cue_end: int, stop: int) -> int:
+    """Where a cue ends once the recipient after "told" is taken in ("told the court")."""
+    if verb_of(text[cue_start:cue_end]) not in _TELL or text.startswith(" that ", cue_end):
+        return cue_end
+    recipient = RECIPIENT.match(text, cue_end, stop)
+    return recipient.end() if recipient else cue_end
+
+
+_TELL = frozenset(lexicon.forms("tell"))
+
+
+def content_start(text: str, start: int, end: int) -> int:
+    """Where content starts after a cue: at a "that" a few words on when only a place or an
+    adverb comes between ("told reporters outside the courthouse that …", "said only that …",
+    "said in court that …")."""
+    m = _BEFORE_THAT.match(text, start, end)
+    if m and not any(VERBISH.fullmatch(w) for w in m.group(1).split()[1:]):
+        return m.start(2)
+    return start
+
+
+_BEFORE_THAT = re.compile(
+    r"((?:only|also|again|then|later|privately|publicly|repeatedly|(?:in|at|on|outside|after"
+    r"|before|during|to|from|inside)\s+(?:[\w’'-]+\s+){0,4}?)\s*)(that\s)"
+)
+
+
+def cut_aside(text: str, start: int, end: int) -> int:
+    """Content ends before a writer's aside: a non-restrictive relative clause (", which …",
+    ", in which …") or an adverbial tacked on by the writer (", as it did in 2018", ", nearly a
+    week after …"), outside quotation marks."""
+    for m in _ASIDE.finditer(text, start, end):
+        part = text[start : m.start()]
+        if part.count('"') % 2 == 0 and part.count("“") <= part.count("”"):
+            return m.start()
+    return end
+
+
+_ASIDE = re.compile(
+    r",\s+(?:which|in\s+which|where|as\s+(?:it|they|he|she|was|were|did|had)"
+    r"|nearly|almost|just|more\s+than\s+a|some\s+\w+\s+after)\b"
+)
 
 
 def takes_np(cue: str) -> bool:

@@ -22,13 +22,14 @@ from .phrases import (
     OPENING,
     PRONOUNS,
     RAISED,
-    RECIPIENT,
     RELATIVE,
     STRONG_SET,
     TIME_RE,
     VERBISH,
     WORD,
+    content_start,
     cue_kind,
+    cut_aside,
     entity_name,
     first_cue,
     is_source,
@@ -36,6 +37,7 @@ from .phrases import (
     strong,
     takes_np,
     verb_of,
+    with_recipient,
 )
 from .spans import (
     CLOSE_QUOTES,
@@ -51,6 +53,7 @@ from .spans import (
 _CITING = re.compile(r",\s+(?:citing|quoting)\s+[^,]+,$")
 
 
+_MAIN_VERB_AFTER = re.compile(r",\s+(?=(?:[a-z]+ed|was|were|is|are|has|had|will|would)\b)")
 _CLAUSE_OPENER = re.compile(
     r"(?:\b(?:after|because|when|while|since|although|though|before|until|once|whereas)"
     r"|,\s+(?:and|but|while|whereas|although|though)|;)\s+"
@@ -144,10 +147,9 @@ def content_after(
     kind = cue_kind(cue_text)
     verb = verb_of(cue_text)
     if verb in _TELL:
-        recipient = RECIPIENT.match(text, cue_end, e)
-        if recipient is not None and not text.startswith(" that ", cue_end):
-            cue_end = recipient.end()
-            kind = "clause"
+        told = with_recipient(text, cue_end - len(cue_text), cue_end, e)
+        if told != cue_end:
+            cue_end, kind = told, "clause"
     after = TIME_RE.match(text, cue_end, e).end()  # type: ignore[union-attr]
     colon = COLON_QUOTE.match(text, after, e)
     if colon:
@@ -159,8 +161,9 @@ def content_after(
     start = strip_span(text, after, e)[0]
     if start >= e or not (text[start].isalnum() or text[start] in OPEN_QUOTES):
         return None
+    start = content_start(text, start, e)
     has_that = text.startswith("that ", start)
-    end = end_before_stop(text, start, e)
+    end = cut_aside(text, start, end_before_stop(text, start, e))
     head = source.split(",")[0].split()[-1].lower() if source.split() else ""
     if kind == "to":
         rule, conf = "source-cue-to", 0.75
@@ -203,6 +206,10 @@ def content_after(
 
 
 _TELL = frozenset(lexicon.forms("tell"))
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"|last\s+\w+|this\s+\w+|earlier|later)$"
+)
 _SHOW = frozenset(lexicon.forms("show") + lexicon.forms("find"))
 _CALL = frozenset(lexicon.forms("call"))
 _SHOW_ONLY = frozenset(lexicon.forms("show"))  # "showed a map" depicts; "showed 24%" reports
@@ -263,6 +270,10 @@ def _leading_np(text: str, s: int, limit: int) -> Span | None:
     else:
         return None
     phrase = text[start:end]
+    when = _TRAILING_TIME.search(phrase)
+    if when:  # "The Board on Thursday blocked …": the time is not part of the source
+        end -= len(phrase) - when.start()
+        phrase = text[start:end]
     return (start, end) if end > start and is_source(phrase) else None
 
 
@@ -340,6 +351,9 @@ def relative(text: str, s: int, e: int) -> Suggestion | None:
     if not strong(m.group(2)) and not has_that:
         return None
     end = end_before_stop(text, m.end(), e)
+    main = _MAIN_VERB_AFTER.search(text, m.end(), end)
+    if main:  # "X, who denied the charges, showed no emotion": the relative clause ends there
+        end = main.start()
     if len(text[m.end() : end].split()) < 2 or not text[m.end()].isalnum():
         return None
     if not has_that and not reads_as_clause(text[m.end() : end], m.group(2)):

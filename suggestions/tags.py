@@ -19,7 +19,6 @@ from .phrases import (
     MAX_COMMAS,
     PLAIN_TAIL,
     PRONOUNS,
-    RECIPIENT,
     TAIL_QUOTE,
     TIME_RE,
     cue_kind,
@@ -28,6 +27,7 @@ from .phrases import (
     is_source,
     reads_as_clause,
     strong,
+    with_recipient,
 )
 from .spans import QUOTE_RE, Span, Suggestion, end_before_stop, open_quotation, strip_span
 
@@ -69,8 +69,8 @@ def quote_first(text: str, s: int, e: int) -> Suggestion | None:
         if found is None or src_end < 0:
             return None
         source = strip_span(text, rest, found.start())
-        cue = (found.start(), found.end())
-        after = found.end()
+        cue = (found.start(), with_recipient(text, found.start(), found.end(), e))
+        after = cue[1]
         tm = TIME_RE.match(text, after, e)
         if tm:
             after = tm.end()
@@ -109,7 +109,12 @@ def _source_after_cue(text: str, start: int, e: int) -> tuple[Span, int] | None:
     return None
 
 
-_MEDIUM_TAIL = re.compile(r"\s+(?:in|on|at|during|to)\s+(?:a|an|the|his|her|their)\s+[^,]*$")
+_MEDIUM_TAIL = re.compile(
+    r"\s+(?:in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|letter|interview|post|speech|report"
+    r"|note|tweet|video|message|email|briefing)(?:\s+to\s+[\w\s]+)?"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|social\s+media|Twitter)"
+    r"|yesterday|today|late\s+on\s+\w+)$"
+)
 
 
 def according(text: str, s: int, e: int) -> Suggestion | None:
@@ -232,17 +237,15 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, int | None] | No
     phrase = text[src[0] : src[1]]
     if "," in phrase or not is_source(phrase):
         return None
-    after = cm.end()
-    if cue_kind(cm.group(0)) == "object":
-        recipient = RECIPIENT.match(text, after, stop)
-        if recipient is None:
-            return None
-        after = recipient.end()  # "…, the mayor told Reuters."
+    cue = (cm.start(), with_recipient(text, cm.start(), cm.end(), stop))  # "told Reuters"
+    after = cue[1]
+    if cue_kind(cm.group(0)) == "object" and after == cm.end():
+        return None  # "…, the mayor told his staff." names no one the content was told to
     if not text[after:stop].lstrip().startswith(","):
         after = TIME_RE.match(text, after, stop).end()  # type: ignore[union-attr]
     rest = text[after:stop].strip()
     if rest and not rest.startswith(","):
         return None
     if not rest:
-        return src, (cm.start(), cm.end()), None
-    return src, (cm.start(), cm.end()), strip_span(text, text.index(",", after) + 1, stop)[0]
+        return src, cue, None
+    return src, cue, strip_span(text, text.index(",", after) + 1, stop)[0]
