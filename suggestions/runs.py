@@ -9,17 +9,18 @@ Shape of a run, chosen for a 10,000-article import in the background:
   key (keyset pages, each a complete query, so nothing stays open while rows are written); only
   one chunk's texts are held. The registry is read once per run.
 - **Few queries per article.** Per chunk: the articles, their captions, and which of their
-  texts already hold this engine's unreviewed suggestions (three queries). Per article: a lock
-  on its row and the store of each text that has proposals or old ones to replace (usually the
-  body only: three statements).
+  texts already hold this engine's unreviewed suggestions (three queries). Per group of `GROUP`
+  articles: a lock on their rows, then `store_texts` (one delete, one read, one insert) for
+  every text that has proposals or old ones to replace.
 - **Short transactions, whole articles.** The engine runs before the transaction opens; each
-  article is then written in one short transaction (a few milliseconds), so an editor's save
-  never waits long behind a run, and a worker killed mid-run leaves every article either done
-  or untouched. A re-run (a task delivered twice, retried) stores the same set again: `store`
-  replaces the engine's pending suggestions and skips those already decided.
-- **The text the suggestions were made on.** Inside the transaction the article's revision is
-  read with a row lock; if its text changed since the chunk was read, it is suggested again
-  from the text as it is now.
+  group is then written in one short transaction (milliseconds), so an editor's save never
+  waits long behind a run (on SQLite, where a writer locks the whole database, the engine's
+  work on the next group leaves it a free window), and a worker killed mid-run leaves every
+  article either done or untouched. A re-run (a task delivered twice, retried) stores the same
+  set again: the store replaces the engine's pending suggestions and skips decided ones.
+- **The text the suggestions were made on.** Inside the transaction the articles' revisions
+  are read with a row lock; an article whose text changed since the chunk was read is
+  suggested again from the text as it is now.
 
 Registry resolution (issue 9: "resolve each source to an entry of the source registry when the
 article or the registry makes it clear"): the engine's `source_entity` (a name it read in the
@@ -35,6 +36,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import batched
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -44,13 +46,14 @@ from articles.models import Article, ImageCaption
 
 from .engine import ORIGIN, VERSION
 from .models import Suggestion
-from .store import Proposal, Stored, store
+from .store import Proposal, Stored, TextProposals, store_texts
 from .textmap import suggest_stored
 
 # Every rule's confidence is at least this; what is stored is the engine's precision-tuned set,
 # the same as the file form of suggest_attributions writes by default.
 MIN_CONFIDENCE = 0.6
 CHUNK = 200  # articles read per query
+GROUP = 10  # articles written per transaction
 _DETERMINERS = ("the ", "a ", "an ")
 
 
@@ -219,45 +222,39 @@ def _captions_of(article_ids: list[int]) -> dict[int, list[ImageCaption]]:
 
 
 def _write(
-    article: Article,
-    texts: list[_Text],
+    planned: list[tuple[Article, list[_Text]]],
     pending: set[tuple[int, str, int | None]],
     registry: Registry,
     min_confidence: float,
 ) -> RunResult:
-    """Store one article's proposals in one transaction, against the text as it is now; what
-    it did, to be counted once the transaction has committed."""
+    """Store a group of articles' proposals in one transaction, against their text as it is
+    now; what it did, to be counted once the transaction has committed."""
     result = RunResult()
+    items: list[TextProposals] = []
     with transaction.atomic():
-        revision = (
+        revisions = dict(
             Article.objects.select_for_update()
-            .filter(pk=article.pk)
-            .values_list("revision", flat=True)
-            .first()
+            .filter(pk__in=[article.pk for article, _ in planned])
+            .values_list("pk", "revision")
         )
-        if revision is None:
-            result.missing.append(article.pk)
-            return result
-        everything = revision != article.revision
-        if everything:
-            # Edited since the chunk was read: suggest again from the text as it is now, and
-            # rewrite every text (old suggestions may sit on a text that has none now).
-            article = Article.objects.only("id", "title", "body", "revision").get(pk=article.pk)
-            captions = _captions_of([article.pk])[article.pk]
-            texts = _plan(article, captions, registry, min_confidence)
-        for text in texts:
-            key = (article.pk, text.target, text.caption.pk if text.caption else None)
-            if text.proposals or everything or key in pending:
-                stored = store(
-                    article,
-                    text.proposals,
-                    origin=ORIGIN,
-                    origin_version=VERSION,
-                    target=text.target,
-                    caption=text.caption,
-                )
-                result.add(stored)
-        result.articles += 1
+        for article, texts in planned:
+            revision = revisions.get(article.pk)
+            if revision is None:
+                result.missing.append(article.pk)
+                continue
+            everything = revision != article.revision
+            if everything:
+                # Edited since the chunk was read: suggest again from the text as it is now,
+                # and rewrite every text (old suggestions may sit on one that has none now).
+                article = Article.objects.only("id", "title", "body", "revision").get(pk=article.pk)
+                captions = _captions_of([article.pk])[article.pk]
+                texts = _plan(article, captions, registry, min_confidence)
+            for text in texts:
+                key = (article.pk, text.target, text.caption.pk if text.caption else None)
+                if text.proposals or everything or key in pending:
+                    items.append(TextProposals(article, text.target, text.caption, text.proposals))
+            result.articles += 1
+        result.add(store_texts(items, origin=ORIGIN, origin_version=VERSION))
     return result
 
 
@@ -280,11 +277,12 @@ def suggest_articles(
     articles: QuerySet[Article] | Iterable[int],
     *,
     chunk_size: int = CHUNK,
+    group_size: int = GROUP,
     min_confidence: float = MIN_CONFIDENCE,
     progress: Callable[[RunResult], None] | None = None,
 ) -> RunResult:
     """Suggest for each article (a queryset, or ids) and store the suggestions; `progress` is
-    called with the running result after each article."""
+    called with the running result after each group of articles is written."""
     result = RunResult()
     registry = Registry.load()
     for ids in _chunks(articles, chunk_size):
@@ -297,17 +295,21 @@ def suggest_articles(
             Suggestion.objects.filter(
                 article_id__in=ids, origin=ORIGIN, status=Suggestion.Status.PENDING
             )
+            .order_by()  # else the model's ordering joins captions and widens DISTINCT
             .values_list("article_id", "target", "caption_id")
             .distinct()
         )
-        for article in chunk:
-            texts = _plan(article, captions.get(article.pk, []), registry, min_confidence)
+        for group in batched(chunk, max(1, group_size)):
+            planned = [
+                (article, _plan(article, captions.get(article.pk, []), registry, min_confidence))
+                for article in group
+            ]
             try:
-                done = _write(article, texts, pending, registry, min_confidence)
+                done = _write(planned, pending, registry, min_confidence)
             except IntegrityError:
                 # Another origin stored one of these at the same moment (one row per
-                # fingerprint): the article's transaction is undone whole; once more.
-                done = _write(article, texts, pending, registry, min_confidence)
+                # fingerprint): the group's transaction is undone whole; once more.
+                done = _write(planned, pending, registry, min_confidence)
             result.merge(done)
             if progress is not None:
                 progress(result)

@@ -122,29 +122,30 @@ def test_a_text_edited_between_reading_and_writing_is_suggested_from_the_new_tex
     assert berg.cue_span[0] > len("Meanwhile, said the clerk, nothing changed.")
 
 
-def test_a_failure_inside_an_article_leaves_it_untouched_and_earlier_ones_whole(monkeypatch):
-    """One transaction per article: a crash while storing an article's second text undoes its
-    first text too, and the articles before it stay stored whole."""
-    first, second = story(), story(title="Another title", external_id="b")
-    calls = []
-    real_store = runs.store
+@pytest.mark.parametrize("group_size", [1, 2])
+def test_a_crash_while_writing_leaves_its_group_untouched_and_earlier_ones_whole(
+    monkeypatch, group_size
+):
+    """One transaction per group of articles: a crash while writing a group (here the one with
+    the second article) leaves none of its articles written, and the groups before it stored
+    whole."""
+    stories = [story(title=f"Story {n}", external_id=f"c{n}") for n in range(3)]
+    real_store_texts = runs.store_texts
 
-    def failing_store(article, proposals, **kwargs):
-        calls.append(article.pk)
-        if article.pk == second.pk and kwargs["target"] == "body":
+    def failing_store_texts(items, **kwargs):
+        written = real_store_texts(items, **kwargs)  # the rows are in, then the worker dies
+        if any(item.article.pk == stories[1].pk for item in items):
             raise RuntimeError("worker killed")
-        return real_store(article, proposals, **kwargs)
+        return written
 
-    monkeypatch.setattr(runs, "store", failing_store)
+    monkeypatch.setattr(runs, "store_texts", failing_store_texts)
     with pytest.raises(RuntimeError):
-        suggest_articles([first.pk, second.pk])
-    assert calls.count(second.pk) >= 2  # the caption was stored before the body failed
-    assert not Suggestion.objects.filter(article=second).exists()
-    assert {row.target for row in Suggestion.objects.filter(article=first)} == {
-        "title",
-        "caption",
-        "body",
-    }
+        suggest_articles([s.pk for s in stories], group_size=group_size)
+    done = set(Suggestion.objects.values_list("article_id", flat=True))
+    assert done == ({stories[0].pk} if group_size == 1 else set())
+    if group_size == 1:
+        targets = Suggestion.objects.filter(article=stories[0]).values_list("target", flat=True)
+        assert set(targets) == {"caption", "body"}
 
 
 def test_ids_without_an_article_are_reported_not_fatal():
@@ -166,23 +167,24 @@ def test_a_queryset_is_read_in_keyset_chunks_and_every_article_done():
     assert set(Suggestion.objects.values_list("article_id", flat=True)) == {a.pk for a in articles}
 
 
-def test_queries_grow_by_a_handful_per_article(django_assert_max_num_queries):
-    """Few queries per article: three per chunk, then per article a lock, and per text with
-    suggestions a savepoint, a delete, a read and one insert (no query per suggestion)."""
-    ids = [story(title=f"Story {n}", external_id=f"q{n}").pk for n in range(10)]
-    # Registry (2) + chunk (3) + per article: savepoint, lock, release, and for each of the
-    # two texts with suggestions (caption, body; the title has none and none to replace):
-    # savepoint, delete, read, insert, release = 13.
-    with django_assert_max_num_queries(5 + 10 * 13):
-        suggest_articles(ids)
+def test_queries_per_group_not_per_suggestion(django_assert_max_num_queries):
+    """Few queries: three per chunk, then per group of articles a lock and the store's delete,
+    read and insert (with the savepoint around them) — none per article or suggestion."""
+    ids = [story(title=f"Story {n}", external_id=f"q{n}").pk for n in range(20)]
+    # Registry (2) + chunk (3) + 2 groups of 10 × (savepoint, lock, savepoint, delete, read,
+    # insert, release, release) = 21.
+    with django_assert_max_num_queries(5 + 2 * 8):
+        result = suggest_articles(ids, group_size=10)
+    assert result.created == 20 * 4  # three in each body, one in each caption
 
 
-def test_progress_is_called_after_every_article():
-    """The command's bar hears from the run after each article, with the running counts."""
+def test_progress_is_called_after_every_group():
+    """The command's bar hears from the run after each group written, with the running
+    counts."""
     ids = [story(title=f"Story {n}", external_id=f"p{n}").pk for n in range(3)]
     seen: list[int] = []
-    suggest_articles(ids, progress=lambda result: seen.append(result.articles))
-    assert seen == [1, 2, 3]
+    suggest_articles(ids, group_size=2, progress=lambda result: seen.append(result.articles))
+    assert seen == [2, 3]
 
 
 def test_min_confidence_leaves_out_what_is_below_it():
