@@ -42,6 +42,27 @@ def articles(count: int, length: int = 4500) -> list[str]:
     return made
 
 
+# Hostile shapes (issue 9's "memory and time bounded for any file shape"): each 400,000
+# characters; the figure that matters is ms per 100,000 characters against ordinary articles.
+HOSTILE = {
+    "one long run of commas": "word, " * 66_667,
+    "no sentence stop at all": "the minister said the " * 18_182,
+    "unclosed quotation marks": '"a, ' * 100_000,
+    "repeated according to": ", according to the x" * 20_000,
+    "sentences of 1,900 commas": ("word, " * 316 + "end. ") * 210,
+    "one word, no spaces": "x" * 400_000,
+}
+
+
+def hostile(ordinary_ms_per_100k: float) -> None:
+    for name, text in HOSTILE.items():
+        start = time.perf_counter()
+        suggest(text)
+        ms = (time.perf_counter() - start) * 1000 / (len(text) / 100_000)
+        ratio = ms / ordinary_ms_per_100k
+        print(f"  {name:28} {ms:8.1f} ms per 100,000 characters ({ratio:.1f}× ordinary text)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -68,6 +89,8 @@ def main() -> int:
     )
     verdict = "met" if median <= TARGET_MS else "MISSED"
     print(f"target: median <= {TARGET_MS:.0f} ms per article: {verdict}")
+    print("hostile shapes (time stays linear in the text):")
+    hostile(median * 100_000 / 4_500)
     return 0
 
 

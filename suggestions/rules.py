@@ -1,0 +1,318 @@
+"""Rules where the source comes first: 'SOURCE CUE (that) CONTENT', 'SOURCE CUE: "QUOTE"',
+'SOURCE plans to VP', 'SOURCE told OBJECT that CONTENT', 'SOURCE VP, saying CONTENT', a colon
+after a source, a relative "who", and attributions without a source (passives, "reportedly")."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .phrases import (
+    AFTER_VP,
+    COLON_AT,
+    COLON_QUOTE,
+    COMMA_SPACE,
+    CONJUNCTION,
+    IT_PASSIVE,
+    LEAD_WORDS,
+    MAX_COMMAS,
+    OBJECT_THAT,
+    OBJECT_TO,
+    OBJECT_TO_VERBS,
+    OPENING,
+    PRONOUNS,
+    RAISED,
+    RELATIVE,
+    STRONG_SET,
+    TIME_RE,
+    VERBISH,
+    WORD,
+    cue_kind,
+    entity_name,
+    first_cue,
+    is_source,
+    reads_as_clause,
+    strong,
+    verb_of,
+)
+from .spans import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    QUOTE_RE,
+    Span,
+    Suggestion,
+    end_before_stop,
+    open_quotation,
+    strip_span,
+)
+
+_CITING = re.compile(r",\s+(?:citing|quoting)\s+[^,]+,$")
+
+
+_CLAUSE_OPENER = re.compile(
+    r"(?:\b(?:after|because|when|while|since|although|though|before|until|once|whereas)"
+    r"|,\s+(?:and|but|while|whereas|although|though)|;)\s+"
+)
+
+
+def _subject(text: str, s: int, cue_start: int) -> Span | None:
+    """The source before a cue: the phrase from the sentence start, or after a lead ("Separately,
+    ", "Following the decision …, ", "But "), that reads as a noun phrase; a closed appositive
+    ("Her deputy, Aurel Benko, said") keeps its inner comma and loses the closing one."""
+    conj = CONJUNCTION.match(text, s, cue_start) or OPENING.match(text, s, cue_start)
+    starts = [conj.end() if conj else s]
+    for m in COMMA_SPACE.finditer(text, s, cue_start):
+        starts.append(m.end())
+        if len(starts) > MAX_COMMAS:
+            break
+    # "… collapsed after the junior partner said …", "…, and the minister said …": the source
+    # may open a subordinate or a joined clause; what comes before is not part of the attribution
+    clauses = [m.end() for m in _CLAUSE_OPENER.finditer(text, s, cue_start)][-MAX_COMMAS:]
+    for p in [*starts, *clauses]:
+        if p > starts[0] and p not in clauses and not _is_lead(text[starts[0] : p]):
+            continue
+        phrase = text[p:cue_start].strip()
+        citing = _CITING.search(phrase)
+        if citing:  # "The agency, citing a military source, said": the agency is the source
+            phrase = phrase[: citing.start()]
+        elif phrase.endswith(","):
+            if "," not in phrase[:-1]:
+                continue  # an appositive must open and close: "Her deputy, X, said"
+            phrase = phrase[:-1]
+        elif "," in phrase:
+            continue
+        if is_source(phrase):
+            return p, p + len(phrase)
+    return None
+
+
+def _is_lead(prefix: str) -> bool:
+    """Whether the words before a source are an opening adverbial (not a clause of their own)."""
+    words = prefix.split()
+    if not words or any(q in prefix for q in OPEN_QUOTES + CLOSE_QUOTES):
+        return False
+    return words[0].strip(",") in LEAD_WORDS and prefix.rstrip().endswith(",")
+
+
+def source_cue(text: str, s: int, e: int) -> Suggestion | None:
+    """'SOURCE CUE (that) CONTENT.', 'SOURCE CUE: "QUOTE"', 'SOURCE plans to VP', 'SOURCE told
+    OBJECT that CONTENT', 'SOURCE urged OBJECT to VP': the source opens the sentence or follows
+    an opening adverbial. Only the first cue of the sentence is tried: a later one lies in the
+    content of the first (nested attributions: only the outermost is marked)."""
+    cm = first_cue(text, s, e)
+    source = None if cm is None else _subject(text, s, cm.start())
+    if cm is not None and source is None:
+        # "Asked whether he expected to …, he said: …": a cue inside an opening clause; the
+        # sentence's own cue comes after the comma that closes it.
+        comma = text.find(", ", cm.end(), e)
+        if comma >= 0:
+            cm = first_cue(text, comma + 2, e)
+            source = None if cm is None else _subject(text, s, cm.start())
+    if cm is None or source is None:
+        return None
+    phrase = text[source[0] : source[1]]
+    found = content_after(text, cm.group(0), cm.end(), e)
+    if found is None:
+        return None
+    content, rule, conf = found
+    lowered = phrase.lower()
+    if lowered == "it":
+        conf -= 0.15  # "It did not say …": the article's last organisation, as written
+    elif lowered in PRONOUNS:
+        conf -= 0.1
+    return Suggestion(
+        (source,),
+        (cm.start(), cm.end()),
+        (content,),
+        round(conf, 2),
+        rule,
+        None if lowered in PRONOUNS else entity_name(phrase),
+    )
+
+
+def content_after(text: str, cue_text: str, cue_end: int, e: int) -> tuple[Span, str, float] | None:
+    """The content a cue group takes, up to the sentence end `e`, by the frame of its verb:
+    ': "QUOTE"', 'that C', a clause, 'to VP', 'OBJECT that C', 'OBJECT to VP', a noun phrase.
+    (content span, rule name, confidence) or None when what follows is not such content."""
+    kind = cue_kind(cue_text)
+    after = TIME_RE.match(text, cue_end, e).end()  # type: ignore[union-attr]
+    colon = COLON_QUOTE.match(text, after, e)
+    if colon:
+        start = colon.end()
+        q = QUOTE_RE.match(text, start, e)
+        if not q or q.end() < strip_span(text, start, e)[1] - 1:
+            return None
+        return (start, q.end()), "source-cue-colon-quote", 0.85
+    start = strip_span(text, after, e)[0]
+    if start >= e or not (text[start].isalnum() or text[start] in OPEN_QUOTES):
+        return None
+    has_that = text.startswith("that ", start)
+    end = end_before_stop(text, start, e)
+    if kind == "to":
+        rule, conf = "source-cue-to", 0.75
+    elif kind == "object" and not has_that:
+        obj = OBJECT_THAT.match(text, start, e)
+        if obj:
+            start = obj.start(1)
+            rule, conf = "source-cue-object-that", 0.8
+        elif OBJECT_TO.match(text, start, e) and verb_of(cue_text) in OBJECT_TO_VERBS:
+            rule, conf = "source-cue-object-to", 0.75
+        elif verb_of(cue_text) in STRONG_SET and reads_as_clause(text[start:e], cue_text):
+            rule, conf = "source-cue-clause", 0.75
+        else:
+            return None
+    elif kind == "np":
+        rule, conf = "source-cue-np", 0.75
+    else:
+        if kind == "that" and not has_that:
+            return None
+        if not has_that and not reads_as_clause(text[start:e], cue_text):
+            return None
+        rule = "source-cue-that" if has_that else "source-cue-clause"
+        conf = 0.85 if has_that else 0.8
+    if len(text[start:end].split()) < 2:
+        return None
+    return (start, end), rule, conf
+
+
+def subject_then_cue(text: str, s: int, e: int) -> Suggestion | None:
+    """'SOURCE VP, saying (that) CONTENT' and 'SOURCE VP but did not say CONTENT': the sentence's
+    subject is the source of a cue that follows its own verb phrase. The subject is the opening
+    noun phrase up to its verb (a word in "-ed", an auxiliary, an adverb in "-ly")."""
+    m = AFTER_VP.search(text, s, e)
+    if m is None or open_quotation(text, s, m.start()):
+        return None
+    source = _leading_np(text, s, m.start())
+    if source is None:
+        return None
+    g = 1 if m.group(1) else 2
+    cue_text = m.group(g)
+    kind = cue_kind(cue_text)
+    start = strip_span(text, TIME_RE.match(text, m.end(g), e).end(), e)[0]  # type: ignore[union-attr]
+    end = end_before_stop(text, start, e)
+    if start >= end or len(text[start:end].split()) < 2 or not text[start].isalnum():
+        return None
+    has_that = text.startswith("that ", start)
+    if kind == "that" and not has_that:
+        return None
+    clause = has_that or reads_as_clause(text[start:end], cue_text)
+    if kind in ("clause", "object") and not clause:
+        return None
+    phrase = text[source[0] : source[1]]
+    lowered = phrase.lower()
+    if lowered == "it":
+        return None
+    return Suggestion(
+        (source,),
+        (m.start(g), m.end(g)),
+        ((start, end),),
+        0.65 if lowered in PRONOUNS else 0.7,
+        "subject-vp-cue",
+        None if lowered in PRONOUNS else entity_name(phrase),
+    )
+
+
+def _leading_np(text: str, s: int, limit: int) -> Span | None:
+    """The noun phrase opening a clause, up to its verb, when it reads as a source."""
+    conj = CONJUNCTION.match(text, s, limit)
+    start = conj.end() if conj else s
+    end = start
+    for w in WORD.finditer(text, start, limit):
+        word = w.group(0)
+        if w.start() > start and word[0].islower() and VERBISH.fullmatch(word):
+            break
+        if word[-1:] in ",;:" or word[0] in OPEN_QUOTES:
+            return None
+        end = w.end()
+    else:
+        return None
+    phrase = text[start:end]
+    return (start, end) if end > start and is_source(phrase) else None
+
+
+def colon_rule(text: str, s: int, e: int) -> Suggestion | None:
+    """'SOURCE: CONTENT' (a headline's "Minister: bridge will open") and 'SOURCE VP: "QUOTE"'
+    ("The harbourmaster was blunt: "…""): the colon is the cue. With a verb phrase before the
+    colon, only a quotation counts as content."""
+    m = COLON_AT.match(text, s, e)
+    if m is None or first_cue(text, s, m.start(1)):
+        return None
+    start = m.end()
+    end = end_before_stop(text, start, e)
+    quote = QUOTE_RE.match(text, start, e)
+    whole_quote = quote is not None and quote.end() >= end
+    prefix = strip_span(text, s, m.start(1))
+    phrase = text[prefix[0] : prefix[1]]
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    several = len(phrase.split()) >= 2 or phrase.isupper()  # not "Update: …", "Note: …"
+    named = (several and entity_name(phrase) is not None) or head in lexicon.SOURCE_NOUNS
+    if named and is_source(phrase) and phrase.lower() not in PRONOUNS:
+        source: Span | None = prefix
+        if not whole_quote and not reads_as_clause(text[start:end], ""):
+            return None
+    else:
+        source = _leading_np(text, s, m.start(1))
+        if not whole_quote:
+            return None
+    if source is None or len(text[start:end].split()) < 2:
+        return None
+    if whole_quote:
+        end = quote.end()  # type: ignore[union-attr]
+    name = text[source[0] : source[1]]
+    return Suggestion(
+        (source,), (m.start(1), m.end(1)), ((start, end),), 0.7, "source-colon", entity_name(name)
+    )
+
+
+def implicit(text: str, s: int, e: int) -> Suggestion | None:
+    """No source: "It was announced that C", "NP is reported to VP", "NP reportedly VP".
+
+    Expletive "it" is never the source; the attribution has no source span. In the raised forms
+    the content is split by the cue: the subject and the rest are two fragments.
+    """
+    m = IT_PASSIVE.match(text, s, e)
+    if m:
+        start = strip_span(text, m.end(), e)[0]
+        end = end_before_stop(text, start, e)
+        return Suggestion((), (m.start(1), m.end(1)), ((start, end),), 0.7, "it-passive", None)
+    r = RAISED.search(text, s, e)
+    if r is None:
+        return None
+    subject = text[s : r.start()].strip()
+    if not subject or "," in subject or not is_source(subject) or subject.lower() in PRONOUNS:
+        return None
+    group = 1 if r.group(1) else 2
+    end = end_before_stop(text, r.end(), e)
+    if len(text[r.end() : end].split()) < 2:
+        return None
+    return Suggestion(
+        (),
+        (r.start(group), r.end(group)),
+        ((s, s + len(subject)), (r.end(), end)),
+        0.7,
+        "raised-passive" if group == 1 else "reportedly",
+        None,
+    )
+
+
+def relative(text: str, s: int, e: int) -> Suggestion | None:
+    """'..., who CUE (that) CONTENT.': the relative pronoun is the source as written."""
+    m = RELATIVE.search(text, s, e)
+    if m is None or m.end() >= e:
+        return None
+    has_that = text.startswith("that ", m.end())
+    if not strong(m.group(2)) and not has_that:
+        return None
+    end = end_before_stop(text, m.end(), e)
+    if len(text[m.end() : end].split()) < 2 or not text[m.end()].isalnum():
+        return None
+    if not has_that and not reads_as_clause(text[m.end() : end], m.group(2)):
+        return None
+    return Suggestion(
+        ((m.start(1), m.end(1)),),
+        (m.start(2), m.start(2) + len(m.group(2))),
+        ((m.end(), end),),
+        0.75,
+        "relative-who-cue",
+        None,
+    )
