@@ -24,7 +24,7 @@ BODY = "The port authority said that the quay would reopen.\n\nPrices rose, anal
 
 @pytest.fixture
 def suggestions() -> list[Suggestion]:
-    article = make_article(body=BODY)
+    article = make_article(title="Quay news", body=BODY)
     suggest_articles([article.pk])
     return list(Suggestion.objects.order_by("pk"))
 

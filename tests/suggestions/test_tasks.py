@@ -46,7 +46,7 @@ def jsonl(tmp_path: Path, *titles: str) -> Path:
 
 def test_the_task_stores_suggestions_and_returns_its_counts():
     """Called with article ids, the task runs the engine on them and stores the results."""
-    article = make_article(body=BODY)
+    article = make_article(title="Quay news", body=BODY)
     counts = tasks.suggest_for_articles.call([article.pk])
     assert counts["articles"] == 1
     assert counts["created"] == Suggestion.objects.filter(article=article).count() == 2
@@ -54,7 +54,7 @@ def test_the_task_stores_suggestions_and_returns_its_counts():
 
 def test_a_task_delivered_twice_leaves_one_set():
     """Idempotent: running the same task again replaces its own pending suggestions."""
-    article = make_article(body=BODY)
+    article = make_article(title="Quay news", body=BODY)
     tasks.suggest_for_articles.call([article.pk])
     tasks.suggest_for_articles.call([article.pk])
     assert Suggestion.objects.filter(article=article).count() == 2
