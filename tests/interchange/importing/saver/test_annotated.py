@@ -329,13 +329,14 @@ def test_fragment_and_implicit_source_problems_are_errors(link, message):
 
 def test_fragments_are_written_in_a_fixed_number_of_queries():
     """Writing the fragments adds the same queries for two records as for twenty: bulk
-    inserts, no query per link."""
+    inserts, no query per link. Measured as the queries records with fragments cost over the
+    same records without, so how a backend chunks its inserts cancels out."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def queries(n: int) -> int:
+    def queries(n: int, fragments: list[str]) -> int:
         records = [
-            fragmented(f"{TITLE} {uuid.uuid4()}", fragments=[FRAGMENT_ID], source_span=SOURCE_ID)
+            fragmented(f"{TITLE} {uuid.uuid4()}", fragments=fragments, source_span=SOURCE_ID)
             for _ in range(n)
         ]
         for r in records:  # fresh ids: every record's spans are new
@@ -350,6 +351,10 @@ def test_fragments_are_written_in_a_fixed_number_of_queries():
         assert (result.failed, result.attributions) == (0, n)
         return len(captured)
 
-    queries(1)  # the first import makes the authors and the registry entry
-    assert queries(2) == queries(20)
+    queries(1, [FRAGMENT_ID])  # the first import makes the authors and the registry entry
+    extra_for_2 = queries(2, [FRAGMENT_ID]) - queries(2, [])
+    extra_for_20 = queries(20, [FRAGMENT_ID]) - queries(20, [])
+    # a backend may split a bulk statement in two (PostgreSQL's parameter pages); 20 links
+    # written one by one would cost 20
+    assert 1 <= extra_for_2 <= extra_for_20 <= 3
     assert Attribution.fragments.through.objects.count() == 23
