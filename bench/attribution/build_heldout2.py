@@ -184,6 +184,248 @@ The Brandt campaign plans to air its first television advertisement of the gener
             ),
         ],
     ),
+    (
+        "hb02",
+        """
+Shutdown looms as congressional leaders trade blame over spending bill
+
+House and Senate negotiators left the capitol on Thursday night without a deal on the $1.4 trillion spending package, and aides in both parties privately said that a brief government shutdown next week now looked more likely than not.
+
+Senate Majority Leader Roy Abernathy blamed the impasse on what he called "a handful of House members who would rather have a fight than a budget." Speaking on the Senate floor, Abernathy said he had offered the other side "every reasonable concession and a few unreasonable ones."
+
+House Speaker Marian Tolliver fired back within the hour. "The Senate wants us to pass a bill nobody has read," she told reporters outside her office, "and then thank them for the privilege."
+
+The main sticking point, according to three people familiar with the negotiations, is a provision that would shift $28 billion from border programs to disaster relief. The people spoke on condition of anonymity because they were not authorized to discuss the talks publicly.
+
+One senior Senate aide said Abernathy's staff had drafted a fallback bill that would keep agencies open through January at current funding levels. "It's the parachute," the aide said. "Nobody wants to jump, but everybody's checking the straps."
+
+Asked whether the president would sign a short-term measure, the president's press secretary, Dana Whitcomb, said on Friday that he "has not ruled anything in or out." She declined to say whether the administration had been consulted on the fallback bill.
+
+Outside groups have begun to weigh in. The National Council of County Officials warned in a letter on Friday that a shutdown lasting more than a week would delay food-safety inspections and small-business loans in "nearly every county in the country." Meanwhile the Taxpayer Vigilance Project, a conservative advocacy group, urged House members to hold firm.
+
+Markets so far have shrugged off the standoff. Government bond yields barely moved on Friday, and analysts at Corran Brothers wrote in a note to clients that investors "have seen this movie before and know how it ends."
+
+Tolliver said late Friday that the House would remain in session through the weekend. "We'll be here," she said. "The question is whether they will."
+""",
+        [
+            A(
+                ["aides in both parties"],
+                "privately said",
+                ["that a brief government shutdown next week now looked more likely than not"],
+            ),
+            A(
+                ["Senate Majority Leader Roy Abernathy"],
+                "blamed",
+                [
+                    'the impasse on what he called "a handful of House members who would rather '
+                    'have a fight than a budget."'
+                ],
+                "Roy Abernathy",
+            ),
+            A(
+                ["floor, {Abernathy} said"],
+                "Abernathy {said} he",
+                ['he had offered the other side "every reasonable concession and a few unreasonable ones."'],
+                "Roy Abernathy",
+            ),
+            A(
+                ["{she} told reporters"],
+                "told reporters",
+                [
+                    '"The Senate wants us to pass a bill nobody has read,"',
+                    '"and then thank them for the privilege."',
+                ],
+                "Marian Tolliver",
+            ),
+            A(
+                ["three people familiar with the negotiations"],
+                "according to",
+                [
+                    "The main sticking point",
+                    "is a provision that would shift $28 billion from border programs to disaster "
+                    "relief",
+                ],
+            ),
+            A(
+                ["One senior Senate aide"],
+                "aide {said} Abernathy's",
+                [
+                    "Abernathy's staff had drafted a fallback bill that would keep agencies open "
+                    "through January at current funding levels"
+                ],
+            ),
+            A(
+                ["the aide"],
+                "the aide {said}",
+                [
+                    "\"It's the parachute,\"",
+                    "\"Nobody wants to jump, but everybody's checking the straps.\"",
+                ],
+            ),
+            A([], "Asked", ["whether the president would sign a short-term measure"]),
+            A(
+                ["the president's press secretary, Dana Whitcomb"],
+                "Whitcomb, {said}",
+                ['that he "has not ruled anything in or out."'],
+                "Dana Whitcomb",
+            ),
+            A(
+                ["She"],
+                "declined to say",
+                ["whether the administration had been consulted on the fallback bill"],
+                "Dana Whitcomb",
+            ),
+            A(
+                ["The National Council of County Officials"],
+                "warned in a letter",
+                [
+                    "that a shutdown lasting more than a week would delay food-safety inspections "
+                    'and small-business loans in "nearly every county in the country."'
+                ],
+                "National Council of County Officials",
+            ),
+            A(
+                ["the Taxpayer Vigilance Project, a conservative advocacy group"],
+                "urged",
+                ["House members to hold firm"],
+                "Taxpayer Vigilance Project",
+            ),
+            A(
+                ["analysts at Corran Brothers"],
+                "wrote in a note to clients",
+                ['that investors "have seen this movie before and know how it ends."'],
+            ),
+            A(
+                ["{Tolliver} said late"],
+                "Tolliver {said} late",
+                ["that the House would remain in session through the weekend"],
+                "Marian Tolliver",
+            ),
+            A(
+                ["{she} said. \"The question"],
+                "she {said}. \"The question",
+                ['"We\'ll be here,"', '"The question is whether they will."'],
+                "Marian Tolliver",
+            ),
+        ],
+    ),
+    (
+        "hb03",
+        """
+Poll: Most voters say neither candidate for governor deserves their trust
+
+MARREN CITY - Nearly six in 10 likely voters in the state say they do not trust either candidate for governor to manage the state's finances, according to a Tri-County Research poll released Tuesday, a sign of deep discontent five weeks before Election Day.
+
+The survey found Lieutenant Governor Carla Ruiz-Hammond, the Civic Party nominee, at 44 percent and businessman Dale Prewitt, the Heartland Party candidate, at 42 percent, a statistical tie. Seven percent said they were undecided.
+
+"What you're seeing is a pox-on-both-your-houses electorate," said Amira Castellanos, who directs the Tri-County Research polling unit. "People aren't excited about anybody. They're choosing the candidate they're less afraid of."
+
+The poll's detailed tables offer warning signs for both campaigns. Among voters under 35, 61 percent said the state was headed in the wrong direction, and a majority of them said they would consider a third-party candidate. Prewitt trails among women by 14 points, the poll shows.
+
+The Ruiz-Hammond campaign welcomed the numbers. "Carla has been outspent three to one and she's still ahead," campaign spokesman Tobias Greer said in an email. "Voters know who has been doing the work."
+
+Prewitt's campaign dismissed the poll as an outlier. Its senior adviser, Rhonda Kett, noted that the survey was conducted over a holiday weekend and said the campaign's own polling showed Prewitt "comfortably ahead in the counties that decide elections."
+
+Independent analysts urged caution about reading too much into a single survey. "One poll is a snapshot, not a forecast," said Gregor Lindahl, a political scientist at Halvorsen College who is not involved in the Tri-County survey. He said the average of recent polls still gave Ruiz-Hammond a lead of about three points.
+
+The poll of 812 likely voters was conducted by telephone and online from Sept. 28 to Oct. 2. It has a margin of error of plus or minus 3.4 percentage points.
+""",
+        [
+            A(
+                ["Poll"],
+                ":",
+                ["Most voters say neither candidate for governor deserves their trust"],
+                "Tri-County Research",
+            ),
+            A(
+                ["a Tri-County Research poll released Tuesday"],
+                "according to",
+                [
+                    "Nearly six in 10 likely voters in the state say they do not trust either "
+                    "candidate for governor to manage the state's finances"
+                ],
+                "Tri-County Research",
+            ),
+            A(
+                ["The survey"],
+                "found",
+                [
+                    "Lieutenant Governor Carla Ruiz-Hammond, the Civic Party nominee, at 44 percent "
+                    "and businessman Dale Prewitt, the Heartland Party candidate, at 42 percent"
+                ],
+                "Tri-County Research",
+            ),
+            A(["Seven percent"], "Seven percent {said}", ["they were undecided"]),
+            A(
+                ["Amira Castellanos, who directs the Tri-County Research polling unit"],
+                "electorate,\" {said}",
+                [
+                    "\"What you're seeing is a pox-on-both-your-houses electorate,\"",
+                    "\"People aren't excited about anybody. They're choosing the candidate they're "
+                    'less afraid of."',
+                ],
+                "Amira Castellanos",
+            ),
+            A(["61 percent"], "61 percent {said}", ["the state was headed in the wrong direction"]),
+            A(
+                ["a majority of them"],
+                "of them {said}",
+                ["they would consider a third-party candidate"],
+            ),
+            A(
+                ["{the poll} shows"],
+                "shows",
+                ["Prewitt trails among women by 14 points"],
+                "Tri-County Research",
+            ),
+            A(["The Ruiz-Hammond campaign"], "welcomed", ["the numbers"]),
+            A(
+                ["campaign spokesman Tobias Greer"],
+                "said in an email",
+                [
+                    "\"Carla has been outspent three to one and she's still ahead,\"",
+                    '"Voters know who has been doing the work."',
+                ],
+                "Tobias Greer",
+            ),
+            A(["Prewitt's campaign"], "dismissed", ["the poll as an outlier"]),
+            A(
+                ["Its senior adviser, Rhonda Kett"],
+                "noted",
+                ["that the survey was conducted over a holiday weekend"],
+                "Rhonda Kett",
+            ),
+            A(
+                ["Its senior adviser, Rhonda Kett"],
+                "weekend and {said}",
+                [
+                    "the campaign's own polling showed Prewitt \"comfortably ahead in the counties "
+                    'that decide elections."'
+                ],
+                "Rhonda Kett",
+            ),
+            A(
+                ["Independent analysts"],
+                "urged",
+                ["caution about reading too much into a single survey"],
+            ),
+            A(
+                [
+                    "Gregor Lindahl, a political scientist at Halvorsen College who is not involved "
+                    "in the Tri-County survey"
+                ],
+                "forecast,\" {said}",
+                ['"One poll is a snapshot, not a forecast,"'],
+                "Gregor Lindahl",
+            ),
+            A(
+                ["{He} said the average"],
+                "He {said} the average",
+                ["the average of recent polls still gave Ruiz-Hammond a lead of about three points"],
+                "Gregor Lindahl",
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
