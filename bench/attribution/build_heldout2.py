@@ -426,6 +426,343 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
             ),
         ],
     ),
+    (
+        "hb04",
+        """
+The last ferry to Maddock Island
+
+At 5:40 every morning, before the gulls are awake, Ruth Kallender walks down the gravel ramp at Cole's Landing, unhooks the chain on the Wren and starts an engine older than she is. She has done it for 31 years. In March, she says, she will do it for the last time.
+
+The county that owns the ferry has decided that the crossing, which carries about 40 people a day in summer and fewer than 10 in winter, costs too much to run. A bridge study is under way. Until then, islanders will be offered a subsidized water-taxi service that the county says will be "more flexible and more modern."
+
+Kallender is unimpressed. "A water taxi," she says, pausing on the word as if tasting something spoiled. "You try getting a water taxi out here in a February gale. You try getting one to carry a coffin."
+
+She has carried coffins, she explains, and brides, and once a piano. She has carried a man having a heart attack, who lived, and a woman in labor, who gave birth to twins on the slipway at Cole's Landing before the ambulance arrived.
+
+"People think the ferry is a boat," said Tomas Orlik, 72, who has lived on Maddock since 1979 and chairs the island's residents' association. "It isn't. It's the thing that makes this a place and not just some rocks."
+
+Orlik and about 60 other residents have signed a petition asking the county to keep the Wren running at least until a bridge is built. The county's transport director, Irene Vasquez-Bell, said she understood the islanders' attachment to the boat but that the numbers "simply do not work."
+
+"We are spending almost 600,000 a year to move a few dozen people," Vasquez-Bell said in an interview at the county offices in Dunmere. "I have sympathy. I also have a budget, and I have a duty to the other 48,000 people in this county who never set foot on that boat.
+
+"If the bridge study comes back positive, this is all moot anyway. If it doesn't, we'll have to have a harder conversation."
+
+Islanders are skeptical that a bridge will ever be built. A similar study in 1998 concluded that a crossing would cost more than the county's entire annual road budget, and nothing came of it.
+
+On a recent crossing, the Wren's only passengers were a retired schoolteacher and a boy of about 10 with a fishing rod. The boy asked Kallender whether she would miss the boat. She thought for a long time before answering.
+
+"I won't miss the boat," she finally said. "I'll miss the people on it."
+""",
+        [
+            A(
+                ["{she} says, she will"],
+                "she {says}, she will",
+                ["In March", "she will do it for the last time"],
+                "Ruth Kallender",
+            ),
+            A(
+                ["The county that owns the ferry"],
+                "has decided",
+                ["that the crossing", "costs too much to run"],
+            ),
+            A(
+                ["{the county} says"],
+                "the county {says}",
+                ["service {that}", 'will be "more flexible and more modern."'],
+            ),
+            A(
+                ["{she} says, pausing"],
+                "she {says}, pausing",
+                [
+                    '"A water taxi,"',
+                    '"You try getting a water taxi out here in a February gale. You try getting '
+                    'one to carry a coffin."',
+                ],
+                "Ruth Kallender",
+            ),
+            A(
+                ["{she} explains"],
+                "explains",
+                ["{She has carried coffins}", "and brides, and once a piano"],
+                "Ruth Kallender",
+            ),
+            A(
+                [
+                    "Tomas Orlik, 72, who has lived on Maddock since 1979 and chairs the island's "
+                    "residents' association"
+                ],
+                "boat,\" {said}",
+                [
+                    '"People think the ferry is a boat,"',
+                    "\"It isn't. It's the thing that makes this a place and not just some rocks.\"",
+                ],
+                "Tomas Orlik",
+            ),
+            A(
+                ["a petition"],
+                "asking",
+                ["the county to keep the Wren running at least until a bridge is built"],
+            ),
+            A(
+                ["The county's transport director, Irene Vasquez-Bell"],
+                "Vasquez-Bell, {said}",
+                [
+                    "she understood the islanders' attachment to the boat but that the numbers "
+                    '"simply do not work."'
+                ],
+                "Irene Vasquez-Bell",
+            ),
+            A(
+                ["{Vasquez-Bell} said in an interview"],
+                "said in an interview",
+                [
+                    '"We are spending almost 600,000 a year to move a few dozen people,"',
+                    '"I have sympathy. I also have a budget, and I have a duty to the other 48,000 '
+                    'people in this county who never set foot on that boat.',
+                    '"If the bridge study comes back positive, this is all moot anyway. If it '
+                    "doesn't, we'll have to have a harder conversation.\"",
+                ],
+                "Irene Vasquez-Bell",
+            ),
+            A(["Islanders"], "are skeptical", ["that a bridge will ever be built"]),
+            A(
+                ["A similar study in 1998"],
+                "concluded",
+                ["that a crossing would cost more than the county's entire annual road budget"],
+            ),
+            A(
+                ["The boy"],
+                "asked Kallender",
+                ["whether she would miss the boat"],
+            ),
+            A(
+                ["{she} finally said"],
+                "finally said",
+                ['"I won\'t miss the boat,"', '"I\'ll miss the people on it."'],
+                "Ruth Kallender",
+            ),
+        ],
+    ),
+    (
+        "hb05",
+        """
+Ex-treasurer of Linden Falls testifies she was ordered to hide losses
+
+HOLLISTER - The former treasurer of the town of Linden Falls told jurors on Wednesday that the town's longtime manager instructed her to move $2.3 million between accounts to hide a shortfall from auditors, testimony that prosecutors say lies at the heart of their fraud case against him.
+
+Janet Morrow, who served as treasurer for 11 years before resigning in 2022, is the government's central witness against Gerald Pike, 64, who is charged with wire fraud, falsifying public records and obstruction. Pike denies any wrongdoing.
+
+Under questioning by Assistant District Attorney Lorna Beckwith, Morrow said Pike called her into his office in the spring of 2019 and told her the town "could not afford another bad audit" in an election year. "He said, 'Make it balance. I don't care how,'" Morrow testified.
+
+She told the jury she had objected at first but went along because she feared losing her job and her pension. "I knew it was wrong," she said, her voice breaking. "I knew it every single day."
+
+Pike's lawyer, Howard Sten, spent much of the afternoon cross-examining Morrow. He noted that she had signed a cooperation agreement with prosecutors in exchange for a lighter sentence on related charges, and asked her whether she had ever told anyone at the time about the manager's instructions.
+
+Morrow acknowledged that she had not. "Who was I going to tell?" she asked. "He was the town."
+
+Sten has argued that Morrow acted alone and is now blaming his client to save herself. In his opening statement last week, he told jurors that no document in the case bore Pike's signature. "You will hear a lot of stories," he said. "You will not see a single piece of paper."
+
+Judge Miriam Ostrowski denied a defense motion on Wednesday morning to exclude a set of handwritten notes that prosecutors say Morrow made after the 2019 meeting. The judge ruled that the notes could be shown to the jury but that Sten could question how and when they were written.
+
+Testimony is expected to continue Thursday. If convicted on the most serious charge, Pike faces up to 20 years in prison.
+""",
+        [
+            A(
+                ["Ex-treasurer of Linden Falls"],
+                "testifies",
+                ["she was ordered to hide losses"],
+                "Janet Morrow",
+            ),
+            A(
+                ["The former treasurer of the town of Linden Falls"],
+                "Falls {told jurors}",
+                [
+                    "that the town's longtime manager instructed her to move $2.3 million between "
+                    "accounts to hide a shortfall from auditors"
+                ],
+                "Janet Morrow",
+            ),
+            A(
+                ["testimony that {prosecutors} say"],
+                "testimony that prosecutors {say}",
+                ["testimony {that} prosecutors", "lies at the heart of their fraud case against him"],
+            ),
+            A(["{Pike} denies"], "denies", ["any wrongdoing"], "Gerald Pike"),
+            A(
+                ["Beckwith, {Morrow} said"],
+                "Morrow {said} Pike",
+                [
+                    "Pike called her into his office in the spring of 2019 and told her the town "
+                    '"could not afford another bad audit" in an election year'
+                ],
+                "Janet Morrow",
+            ),
+            A(
+                ["{Morrow} testified"],
+                "testified",
+                ["\"He said, 'Make it balance. I don't care how,'\""],
+                "Janet Morrow",
+            ),
+            A(
+                ["{She} told the jury"],
+                "told the jury",
+                [
+                    "she had objected at first but went along because she feared losing her job and "
+                    "her pension"
+                ],
+                "Janet Morrow",
+            ),
+            A(
+                ["{she} said, her voice"],
+                "she {said}, her voice",
+                ['"I knew it was wrong,"', '"I knew it every single day."'],
+                "Janet Morrow",
+            ),
+            A(
+                ["{He} noted"],
+                "noted",
+                [
+                    "that she had signed a cooperation agreement with prosecutors in exchange for a "
+                    "lighter sentence on related charges"
+                ],
+                "Howard Sten",
+            ),
+            A(
+                ["{He} noted"],
+                "asked her",
+                ["whether she had ever told anyone at the time about the manager's instructions"],
+                "Howard Sten",
+            ),
+            A(["{Morrow} acknowledged"], "acknowledged", ["that she had not"], "Janet Morrow"),
+            A(
+                ["{she} asked"],
+                "she {asked}",
+                ['"Who was I going to tell?"', '"He was the town."'],
+                "Janet Morrow",
+            ),
+            A(
+                ["{Sten} has argued"],
+                "has argued",
+                ["that Morrow acted alone and is now blaming his client to save herself"],
+                "Howard Sten",
+            ),
+            A(
+                ["{he} told jurors that no"],
+                "he {told jurors} that no",
+                ["that no document in the case bore Pike's signature"],
+                "Howard Sten",
+            ),
+            A(
+                ["{he} said. \"You will not"],
+                "he {said}. \"You will not",
+                ['"You will hear a lot of stories,"', '"You will not see a single piece of paper."'],
+                "Howard Sten",
+            ),
+            A(
+                ["notes that {prosecutors} say"],
+                "notes that prosecutors {say}",
+                ["notes {that} prosecutors", "Morrow made after the 2019 meeting"],
+            ),
+            A(
+                ["The judge"],
+                "ruled",
+                [
+                    "that the notes could be shown to the jury but that Sten could question how and "
+                    "when they were written"
+                ],
+                "Miriam Ostrowski",
+            ),
+            A([], "is expected", ["Testimony", "to continue Thursday"]),
+        ],
+    ),
+    (
+        "hb06",
+        """
+Okoro's buzzer-beater lifts Gulls past Rangers
+
+PORT SALIS - With 1.8 seconds left and the Gulls down by two, coach Dmitri Hale called a timeout and drew up a play that, he admitted afterwards, he had never run in a game.
+
+It worked. Marcus Okoro caught the inbound pass in the corner, faded away from two defenders and buried a three-pointer at the buzzer to give Port Salis a 101-100 win over the Eastfield Rangers on Saturday night, the Gulls' fifth straight victory.
+
+"I've been practicing that shot since I was nine years old in my grandmother's driveway," Okoro said. "I just never thought it would be in front of 18,000 people."
+
+Hale said the play was designed for guard Leon Whitby, but the Rangers switched their coverage and Okoro was the one left open. "Marcus read it before I did," Hale said with a grin. "Maybe he should be coaching."
+
+The Rangers led by as many as 17 in the third quarter behind 34 points from Caleb Driscoll, who was called for a questionable foul with 40 seconds left that sent Whitby to the line.
+
+Rangers coach Anita Greaves did not hide her frustration with the officiating. "I'll get fined if I say what I think," she said. "So I'll say this: watch the tape."
+
+The league confirmed on Sunday that it would review the foul call, as it does for all close plays in the final two minutes. A league spokesman declined to comment further.
+
+Driscoll, asked whether the loss would linger, shrugged. "It's one game. We have 60 more," he said. "But that one's going to sting on the bus."
+
+Okoro finished with 22 points and nine rebounds. Whitby added 19 points and 11 assists, and center Jonah Pell had 14 points and claimed 12 rebounds despite playing with a sore ankle that the team said had bothered him all week.
+
+The Gulls, who have now won nine of their last 11, host Westmark on Tuesday. Hale said he expects Pell to play.
+""",
+        [
+            A(
+                ["{he} admitted"],
+                "admitted",
+                ["a play {that}", "he had never run in a game"],
+                "Dmitri Hale",
+            ),
+            A(
+                ["{Okoro} said. \"I just"],
+                "Okoro {said}. \"I just",
+                [
+                    "\"I've been practicing that shot since I was nine years old in my grandmother's "
+                    'driveway,"',
+                    '"I just never thought it would be in front of 18,000 people."',
+                ],
+                "Marcus Okoro",
+            ),
+            A(
+                ["{Hale} said the play"],
+                "Hale {said} the play",
+                [
+                    "the play was designed for guard Leon Whitby, but the Rangers switched their "
+                    "coverage and Okoro was the one left open"
+                ],
+                "Dmitri Hale",
+            ),
+            A(
+                ["{Hale} said with a grin"],
+                "Hale {said} with a grin",
+                ['"Marcus read it before I did,"', '"Maybe he should be coaching."'],
+                "Dmitri Hale",
+            ),
+            A(
+                ["{she} said. \"So"],
+                "she {said}. \"So",
+                ['"I\'ll get fined if I say what I think,"', '"So I\'ll say this: watch the tape."'],
+                "Anita Greaves",
+            ),
+            A(
+                ["The league"],
+                "confirmed",
+                ["that it would review the foul call"],
+            ),
+            A([], "asked", ["whether the loss would linger"]),
+            A(
+                ["{he} said. \"But"],
+                "he {said}. \"But",
+                ['"It\'s one game. We have 60 more,"', "\"But that one's going to sting on the bus.\""],
+                "Caleb Driscoll",
+            ),
+            A(
+                ["the team"],
+                "the team {said}",
+                ["ankle {that}", "had bothered him all week"],
+            ),
+            A(
+                ["{Hale} said he expects"],
+                "Hale {said} he expects",
+                ["he expects Pell to play"],
+                "Dmitri Hale",
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
