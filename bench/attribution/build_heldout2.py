@@ -125,7 +125,6 @@ The Brandt campaign plans to air its first television advertisement of the gener
                 ["A Halvorsen College poll released Thursday"],
                 "Thursday {showed}",
                 ["Okafor trailing by just two points among likely voters"],
-                "Halvorsen College",
             ),
             A(
                 ["reporters"],
@@ -335,7 +334,6 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
                 ["Poll"],
                 ":",
                 ["Most voters say neither candidate for governor deserves their trust"],
-                "Tri-County Research",
             ),
             A(
                 ["a Tri-County Research poll released Tuesday"],
@@ -344,7 +342,6 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
                     "Nearly six in 10 likely voters in the state say they do not trust either "
                     "candidate for governor to manage the state's finances"
                 ],
-                "Tri-County Research",
             ),
             A(
                 ["The survey"],
@@ -353,7 +350,6 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
                     "Lieutenant Governor Carla Ruiz-Hammond, the Civic Party nominee, at 44 percent "
                     "and businessman Dale Prewitt, the Heartland Party candidate, at 42 percent"
                 ],
-                "Tri-County Research",
             ),
             A(["Seven percent"], "Seven percent {said}", ["they were undecided"]),
             A(
@@ -376,7 +372,6 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
                 ["{the poll} shows"],
                 "shows",
                 ["Prewitt trails among women by 14 points"],
-                "Tri-County Research",
             ),
             A(["The Ruiz-Hammond campaign"], "welcomed", ["the numbers"]),
             A(
@@ -760,6 +755,371 @@ The Gulls, who have now won nine of their last 11, host Westmark on Tuesday. Hal
                 "Hale {said} he expects",
                 ["he expects Pell to play"],
                 "Dmitri Hale",
+            ),
+        ],
+    ),
+    (
+        "hb07",
+        """
+Corvane Foods profit falls 18% as shoppers trade down; shares slide
+
+Corvane Foods said on Thursday that its third-quarter profit fell 18 percent as cost-conscious shoppers switched to cheaper store brands. It now expects full-year sales to fall 2 to 3 percent, after forecasting flat sales in July.
+
+Net income for the quarter ended Sept. 30 was $212 million, or 61 cents a share, compared with $259 million a year earlier. Excluding one-time items, Corvane earned 74 cents a share. Analysts had on average expected 79 cents, according to Lanford Analytics, which compiles forecasts.
+
+Shares of Corvane fell 7.2 percent to $48.15 in afternoon trading, their steepest one-day drop in more than three years.
+
+"The consumer is tired," Chief Executive Helen Marsh-Oduya said on a conference call with analysts. "They are reading labels, they are reading prices, and for the first time in a long time they are reading the store-brand shelf first."
+
+Marsh-Oduya said the company would cut prices on about 150 products starting in January and would increase promotional spending by roughly $90 million next year. She declined to say whether the cuts would lead to job losses, but said Corvane had "no plans at this time" to close any of its 14 plants.
+
+Analysts were divided on the strategy. Priyanka Deshmukh of Halloway Securities said the price cuts were "the right medicine, but it will taste bad for a few quarters." Others questioned whether Corvane's brands still commanded enough loyalty to justify their premium.
+
+"There is a real risk that this becomes a race to the bottom," said Felix Arndt, an analyst at Brightwater Capital who rates the stock a hold. "Once you teach people to wait for a discount, they wait."
+
+Corvane, whose brands include Hearthside soups and Tip-Top crackers, also said its chief financial officer, Martin Greel, would retire at the end of the year. The company said a search for his successor was under way.
+""",
+        [
+            A(
+                ["{Corvane Foods} said"],
+                "Corvane Foods {said}",
+                [
+                    "that its third-quarter profit fell 18 percent as cost-conscious shoppers "
+                    "switched to cheaper store brands"
+                ],
+                "Corvane Foods",
+            ),
+            A(
+                ["{It} now expects"],
+                "now expects",
+                ["full-year sales to fall 2 to 3 percent"],
+                "Corvane Foods",
+            ),
+            A(["{It} now expects"], "forecasting", ["flat sales"], "Corvane Foods"),
+            A(
+                ["Lanford Analytics, which compiles forecasts"],
+                "according to",
+                ["Analysts had on average expected 79 cents"],
+                "Lanford Analytics",
+            ),
+            A(
+                ["Chief Executive Helen Marsh-Oduya"],
+                "said on a conference call with analysts",
+                [
+                    '"The consumer is tired,"',
+                    '"They are reading labels, they are reading prices, and for the first time in a '
+                    'long time they are reading the store-brand shelf first."',
+                ],
+                "Helen Marsh-Oduya",
+            ),
+            A(
+                ["{Marsh-Oduya} said the company"],
+                "Marsh-Oduya {said} the company",
+                [
+                    "the company would cut prices on about 150 products starting in January and "
+                    "would increase promotional spending by roughly $90 million next year"
+                ],
+                "Helen Marsh-Oduya",
+            ),
+            A(
+                ["{She} declined"],
+                "declined to say",
+                ["whether the cuts would lead to job losses"],
+                "Helen Marsh-Oduya",
+            ),
+            A(
+                ["{She} declined"],
+                "but {said}",
+                ['Corvane had "no plans at this time" to close any of its 14 plants'],
+                "Helen Marsh-Oduya",
+            ),
+            A(
+                ["Priyanka Deshmukh of Halloway Securities"],
+                "Securities {said}",
+                ['the price cuts were "the right medicine, but it will taste bad for a few quarters."'],
+                "Priyanka Deshmukh",
+            ),
+            A(
+                ["Others"],
+                "questioned",
+                ["whether Corvane's brands still commanded enough loyalty to justify their premium"],
+            ),
+            A(
+                ["Felix Arndt, an analyst at Brightwater Capital who rates the stock a hold"],
+                "bottom,\" {said}",
+                [
+                    '"There is a real risk that this becomes a race to the bottom,"',
+                    '"Once you teach people to wait for a discount, they wait."',
+                ],
+                "Felix Arndt",
+            ),
+            A(
+                ["Corvane, whose brands include Hearthside soups and Tip-Top crackers"],
+                "also said",
+                ["its chief financial officer, Martin Greel, would retire at the end of the year"],
+                "Corvane Foods",
+            ),
+            A(
+                ["The company"],
+                "The company {said}",
+                ["a search for his successor was under way"],
+                "Corvane Foods",
+            ),
+        ],
+    ),
+    (
+        "hb08",
+        """
+Brockhurst council delays vote on Mill Street apartments after packed hearing
+
+BROCKHURST - The Brockhurst Town Council postponed a vote on a 140-unit apartment complex on Mill Street early Wednesday after nearly five hours of public comment, much of it from residents who said the project would overwhelm the neighborhood's narrow streets.
+
+Council President Gwen Hadley said the council needed more time to review a traffic study that the developer, Keel Street Partners, submitted only last week. The vote is now scheduled for Nov. 18.
+
+"I'm not going to vote on something I haven't read," Hadley said, drawing applause from the roughly 200 people who filled the middle-school auditorium where the meeting had been moved to accommodate the crowd.
+
+The proposal, which requires a zoning change, has split the town. Supporters say Brockhurst badly needs housing that young families and retirees can afford; the project would set aside 28 units for households earning less than 60 percent of the area's median income.
+
+"My daughter is a nurse at Brockhurst General and she lives with me because she can't find anything she can afford," said Elaine Doucette, 67. "That's the housing crisis. It's not abstract."
+
+Opponents, many of them from the streets around the site, argued that the four-story building was out of scale with the single-family homes nearby and that the traffic study understated how many cars would use Mill Street at rush hour.
+
+Raymond Achebe-Lowe, who lives two doors from the site, told the council the developer's figures "don't pass the laugh test." He said he had counted cars outside his house for a week. "I got 412 on Tuesday morning alone," he said. "Their study says 180."
+
+A lawyer for Keel Street Partners, Sandra Ivers, said the study followed state guidelines and had been reviewed by the town's own engineer. She said the company was willing to pay for a new traffic signal at Mill and Cross streets.
+
+The town engineer, Victor Lund, was not at the meeting and did not respond to a request for comment on Wednesday.
+
+Councilor Amos Trent has said he will vote against the zoning change. At the hearing he asked Ivers whether the company would reduce the building to three floors. She said the company would "look at all options" but that a smaller building would mean fewer affordable units.
+""",
+        [
+            A(
+                ["residents {who} said"],
+                "who {said}",
+                ["the project would overwhelm the neighborhood's narrow streets"],
+            ),
+            A(
+                ["Council President Gwen Hadley"],
+                "Hadley {said} the council",
+                [
+                    "the council needed more time to review a traffic study that the developer, "
+                    "Keel Street Partners, submitted only last week"
+                ],
+                "Gwen Hadley",
+            ),
+            A(
+                ["{Hadley} said, drawing"],
+                "Hadley {said}, drawing",
+                ['"I\'m not going to vote on something I haven\'t read,"'],
+                "Gwen Hadley",
+            ),
+            A(
+                ["Supporters"],
+                "Supporters {say}",
+                ["Brockhurst badly needs housing that young families and retirees can afford"],
+            ),
+            A(
+                ["Elaine Doucette, 67"],
+                "afford,\" {said}",
+                [
+                    '"My daughter is a nurse at Brockhurst General and she lives with me because '
+                    "she can't find anything she can afford,\"",
+                    "\"That's the housing crisis. It's not abstract.\"",
+                ],
+                "Elaine Doucette",
+            ),
+            A(
+                ["Opponents, many of them from the streets around the site"],
+                "argued",
+                [
+                    "that the four-story building was out of scale with the single-family homes "
+                    "nearby and that the traffic study understated how many cars would use Mill "
+                    "Street at rush hour"
+                ],
+            ),
+            A(
+                ["Raymond Achebe-Lowe, who lives two doors from the site"],
+                "told the council",
+                ['the developer\'s figures "don\'t pass the laugh test."'],
+                "Raymond Achebe-Lowe",
+            ),
+            A(
+                ["{He} said he had counted"],
+                "He {said} he had counted",
+                ["he had counted cars outside his house for a week"],
+                "Raymond Achebe-Lowe",
+            ),
+            A(
+                ["{he} said. \"Their"],
+                "he {said}. \"Their",
+                ['"I got 412 on Tuesday morning alone,"', '"Their study says 180."'],
+                "Raymond Achebe-Lowe",
+            ),
+            A(
+                ["A lawyer for Keel Street Partners, Sandra Ivers"],
+                "Ivers, {said}",
+                [
+                    "the study followed state guidelines and had been reviewed by the town's own "
+                    "engineer"
+                ],
+                "Sandra Ivers",
+            ),
+            A(
+                ["{She} said the company was"],
+                "She {said} the company was",
+                ["the company was willing to pay for a new traffic signal at Mill and Cross streets"],
+                "Sandra Ivers",
+            ),
+            A(
+                ["Councilor Amos Trent"],
+                "has said",
+                ["he will vote against the zoning change"],
+                "Amos Trent",
+            ),
+            A(
+                ["hearing {he} asked"],
+                "asked Ivers",
+                ["whether the company would reduce the building to three floors"],
+                "Amos Trent",
+            ),
+            A(
+                ["{She} said the company would"],
+                "She {said} the company would",
+                [
+                    'the company would "look at all options" but that a smaller building would mean '
+                    "fewer affordable units"
+                ],
+                "Sandra Ivers",
+            ),
+        ],
+    ),
+    (
+        "hb09",
+        """
+Explainer: Why Lake Corrin is shrinking, and what rationing means for you
+
+Water levels in Lake Corrin, which supplies drinking water to about 1.2 million people in the Vell Valley, fell to their lowest point on record in August, according to the Vell Valley Water Authority. On Monday the authority announced that it would impose mandatory rationing for the first time in its 60-year history. Here is what we know.
+
+Why is the lake so low?
+
+Mostly rain, or the lack of it. The valley received 41 percent of its normal rainfall over the past 18 months, the driest such period since records began in 1891, according to the National Climate Office. Warmer temperatures have also increased evaporation from the lake's surface, according to a 2023 study by researchers at Corrin State University.
+
+Demand has grown too. The valley's population has risen by about a fifth since 2005, according to census figures, while the authority has not added a major new source of supply since the Haskett Reservoir opened in 1994.
+
+What does rationing mean?
+
+Starting Oct. 1, households will be limited to 50 gallons per person per day, according to the authority's plan. Lawn watering and car washing at home will be banned outright. Businesses will be asked to cut use by 15 percent, and those that don't could face fines of up to $5,000, the plan says.
+
+Authority spokeswoman Kira Oyelaran said inspectors would not go door to door. "We are relying on people to do the right thing, and most people will," she said. "The fines are for the handful who won't."
+
+Will it be enough?
+
+Probably not on its own, according to Declan Ferris-Amadi, a hydrologist at Corrin State who has studied the lake for two decades. He estimates that even with full compliance, the lake will keep falling until at least February unless the winter is unusually wet.
+
+"Rationing buys time. It doesn't make water," he said.
+
+What happens next?
+
+The authority's board is due to vote in December on a $340 million plan to pipe water from the Harrow River, 60 miles to the north. According to the authority, the pipeline would take at least four years to build. Farmers along the Harrow have opposed the plan, saying it would leave too little water for irrigation.
+""",
+        [
+            A(
+                ["the Vell Valley Water Authority"],
+                "lowest point on record in August, {according to}",
+                ["Water levels in Lake Corrin", "fell to their lowest point on record in August"],
+                "Vell Valley Water Authority",
+            ),
+            A(
+                ["{the authority} announced"],
+                "announced",
+                [
+                    "that it would impose mandatory rationing for the first time in its 60-year "
+                    "history"
+                ],
+                "Vell Valley Water Authority",
+            ),
+            A(
+                ["the National Climate Office"],
+                "1891, {according to}",
+                [
+                    "The valley received 41 percent of its normal rainfall over the past 18 months, "
+                    "the driest such period since records began in 1891"
+                ],
+                "National Climate Office",
+            ),
+            A(
+                ["a 2023 study by researchers at Corrin State University"],
+                "surface, {according to}",
+                ["Warmer temperatures have also increased evaporation from the lake's surface"],
+            ),
+            A(
+                ["census figures"],
+                "2005, {according to}",
+                ["The valley's population has risen by about a fifth since 2005"],
+            ),
+            A(
+                ["the authority's plan"],
+                "day, {according to}",
+                ["Starting Oct. 1, households will be limited to 50 gallons per person per day"],
+            ),
+            A(
+                ["{the plan} says"],
+                "the plan {says}",
+                [
+                    "Businesses will be asked to cut use by 15 percent, and those that don't could "
+                    "face fines of up to $5,000"
+                ],
+            ),
+            A(
+                ["Authority spokeswoman Kira Oyelaran"],
+                "Oyelaran {said}",
+                ["inspectors would not go door to door"],
+                "Kira Oyelaran",
+            ),
+            A(
+                ["{she} said. \"The fines"],
+                "she {said}. \"The fines",
+                [
+                    '"We are relying on people to do the right thing, and most people will,"',
+                    "\"The fines are for the handful who won't.\"",
+                ],
+                "Kira Oyelaran",
+            ),
+            A(
+                [
+                    "Declan Ferris-Amadi, a hydrologist at Corrin State who has studied the lake for "
+                    "two decades"
+                ],
+                "own, {according to}",
+                ["Probably not on its own"],
+                "Declan Ferris-Amadi",
+            ),
+            A(
+                ["{He} estimates"],
+                "estimates",
+                [
+                    "that even with full compliance, the lake will keep falling until at least "
+                    "February unless the winter is unusually wet"
+                ],
+                "Declan Ferris-Amadi",
+            ),
+            A(
+                ["water,\" {he} said"],
+                "water,\" he {said}",
+                ["\"Rationing buys time. It doesn't make water,\""],
+                "Declan Ferris-Amadi",
+            ),
+            A(
+                ["According to {the authority}"],
+                "According to",
+                ["the pipeline would take at least four years to build"],
+                "Vell Valley Water Authority",
+            ),
+            A(["Farmers along the Harrow"], "have opposed", ["opposed {the plan}"]),
+            A(
+                ["Farmers along the Harrow"],
+                "saying",
+                ["it would leave too little water for irrigation"],
             ),
         ],
     ),
