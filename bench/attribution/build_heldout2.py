@@ -1123,6 +1123,252 @@ The authority's board is due to vote in December on a $340 million plan to pipe 
             ),
         ],
     ),
+    (
+        "hb10",
+        """
+Talvik Air in talks to buy rival Northstar Regional, sources say
+
+Talvik Air is in advanced talks to acquire the smaller carrier Northstar Regional in a deal that would value it at about $1.1 billion, according to people familiar with the matter, a move that would create the largest airline serving the northern states.
+
+An agreement could be announced as soon as next week, the people said, cautioning that the talks could still fall apart over the price Talvik is willing to pay for Northstar's pilot contracts. They spoke on condition of anonymity because the discussions are private.
+
+Spokespeople for Talvik and Northstar declined to comment on the talks.
+
+Talvik has been looking for acquisitions since its chief executive, Oren Balasz, told investors in March that the airline needed "more scale, more routes and more gates" to compete with the big national carriers. Northstar, based in Dunmore, flies 38 regional jets to 22 cities and has struggled since a pilots' strike last year.
+
+A senior official at the Federal Aviation Board who asked not to be named said regulators had not yet been formally notified of a deal but expected to review it closely because the two airlines compete directly on at least nine routes.
+
+"Nine overlapping routes is not nothing," the official said. "Someone is going to have to explain why fares won't go up."
+
+Two Northstar board members have resisted a sale, arguing that the airline can recover on its own, according to a person briefed on the board's deliberations. That person said the board had met twice in the past two weeks to discuss Talvik's approach.
+
+Northstar's largest shareholder, the investment firm Garrow Partners, is said to favor a deal. Garrow did not respond to requests for comment.
+
+The pilots' union at Northstar said in a statement on Tuesday that it had "heard the rumors" and would insist that any buyer honor the current contract. "Our members have given enough," the union's president, Carla Voss, said.
+
+Shares of Talvik rose 4 percent on Tuesday after the financial news site Ledgerline first reported that the two airlines were in discussions. Northstar is privately held.
+""",
+        [
+            A(["sources"], "say", ["Talvik Air in talks to buy rival Northstar Regional"]),
+            A(
+                ["people familiar with the matter"],
+                "{according to} people familiar",
+                [
+                    "Talvik Air is in advanced talks to acquire the smaller carrier Northstar "
+                    "Regional in a deal that would value it at about $1.1 billion"
+                ],
+            ),
+            A(
+                ["the people"],
+                "the people {said}",
+                ["An agreement could be announced as soon as next week"],
+            ),
+            A(
+                ["the people"],
+                "cautioning",
+                [
+                    "that the talks could still fall apart over the price Talvik is willing to pay "
+                    "for Northstar's pilot contracts"
+                ],
+            ),
+            A(
+                ["Spokespeople for Talvik and Northstar"],
+                "declined to comment",
+                ["on the talks"],
+            ),
+            A(
+                ["its chief executive, Oren Balasz"],
+                "told investors",
+                [
+                    'that the airline needed "more scale, more routes and more gates" to compete '
+                    "with the big national carriers"
+                ],
+                "Oren Balasz",
+            ),
+            A(
+                ["A senior official at the Federal Aviation Board who asked not to be named"],
+                "named {said}",
+                [
+                    "regulators had not yet been formally notified of a deal but expected to review "
+                    "it closely because the two airlines compete directly on at least nine routes"
+                ],
+            ),
+            A(
+                ["the official"],
+                "the official {said}",
+                [
+                    '"Nine overlapping routes is not nothing,"',
+                    "\"Someone is going to have to explain why fares won't go up.\"",
+                ],
+            ),
+            A(
+                ["a person briefed on the board's deliberations"],
+                "own, {according to}",
+                [
+                    "Two Northstar board members have resisted a sale, arguing that the airline can "
+                    "recover on its own"
+                ],
+            ),
+            A(
+                ["That person"],
+                "person {said}",
+                ["the board had met twice in the past two weeks to discuss Talvik's approach"],
+            ),
+            A(
+                [],
+                "is said",
+                [
+                    "Northstar's largest shareholder, the investment firm Garrow Partners",
+                    "to favor a deal",
+                ],
+            ),
+            A(
+                ["The pilots' union at Northstar"],
+                "said in a statement",
+                [
+                    'that it had "heard the rumors" and would insist that any buyer honor the '
+                    "current contract"
+                ],
+            ),
+            A(
+                ["the union's president, Carla Voss"],
+                "Voss, {said}",
+                ['"Our members have given enough,"'],
+                "Carla Voss",
+            ),
+            A(
+                ["the financial news site Ledgerline"],
+                "first reported",
+                ["that the two airlines were in discussions"],
+                "Ledgerline",
+            ),
+        ],
+    ),
+    (
+        "hb11",
+        """
+Analysis: Why the minimum wage fight is really about the suburbs
+
+On paper, Measure 4 is a simple question: should the state's minimum wage rise from $9.50 to $15 an hour over four years? In practice, it has become a proxy for a much bigger argument about who the state's economy is for, and both campaigns are acting accordingly.
+
+Supporters believe the increase is overdue. They point out that the minimum has not changed since 2014, while rents in the state's larger cities have risen by more than half. A full-time worker earning the minimum, they argue, cannot afford a one-bedroom apartment in any county in the state.
+
+Critics argue that a $15 floor would hit small businesses in rural counties hardest, where wages and prices are lower. The state Chamber of Commerce has warned of "thousands" of lost jobs, though it has not said where that estimate comes from.
+
+Economists, as usual, are split. Studies from neighboring states suggest that modest increases have little effect on employment. Some economists doubt those findings apply to an increase this large, and this fast.
+
+But the more interesting fight is political. The measure's backers have spent heavily in the suburbs around Marren City, betting that moderate voters who have drifted away from the Civic Party will still vote for a wage increase. Strategists in both parties say that bet is the campaign's central gamble.
+
+"If we win the suburbs by eight, we win the state," one strategist working for the Yes campaign told me. A Heartland Party consultant, Brent Ostrander, was more skeptical: the suburbs "like the idea of a raise a lot more than they like the idea of paying for one."
+
+Polls offer little clarity. A Tri-County Research survey in September found 52 percent support for the measure; a Halvorsen College poll two weeks later put support at 46 percent. The two results are closer than they look once the margins of error are counted.
+
+What is striking is how little either campaign talks about the workers who would actually get the raise. Advocates say about 310,000 people in the state earn less than $15 an hour; most are adults, and more than half work full time, according to the state's own labor department.
+
+Those workers may decide this race. Or, as turnout models suggest, many of them may not vote at all.
+""",
+        [
+            A(["Supporters"], "believe", ["the increase is overdue"]),
+            A(
+                ["They"],
+                "point out",
+                [
+                    "that the minimum has not changed since 2014, while rents in the state's larger "
+                    "cities have risen by more than half"
+                ],
+            ),
+            A(
+                ["{they} argue"],
+                "they {argue}",
+                [
+                    "A full-time worker earning the minimum",
+                    "cannot afford a one-bedroom apartment in any county in the state",
+                ],
+            ),
+            A(
+                ["Critics"],
+                "Critics {argue}",
+                [
+                    "that a $15 floor would hit small businesses in rural counties hardest, where "
+                    "wages and prices are lower"
+                ],
+            ),
+            A(
+                ["The state Chamber of Commerce"],
+                "has warned",
+                ['of "thousands" of lost jobs'],
+                "Chamber of Commerce",
+            ),
+            A(
+                ["though {it} has not said"],
+                "has not said",
+                ["where that estimate comes from"],
+                "Chamber of Commerce",
+            ),
+            A(
+                ["Studies from neighboring states"],
+                "Studies from neighboring states {suggest}",
+                ["that modest increases have little effect on employment"],
+            ),
+            A(
+                ["Some economists"],
+                "doubt",
+                ["those findings apply to an increase this large, and this fast"],
+            ),
+            A(
+                ["The measure's backers"],
+                "betting",
+                [
+                    "that moderate voters who have drifted away from the Civic Party will still vote "
+                    "for a wage increase"
+                ],
+            ),
+            A(
+                ["Strategists in both parties"],
+                "parties {say}",
+                ["that bet is the campaign's central gamble"],
+            ),
+            A(
+                ["one strategist working for the Yes campaign"],
+                "told me",
+                ['"If we win the suburbs by eight, we win the state,"'],
+            ),
+            A(
+                ["A Heartland Party consultant, Brent Ostrander"],
+                "skeptical{:}",
+                [
+                    'the suburbs "like the idea of a raise a lot more than they like the idea of '
+                    'paying for one."'
+                ],
+                "Brent Ostrander",
+            ),
+            A(
+                ["A Tri-County Research survey in September"],
+                "found",
+                ["52 percent support for the measure"],
+            ),
+            A(
+                ["a Halvorsen College poll two weeks later"],
+                "put",
+                ["support at 46 percent"],
+            ),
+            A(
+                ["Advocates"],
+                "Advocates {say}",
+                ["about 310,000 people in the state earn less than $15 an hour"],
+            ),
+            A(
+                ["the state's own labor department"],
+                "according to",
+                ["most are adults, and more than half work full time"],
+            ),
+            A(
+                ["turnout models"],
+                "turnout models {suggest}",
+                ["many of them may not vote at all"],
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
