@@ -1253,7 +1253,7 @@ On paper, Measure 4 is a simple question: should the state's minimum wage rise f
 
 Supporters believe the increase is overdue. They point out that the minimum has not changed since 2014, while rents in the state's larger cities have risen by more than half. A full-time worker earning the minimum, they argue, cannot afford a one-bedroom apartment in any county in the state.
 
-Critics argue that a $15 floor would hit small businesses in rural counties hardest, where wages and prices are lower. The state Chamber of Commerce has warned of "thousands" of lost jobs, though it has not said where that estimate comes from.
+Critics argue that a $15 floor would hit small businesses in low-wage rural counties hardest. The state Chamber of Commerce has warned of "thousands" of lost jobs, though it has not said where that estimate comes from.
 
 Economists, as usual, are split. Studies from neighboring states suggest that modest increases have little effect on employment. Some economists doubt those findings apply to an increase this large, and this fast.
 
@@ -1289,8 +1289,7 @@ Those workers may decide this race. Or, as turnout models suggest, many of them 
                 ["Critics"],
                 "Critics {argue}",
                 [
-                    "that a $15 floor would hit small businesses in rural counties hardest, where "
-                    "wages and prices are lower"
+                    "that a $15 floor would hit small businesses in low-wage rural counties hardest"
                 ],
             ),
             A(
@@ -1366,6 +1365,265 @@ Those workers may decide this race. Or, as turnout models suggest, many of them 
                 ["turnout models"],
                 "turnout models {suggest}",
                 ["many of them may not vote at all"],
+            ),
+        ],
+    ),
+    (
+        "hb12",
+        """
+Pell Bank chief tells Congress he takes 'full responsibility' for collapse
+
+The former chief executive of Pell Regional Bank told a House committee on Tuesday that he took "full responsibility" for the lender's collapse in April, but he insisted that regulators and a sudden run by depositors, not reckless management, had sealed its fate.
+
+"I am not here to make excuses," Arthur Wendell told members of the Financial Services Oversight Subcommittee in his first public remarks since the bank failed. "But I would be doing this committee a disservice if I pretended the bank failed in a vacuum."
+
+Lawmakers from both parties were unimpressed. Representative Joan Delacroix, the subcommittee's chairwoman, read aloud from a 2021 examination report in which supervisors had flagged the bank's heavy reliance on large, uninsured deposits. "You were warned," she said. "In writing. Twice."
+
+Wendell acknowledged receiving the report but said the bank had taken "concrete steps" in response, including hiring a new treasurer. Asked by Delacroix whether the bank had reduced its share of uninsured deposits after the warning, he said it had not. "We were growing," he said. "In hindsight, too fast."
+
+Representative Samuel Okonjo called the $4.8 million in bonuses paid to senior executives in the months before the collapse "indefensible." Wendell said he had voluntarily returned his own bonus, about $1.2 million, and would support legislation allowing regulators to claw back pay from executives of failed banks.
+
+The hearing also featured testimony from Lydia Ferreira, the acting head of the Office of Banking Supervision, who conceded that her agency "should have moved faster and harder." Ferreira said examiners had been stretched thin by staff shortages, and that the agency planned to release its own review of the failure next month.
+
+About 31,000 depositors lost money in the collapse, according to the Federal Deposit Guarantee Corporation, which is still selling off the bank's assets.
+
+Outside the hearing room, a small group of former depositors stood in the rain with handmade signs. One of them, Ruth-Anne Galloway, a retired teacher from Corliss, said she had lost nearly $300,000 she had saved for her grandchildren's education. "He says sorry," she said of Wendell. "Sorry doesn't pay tuition."
+""",
+        [
+            A(
+                ["Pell Bank chief"],
+                "tells Congress",
+                ["he takes 'full responsibility' for collapse"],
+                "Arthur Wendell",
+            ),
+            A(
+                ["The former chief executive of Pell Regional Bank"],
+                "told a House committee",
+                ['that he took "full responsibility" for the lender\'s collapse in April'],
+                "Arthur Wendell",
+            ),
+            A(
+                ["but {he} insisted"],
+                "insisted",
+                [
+                    "that regulators and a sudden run by depositors, not reckless management, had "
+                    "sealed its fate"
+                ],
+                "Arthur Wendell",
+            ),
+            A(
+                ["Arthur Wendell"],
+                "told members of the Financial Services Oversight Subcommittee",
+                [
+                    '"I am not here to make excuses,"',
+                    '"But I would be doing this committee a disservice if I pretended the bank '
+                    'failed in a vacuum."',
+                ],
+                "Arthur Wendell",
+            ),
+            A(
+                ["supervisors"],
+                "had flagged",
+                ["the bank's heavy reliance on large, uninsured deposits"],
+            ),
+            A(
+                ["{she} said. \"In writing"],
+                "she {said}. \"In writing",
+                ['"You were warned,"', '"In writing. Twice."'],
+                "Joan Delacroix",
+            ),
+            A(["{Wendell} acknowledged"], "acknowledged", ["receiving the report"], "Arthur Wendell"),
+            A(
+                ["{Wendell} acknowledged"],
+                "but {said} the bank",
+                ['the bank had taken "concrete steps" in response, including hiring a new treasurer'],
+                "Arthur Wendell",
+            ),
+            A(
+                ["Asked by {Delacroix}"],
+                "Asked",
+                ["whether the bank had reduced its share of uninsured deposits after the warning"],
+                "Joan Delacroix",
+            ),
+            A(["{he} said it had not"], "he {said} it had not", ["it had not"], "Arthur Wendell"),
+            A(
+                ["{he} said. \"In hindsight"],
+                "he {said}. \"In hindsight",
+                ['"We were growing,"', '"In hindsight, too fast."'],
+                "Arthur Wendell",
+            ),
+            A(
+                ["Representative Samuel Okonjo"],
+                "called",
+                [
+                    "the $4.8 million in bonuses paid to senior executives in the months before the "
+                    'collapse "indefensible."'
+                ],
+                "Samuel Okonjo",
+            ),
+            A(
+                ["{Wendell} said he had"],
+                "Wendell {said} he had",
+                [
+                    "he had voluntarily returned his own bonus, about $1.2 million, and would "
+                    "support legislation allowing regulators to claw back pay from executives of "
+                    "failed banks"
+                ],
+                "Arthur Wendell",
+            ),
+            A(
+                ["Supervision, {who} conceded"],
+                "conceded",
+                ['that her agency "should have moved faster and harder."'],
+                "Lydia Ferreira",
+            ),
+            A(
+                ["{Ferreira} said examiners"],
+                "Ferreira {said} examiners",
+                [
+                    "examiners had been stretched thin by staff shortages, and that the agency "
+                    "planned to release its own review of the failure next month"
+                ],
+                "Lydia Ferreira",
+            ),
+            A(
+                ["the Federal Deposit Guarantee Corporation, which is still selling off the bank's assets"],
+                "according to",
+                ["About 31,000 depositors lost money in the collapse"],
+                "Federal Deposit Guarantee Corporation",
+            ),
+            A(
+                ["One of them, Ruth-Anne Galloway, a retired teacher from Corliss"],
+                "Corliss, {said}",
+                [
+                    "she had lost nearly $300,000 she had saved for her grandchildren's education"
+                ],
+                "Ruth-Anne Galloway",
+            ),
+            A(
+                ["{she} said of Wendell"],
+                "she {said} of Wendell",
+                ['"He says sorry,"', "\"Sorry doesn't pay tuition.\""],
+                "Ruth-Anne Galloway",
+            ),
+        ],
+    ),
+    (
+        "hb13",
+        """
+Flash flood sweeps through Carrow Gorge campsite; at least four feared dead
+
+BRENNOCK, June 9 - At least four people are feared dead and several others were missing after a flash flood tore through a campsite in Carrow Gorge late on Saturday, emergency officials said on Sunday.
+
+The water rose "in a matter of minutes," according to Deputy Fire Chief Ana Lucero of the Brennock County Fire District, after more than three inches of rain fell on the hills above the gorge in less than an hour. About 60 people were believed to have been staying at the site.
+
+"We have teams on both banks and a helicopter in the air," Lucero told reporters at a fire station in Brennock. "But the gorge is narrow, the water is still high, and I won't put rescuers in a position where we lose more people."
+
+Eleven people were rescued overnight, some from trees and rooftops, the sheriff's office said. Two were taken to Brennock General Hospital with hypothermia; a hospital spokesman said both were in stable condition.
+
+Among the missing is reportedly a family of five from Westmark who had arrived at the campsite on Friday. Officials did not release their names.
+
+Survivors described a wall of brown water carrying tree trunks and cars. Jared Pomeroy, 34, said he woke to the sound of his tent pole snapping. "I grabbed my son and we just ran uphill in the dark," he said. "I didn't even have shoes on. I still don't."
+
+The National Weather Bureau had issued a flash-flood watch for the county on Saturday afternoon, but it was not upgraded to a warning until about 20 minutes before the flood hit, according to records posted on the bureau's website. It was not clear whether campers received the alert.
+
+A bureau meteorologist, Hollis Grange, said the storm had "developed almost on top of the gorge" and was difficult to forecast. "Storms like this are the hardest thing we deal with," he said.
+
+The campsite, which is run by a private company, is understood to have passed a state safety inspection in May. The company, Gorge Outfitters, could not be reached for comment.
+""",
+        [
+            A([], ("feared dead", 1), ["at least four"]),
+            A(
+                ["emergency officials"],
+                "officials {said}",
+                [
+                    "At least four people are feared dead and several others were missing after a "
+                    "flash flood tore through a campsite in Carrow Gorge late on Saturday"
+                ],
+            ),
+            A(
+                ["Deputy Fire Chief Ana Lucero of the Brennock County Fire District"],
+                "{according to} Deputy",
+                [
+                    'The water rose "in a matter of minutes,"',
+                    "after more than three inches of rain fell on the hills above the gorge in less "
+                    "than an hour",
+                ],
+                "Ana Lucero",
+            ),
+            A([], "were believed", ["About 60 people", "to have been staying at the site"]),
+            A(
+                ["{Lucero} told reporters"],
+                "told reporters",
+                [
+                    '"We have teams on both banks and a helicopter in the air,"',
+                    '"But the gorge is narrow, the water is still high, and I won\'t put rescuers in '
+                    'a position where we lose more people."',
+                ],
+                "Ana Lucero",
+            ),
+            A(
+                ["the sheriff's office"],
+                "office {said}",
+                ["Eleven people were rescued overnight, some from trees and rooftops"],
+            ),
+            A(["a hospital spokesman"], "spokesman {said}", ["both were in stable condition"]),
+            A(
+                [],
+                "reportedly",
+                [
+                    "Among the missing is",
+                    "a family of five from Westmark who had arrived at the campsite on Friday",
+                ],
+            ),
+            A(
+                ["Survivors"],
+                "described",
+                ["a wall of brown water carrying tree trunks and cars"],
+            ),
+            A(
+                ["Jared Pomeroy, 34"],
+                "34, {said}",
+                ["he woke to the sound of his tent pole snapping"],
+                "Jared Pomeroy",
+            ),
+            A(
+                ["dark,\" {he} said"],
+                "dark,\" he {said}",
+                [
+                    '"I grabbed my son and we just ran uphill in the dark,"',
+                    "\"I didn't even have shoes on. I still don't.\"",
+                ],
+                "Jared Pomeroy",
+            ),
+            A(
+                ["records posted on the bureau's website"],
+                "{according to} records",
+                [
+                    "The National Weather Bureau had issued a flash-flood watch for the county on "
+                    "Saturday afternoon, but it was not upgraded to a warning until about 20 "
+                    "minutes before the flood hit"
+                ],
+            ),
+            A(
+                ["A bureau meteorologist, Hollis Grange"],
+                "Grange, {said}",
+                [
+                    'the storm had "developed almost on top of the gorge" and was difficult to '
+                    "forecast"
+                ],
+                "Hollis Grange",
+            ),
+            A(
+                ["with,\" {he} said"],
+                "with,\" he {said}",
+                ['"Storms like this are the hardest thing we deal with,"'],
+                "Hollis Grange",
+            ),
+            A(
+                [],
+                "is understood",
+                ["The campsite", "to have passed a state safety inspection in May"],
             ),
         ],
     ),
