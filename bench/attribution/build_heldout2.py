@@ -1627,6 +1627,232 @@ The campsite, which is run by a private company, is understood to have passed a 
             ),
         ],
     ),
+    (
+        "hb14",
+        """
+Lanier wins crowded primary, setting up rematch with Congressman Holt
+
+FENWICK - State Senator Grace Lanier won the Civic Party's nomination for the 4th Congressional District on Tuesday, defeating four rivals and setting up a November rematch with Representative Douglas Holt, who beat her by fewer than 3,000 votes two years ago.
+
+With 94 percent of precincts reporting, Lanier had 41 percent of the vote, according to unofficial results from the Fenwick County clerk. Her closest rival, former county prosecutor Marcus Delane, had 27 percent.
+
+"Two years ago they told us we came close," Lanier told supporters at a union hall in Fenwick. "Close doesn't count. This time we finish the job."
+
+Delane conceded in a brief speech to about 100 supporters and said he would back Lanier in the general election. "The goal was always bigger than me," he said.
+
+Holt, a four-term incumbent who ran unopposed in the Heartland Party primary, wasted no time turning his attention to Lanier. In a statement, his campaign called her "the most liberal candidate this district has ever seen" and said her plan to expand the state's public health insurance program would cost "billions we don't have."
+
+Lanier's campaign said the plan would be paid for by closing corporate tax loopholes, and accused Holt of "running the same scare campaign he ran last time."
+
+National groups are expected to pour money into the race. The Fair Districts Fund, a political action committee aligned with Civic Party leaders, has already reserved $2.4 million in television time for the fall, according to filings reviewed by the Fenwick Courier.
+
+Nonpartisan forecasters at the Brayfield Political Report rate the district a toss-up. "It's one of maybe 15 seats that will decide the House," said the report's editor, Nell Barstow. She said turnout among young voters in Fenwick, home to the state university, would be "the number I watch on election night."
+
+Turnout in Tuesday's primary was about 22 percent, the clerk's office said.
+""",
+        [
+            A(
+                ["unofficial results from the Fenwick County clerk"],
+                "{according to} unofficial",
+                ["With 94 percent of precincts reporting, Lanier had 41 percent of the vote"],
+            ),
+            A(
+                ["{Lanier} told supporters"],
+                "told supporters",
+                [
+                    '"Two years ago they told us we came close,"',
+                    "\"Close doesn't count. This time we finish the job.\"",
+                ],
+                "Grace Lanier",
+            ),
+            A(
+                ["{Delane} conceded"],
+                "and {said} he would back",
+                ["he would back Lanier in the general election"],
+                "Marcus Delane",
+            ),
+            A(
+                ["me,\" {he} said"],
+                "me,\" he {said}",
+                ['"The goal was always bigger than me,"'],
+                "Marcus Delane",
+            ),
+            A(
+                ["his campaign"],
+                "called",
+                ['her "the most liberal candidate this district has ever seen"'],
+            ),
+            A(
+                ["his campaign"],
+                "and {said} her plan",
+                [
+                    "her plan to expand the state's public health insurance program would cost "
+                    "\"billions we don't have.\""
+                ],
+            ),
+            A(
+                ["Lanier's campaign"],
+                "campaign {said}",
+                ["the plan would be paid for by closing corporate tax loopholes"],
+            ),
+            A(
+                ["Lanier's campaign"],
+                "accused",
+                ['Holt of "running the same scare campaign he ran last time."'],
+            ),
+            A([], "are expected", ["National groups", "to pour money into the race"]),
+            A(
+                ["filings reviewed by the Fenwick Courier"],
+                "{according to} filings",
+                [
+                    "The Fair Districts Fund, a political action committee aligned with Civic Party "
+                    "leaders, has already reserved $2.4 million in television time for the fall"
+                ],
+            ),
+            A(
+                ["Nonpartisan forecasters at the Brayfield Political Report"],
+                "rate",
+                ["the district a toss-up"],
+                "Brayfield Political Report",
+            ),
+            A(
+                ["the report's editor, Nell Barstow"],
+                "House,\" {said}",
+                ['"It\'s one of maybe 15 seats that will decide the House,"'],
+                "Nell Barstow",
+            ),
+            A(
+                ["{She} said turnout"],
+                "She {said} turnout",
+                [
+                    "turnout among young voters in Fenwick, home to the state university, would be "
+                    '"the number I watch on election night."'
+                ],
+                "Nell Barstow",
+            ),
+            A(
+                ["the clerk's office"],
+                "office {said}",
+                ["Turnout in Tuesday's primary was about 22 percent"],
+            ),
+        ],
+    ),
+    (
+        "hb15",
+        """
+Emergency waits at Harrowgate hospitals hit record, watchdog finds
+
+Patients arriving at emergency departments in the Harrowgate region waited a median of six hours and 40 minutes to be admitted to a ward last winter, the longest since records began, a report by the Regional Health Standards Board found.
+
+The report, published Wednesday, says the delays are "a symptom of a system running at or beyond capacity for most of the year," and warns that older patients are most at risk. One in five patients over 80 waited more than 12 hours, it found.
+
+"Behind every one of these numbers is a frightened person on a trolley in a corridor," said Dr. Amelia Strand, the board's chief inspector. "We would not accept this in any other public service, and we should not accept it here."
+
+The board found that the main cause was not a shortage of emergency staff but a lack of beds elsewhere in the hospitals: patients who were well enough to leave often could not be discharged because care homes and home-care services had no places.
+
+Harrowgate Health Trust, which runs the region's four main hospitals, said in a statement that it accepted the findings and had opened 120 extra beds since January. Its chief executive, Paul Nakamura-Reid, said the trust had "turned a corner" this autumn but acknowledged that "there is a great deal more to do."
+
+Nurses' representatives were less optimistic. The Harrowgate branch of the Nursing Guild said its members reported "corridor care" on most days in October. "The beds they opened are full," said Josie Marlow, a ward sister and guild representative. "We are treating people in cupboards."
+
+The region's health minister, Oskar Feld, has promised to publish a plan for social care by the end of the year. Asked on Wednesday whether the plan would include new money, he said that "every option is on the table."
+
+The board will publish figures for each hospital in the spring.
+""",
+        [
+            A(["watchdog"], "finds", ["Emergency waits at Harrowgate hospitals hit record"]),
+            A(
+                ["a report by the Regional Health Standards Board"],
+                "Board {found}",
+                [
+                    "Patients arriving at emergency departments in the Harrowgate region waited a "
+                    "median of six hours and 40 minutes to be admitted to a ward last winter, the "
+                    "longest since records began"
+                ],
+            ),
+            A(
+                ["The report, published Wednesday"],
+                "says",
+                [
+                    'the delays are "a symptom of a system running at or beyond capacity for most '
+                    'of the year,"'
+                ],
+            ),
+            A(
+                ["The report, published Wednesday"],
+                "warns",
+                ["that older patients are most at risk"],
+            ),
+            A(
+                ["{it} found"],
+                "it {found}",
+                ["One in five patients over 80 waited more than 12 hours"],
+            ),
+            A(
+                ["Dr. Amelia Strand, the board's chief inspector"],
+                "corridor,\" {said}",
+                [
+                    '"Behind every one of these numbers is a frightened person on a trolley in a '
+                    'corridor,"',
+                    '"We would not accept this in any other public service, and we should not '
+                    'accept it here."',
+                ],
+                "Amelia Strand",
+            ),
+            A(
+                ["{The board} found"],
+                "The board {found}",
+                [
+                    "that the main cause was not a shortage of emergency staff but a lack of beds "
+                    "elsewhere in the hospitals: patients who were well enough to leave often could "
+                    "not be discharged because care homes and home-care services had no places"
+                ],
+                "Regional Health Standards Board",
+            ),
+            A(
+                ["Harrowgate Health Trust, which runs the region's four main hospitals"],
+                "said in a statement",
+                ["that it accepted the findings and had opened 120 extra beds since January"],
+                "Harrowgate Health Trust",
+            ),
+            A(
+                ["Its chief executive, Paul Nakamura-Reid"],
+                "Nakamura-Reid, {said}",
+                ['the trust had "turned a corner" this autumn'],
+                "Paul Nakamura-Reid",
+            ),
+            A(
+                ["Its chief executive, Paul Nakamura-Reid"],
+                "acknowledged",
+                ['that "there is a great deal more to do."'],
+                "Paul Nakamura-Reid",
+            ),
+            A(
+                ["The Harrowgate branch of the Nursing Guild"],
+                "Guild {said}",
+                ['its members reported "corridor care" on most days in October'],
+                "Nursing Guild",
+            ),
+            A(
+                ["Josie Marlow, a ward sister and guild representative"],
+                "full,\" {said}",
+                ['"The beds they opened are full,"', '"We are treating people in cupboards."'],
+                "Josie Marlow",
+            ),
+            A(
+                ["The region's health minister, Oskar Feld"],
+                "has promised",
+                ["to publish a plan for social care by the end of the year"],
+                "Oskar Feld",
+            ),
+            A([], "Asked", ["whether the plan would include new money"]),
+            A(
+                ["money, {he} said"],
+                "money, he {said}",
+                ['that "every option is on the table."'],
+                "Oskar Feld",
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
