@@ -1853,6 +1853,246 @@ The board will publish figures for each hospital in the spring.
             ),
         ],
     ),
+    (
+        "hb16",
+        """
+State budget: what they said
+
+Governor Edwin Marlowe unveiled his $62 billion budget on Wednesday. Here is how lawmakers, unions and interest groups reacted.
+
+"This budget keeps faith with the promises we made to the people of this state: smaller classes, safer roads, and not one new tax." — Governor Edwin Marlowe, in his budget address
+
+"It's a campaign brochure with numbers in it. Nobody has explained how we pay for the road program after next year." — State Senator Rosa Quintanilla, the Senate minority leader
+
+The state teachers' union, the Kessler Education Association, said the budget's $400 million increase in school aid was "the first real down payment in a decade." Its president, Hal Brightman, said the union would press lawmakers to protect the money during negotiations.
+
+The County Executives Council warned that a proposed cap on local property tax increases would force "painful choices" in counties already struggling to pay for jails and road repairs. "The governor is taking credit for holding the line on taxes," said the council's director, Monique Vance, "and sending us the bill."
+
+"A good start, but only a start." — Dr. Lionel Achterberg, president of the State Hospital Association, on the $150 million for rural hospitals
+
+The Kessler Business Roundtable said it was "deeply disappointed" that the budget did not include the corporate tax cut the governor had promised during his campaign. The group's chairman, Victor Selden, said in a radio interview that businesses would "remember this in two years."
+
+Marlowe's budget director, Tessa Oyama, told reporters that the road program would be funded after next year from a new fee on electric vehicles. The governor plans to propose the fee separately in the spring, she said. Asked whether the fee would need legislative approval, she said it would.
+
+Lawmakers have until June 30 to pass a budget. The House and Senate budget committees begin hearings next week.
+""",
+        [
+            A(
+                ["{Governor Edwin Marlowe}, in"],
+                "tax.\" {—}",
+                [
+                    '"This budget keeps faith with the promises we made to the people of this state: '
+                    'smaller classes, safer roads, and not one new tax."'
+                ],
+                "Edwin Marlowe",
+            ),
+            A(
+                ["State Senator Rosa Quintanilla, the Senate minority leader"],
+                "year.\" {—}",
+                [
+                    "\"It's a campaign brochure with numbers in it. Nobody has explained how we pay "
+                    'for the road program after next year."'
+                ],
+                "Rosa Quintanilla",
+            ),
+            A(
+                ["The state teachers' union, the Kessler Education Association"],
+                "Association, {said}",
+                [
+                    "the budget's $400 million increase in school aid was \"the first real down "
+                    'payment in a decade."'
+                ],
+                "Kessler Education Association",
+            ),
+            A(
+                ["Its president, Hal Brightman"],
+                "Brightman, {said}",
+                ["the union would press lawmakers to protect the money during negotiations"],
+                "Hal Brightman",
+            ),
+            A(
+                ["The County Executives Council"],
+                "warned",
+                [
+                    "that a proposed cap on local property tax increases would force \"painful "
+                    'choices" in counties already struggling to pay for jails and road repairs'
+                ],
+                "County Executives Council",
+            ),
+            A(
+                ["the council's director, Monique Vance"],
+                "taxes,\" {said}",
+                [
+                    '"The governor is taking credit for holding the line on taxes,"',
+                    '"and sending us the bill."',
+                ],
+                "Monique Vance",
+            ),
+            A(
+                ["Dr. Lionel Achterberg, president of the State Hospital Association"],
+                "start.\" {—}",
+                ['"A good start, but only a start."'],
+                "Lionel Achterberg",
+            ),
+            A(
+                ["The Kessler Business Roundtable"],
+                "Roundtable {said}",
+                [
+                    'it was "deeply disappointed" that the budget did not include the corporate tax '
+                    "cut the governor had promised during his campaign"
+                ],
+                "Kessler Business Roundtable",
+            ),
+            A(
+                ["The group's chairman, Victor Selden"],
+                "said in a radio interview",
+                ['that businesses would "remember this in two years."'],
+                "Victor Selden",
+            ),
+            A(
+                ["Marlowe's budget director, Tessa Oyama"],
+                "told reporters",
+                [
+                    "that the road program would be funded after next year from a new fee on "
+                    "electric vehicles"
+                ],
+                "Tessa Oyama",
+            ),
+            A(
+                ["spring, {she} said"],
+                "spring, she {said}",
+                ["The governor plans to propose the fee separately in the spring"],
+                "Tessa Oyama",
+            ),
+            A([], "Asked", ["whether the fee would need legislative approval"]),
+            A(
+                ["approval, {she} said"],
+                "approval, she {said}",
+                ["it would"],
+                "Tessa Oyama",
+            ),
+        ],
+    ),
+    (
+        "hb17",
+        """
+Police: Paintings found in storage unit were taken in 2011 museum heist
+
+Four paintings recovered from a self-storage unit in West Calder last week are among the seven works stolen from the Aldmoor Museum of Art in 2011, police said on Monday, ending a 13-year search that had become one of the region's most enduring mysteries.
+
+The paintings, including a small harbor scene by the 19th-century painter Anna Vilhelmsen valued at about $3 million, were found rolled up inside a plastic tube by a storage-company employee who had been told to clear out the unit after its rent went unpaid, according to Detective Inspector Colm Rafferty.
+
+"She opened the tube expecting old posters," Rafferty told a news conference. "Instead she found a piece of history, and to her enormous credit she picked up the phone."
+
+Police have charged Dennis Harkin, 58, with handling stolen goods. According to police, Harkin rented the unit under a false name in 2019. He is not accused of taking part in the original theft. His lawyer, Beatrix Cole, said he "had no idea what was in that tube" and would plead not guilty.
+
+The 2011 theft was carried out in under four minutes by two men who entered through a skylight, according to a review of the case published by the museum in 2021. Investigators long suspected that the paintings had been sold abroad.
+
+Rafferty said that theory now looked unlikely. Three paintings, including the museum's most valuable piece, a portrait attributed to the Flemish master Jan Oosterlinck, are still missing. "Somebody knows where they are," he said. "Thirteen years is a long time to keep a secret."
+
+The museum's director, Ingrid Solheim, said staff had wept when they saw photographs of the recovered works. She said the paintings would be examined by conservators before going back on display, probably next year.
+
+The museum's insurer paid out claims of about $9 million after the theft. A spokeswoman for the insurer, Castellan Mutual, said the company was "in discussions" with the museum about the recovered works but declined to comment on whether it would seek repayment.
+""",
+        [
+            A(
+                [("Police", 1)],
+                "Police{:}",
+                ["Paintings found in storage unit were taken in 2011 museum heist"],
+            ),
+            A(
+                ["{police} said"],
+                "police {said}",
+                [
+                    "Four paintings recovered from a self-storage unit in West Calder last week are "
+                    "among the seven works stolen from the Aldmoor Museum of Art in 2011"
+                ],
+            ),
+            A(
+                ["Detective Inspector Colm Rafferty"],
+                "{according to} Detective",
+                [
+                    "The paintings, including a small harbor scene by the 19th-century painter Anna "
+                    "Vilhelmsen valued at about $3 million, were found rolled up inside a plastic "
+                    "tube by a storage-company employee who had been told to clear out the unit "
+                    "after its rent went unpaid"
+                ],
+                "Colm Rafferty",
+            ),
+            A(
+                ["{Rafferty} told"],
+                "told a news conference",
+                [
+                    '"She opened the tube expecting old posters,"',
+                    '"Instead she found a piece of history, and to her enormous credit she picked '
+                    'up the phone."',
+                ],
+                "Colm Rafferty",
+            ),
+            A(
+                ["According to {police}"],
+                "According to",
+                ["Harkin rented the unit under a false name in 2019"],
+            ),
+            A([], "is not accused", ["He", "of taking part in the original theft"]),
+            A(
+                ["His lawyer, Beatrix Cole"],
+                "Cole, {said}",
+                ['he "had no idea what was in that tube" and would plead not guilty'],
+                "Beatrix Cole",
+            ),
+            A(
+                ["a review of the case published by the museum in 2021"],
+                "{according to} a review",
+                [
+                    "The 2011 theft was carried out in under four minutes by two men who entered "
+                    "through a skylight"
+                ],
+            ),
+            A(
+                ["Investigators"],
+                "long suspected",
+                ["that the paintings had been sold abroad"],
+            ),
+            A(
+                ["{Rafferty} said that"],
+                "Rafferty {said} that",
+                ["that theory now looked unlikely"],
+                "Colm Rafferty",
+            ),
+            A(
+                ["{he} said. \"Thirteen"],
+                "he {said}. \"Thirteen",
+                ['"Somebody knows where they are,"', '"Thirteen years is a long time to keep a secret."'],
+                "Colm Rafferty",
+            ),
+            A(
+                ["The museum's director, Ingrid Solheim"],
+                "Solheim, {said}",
+                ["staff had wept when they saw photographs of the recovered works"],
+                "Ingrid Solheim",
+            ),
+            A(
+                ["{She} said the paintings"],
+                "She {said} the paintings",
+                [
+                    "the paintings would be examined by conservators before going back on display, "
+                    "probably next year"
+                ],
+                "Ingrid Solheim",
+            ),
+            A(
+                ["A spokeswoman for the insurer, Castellan Mutual"],
+                "Mutual, {said}",
+                ['the company was "in discussions" with the museum about the recovered works'],
+            ),
+            A(
+                ["A spokeswoman for the insurer, Castellan Mutual"],
+                "declined to comment",
+                ["on whether it would seek repayment"],
+            ),
+        ],
+    ),
     # (articles above this line)
 ]
 
