@@ -444,6 +444,12 @@ Orlik and about 60 other residents have signed a petition asking the county to k
 
 Islanders are skeptical that a bridge will ever be built. A similar study in 1998 concluded that a crossing would cost more than the county's entire annual road budget, and nothing came of it.
 
+The ferry has lost money in all but four years since 1985, according to county budget records. Insurance alone now costs more than the ticket revenue, the records show.
+
+A county commissioner who represents Maddock, Fergus Dale, has urged his colleagues to delay the decision by a year. "Once the boat is sold, it's gone," he said. "You don't get to change your mind about a ferry."
+
+Kallender's own plans are modest. She intends to sell her cottage on the mainland and move in with her sister on Maddock, which she calls "the one place I have never had to leave by boat." Her sister, Marit Kallender-Hoyle, 69, laughs at the idea. "She'll be down at the slipway every morning telling the water-taxi man how to tie up," she said.
+
 On a recent crossing, the Wren's only passengers were a retired schoolteacher and a boy of about 10 with a fishing rod. The boy asked Kallender whether she would miss the boat. She thought for a long time before answering.
 
 "I won't miss the boat," she finally said. "I'll miss the people on it."
@@ -524,6 +530,46 @@ On a recent crossing, the Wren's only passengers were a retired schoolteacher an
                 ["A similar study in 1998"],
                 "concluded",
                 ["that a crossing would cost more than the county's entire annual road budget"],
+            ),
+            A(
+                ["county budget records"],
+                "according to",
+                ["The ferry has lost money in all but four years since 1985"],
+            ),
+            A(
+                ["{the records} show"],
+                "the records {show}",
+                ["Insurance alone now costs more than the ticket revenue"],
+            ),
+            A(
+                ["A county commissioner who represents Maddock, Fergus Dale"],
+                "has urged",
+                ["his colleagues to delay the decision by a year"],
+                "Fergus Dale",
+            ),
+            A(
+                ["gone,\" {he} said"],
+                "gone,\" he {said}",
+                ['"Once the boat is sold, it\'s gone,"', '"You don\'t get to change your mind about a ferry."'],
+                "Fergus Dale",
+            ),
+            A(
+                ["{She} intends"],
+                "intends to",
+                ["sell her cottage on the mainland and move in with her sister on Maddock"],
+                "Ruth Kallender",
+            ),
+            A(
+                ["which {she} calls"],
+                "calls",
+                ["Maddock, {which}", '"the one place I have never had to leave by boat."'],
+                "Ruth Kallender",
+            ),
+            A(
+                ["tie up,\" {she} said"],
+                "tie up,\" she {said}",
+                ['"She\'ll be down at the slipway every morning telling the water-taxi man how to tie up,"'],
+                "Marit Kallender-Hoyle",
             ),
             A(
                 ["The boy"],
