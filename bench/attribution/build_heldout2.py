@@ -33,7 +33,9 @@ def _load_heldout_builder() -> ModuleType:
     """A private copy of build_heldout.py, for its helpers (bench/ is no package, so it is loaded
     from its file). It is a fresh module object, so giving it this set's articles below leaves any
     other importer of build_heldout.py untouched."""
-    spec = importlib.util.spec_from_file_location("build_heldout_for_set2", HERE / "build_heldout.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_heldout_for_set2", HERE / "build_heldout.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -134,7 +136,9 @@ The Brandt campaign plans to air its first television advertisement of the gener
             A(
                 ["debates, {Okafor} said"],
                 "debates, Okafor {said}",
-                ['she would "debate him in every barn in the state" but had not agreed to any dates'],
+                [
+                    'she would "debate him in every barn in the state" but had not agreed to any dates'
+                ],
                 "Nadia Okafor",
             ),
             A(
@@ -165,8 +169,8 @@ The Brandt campaign plans to air its first television advertisement of the gener
                 "Walt Ferris",
             ),
             A(
-                ["{Ferris} said. \"I need"],
-                "Ferris {said}. \"I need",
+                ['{Ferris} said. "I need'],
+                'Ferris {said}. "I need',
                 [
                     '"I don\'t need a senator who agrees with me on everything,"',
                     '"I need one who picks up the phone."',
@@ -224,7 +228,9 @@ Tolliver said late Friday that the House would remain in session through the wee
             A(
                 ["floor, {Abernathy} said"],
                 "Abernathy {said} he",
-                ['he had offered the other side "every reasonable concession and a few unreasonable ones."'],
+                [
+                    'he had offered the other side "every reasonable concession and a few unreasonable ones."'
+                ],
                 "Roy Abernathy",
             ),
             A(
@@ -257,8 +263,8 @@ Tolliver said late Friday that the House would remain in session through the wee
                 ["the aide"],
                 "the aide {said}",
                 [
-                    "\"It's the parachute,\"",
-                    "\"Nobody wants to jump, but everybody's checking the straps.\"",
+                    '"It\'s the parachute,"',
+                    '"Nobody wants to jump, but everybody\'s checking the straps."',
                 ],
             ),
             A([], "Asked", ["whether the president would sign a short-term measure"]),
@@ -301,8 +307,8 @@ Tolliver said late Friday that the House would remain in session through the wee
                 "Marian Tolliver",
             ),
             A(
-                ["{she} said. \"The question"],
-                "she {said}. \"The question",
+                ['{she} said. "The question'],
+                'she {said}. "The question',
                 ['"We\'ll be here,"', '"The question is whether they will."'],
                 "Marian Tolliver",
             ),
@@ -354,9 +360,9 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
             A(["Seven percent"], "Seven percent {said}", ["they were undecided"]),
             A(
                 ["Amira Castellanos, who directs the Tri-County Research polling unit"],
-                "electorate,\" {said}",
+                'electorate," {said}',
                 [
-                    "\"What you're seeing is a pox-on-both-your-houses electorate,\"",
+                    '"What you\'re seeing is a pox-on-both-your-houses electorate,"',
                     "\"People aren't excited about anybody. They're choosing the candidate they're "
                     'less afraid of."',
                 ],
@@ -378,7 +384,7 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
                 ["campaign spokesman Tobias Greer"],
                 "said in an email",
                 [
-                    "\"Carla has been outspent three to one and she's still ahead,\"",
+                    '"Carla has been outspent three to one and she\'s still ahead,"',
                     '"Voters know who has been doing the work."',
                 ],
                 "Tobias Greer",
@@ -409,14 +415,16 @@ The poll of 812 likely voters was conducted by telephone and online from Sept. 2
                     "Gregor Lindahl, a political scientist at Halvorsen College who is not involved "
                     "in the Tri-County survey"
                 ],
-                "forecast,\" {said}",
+                'forecast," {said}',
                 ['"One poll is a snapshot, not a forecast,"'],
                 "Gregor Lindahl",
             ),
             A(
                 ["{He} said the average"],
                 "He {said} the average",
-                ["the average of recent polls still gave Ruiz-Hammond a lead of about three points"],
+                [
+                    "the average of recent polls still gave Ruiz-Hammond a lead of about three points"
+                ],
                 "Gregor Lindahl",
             ),
         ],
@@ -492,7 +500,7 @@ On a recent crossing, the Wren's only passengers were a retired schoolteacher an
                     "Tomas Orlik, 72, who has lived on Maddock since 1979 and chairs the island's "
                     "residents' association"
                 ],
-                "boat,\" {said}",
+                'boat," {said}',
                 [
                     '"People think the ferry is a boat,"',
                     "\"It isn't. It's the thing that makes this a place and not just some rocks.\"",
@@ -519,7 +527,7 @@ On a recent crossing, the Wren's only passengers were a retired schoolteacher an
                 [
                     '"We are spending almost 600,000 a year to move a few dozen people,"',
                     '"I have sympathy. I also have a budget, and I have a duty to the other 48,000 '
-                    'people in this county who never set foot on that boat.',
+                    "people in this county who never set foot on that boat.",
                     '"If the bridge study comes back positive, this is all moot anyway. If it '
                     "doesn't, we'll have to have a harder conversation.\"",
                 ],
@@ -548,9 +556,12 @@ On a recent crossing, the Wren's only passengers were a retired schoolteacher an
                 "Fergus Dale",
             ),
             A(
-                ["gone,\" {he} said"],
-                "gone,\" he {said}",
-                ['"Once the boat is sold, it\'s gone,"', '"You don\'t get to change your mind about a ferry."'],
+                ['gone," {he} said'],
+                'gone," he {said}',
+                [
+                    '"Once the boat is sold, it\'s gone,"',
+                    '"You don\'t get to change your mind about a ferry."',
+                ],
                 "Fergus Dale",
             ),
             A(
@@ -566,9 +577,11 @@ On a recent crossing, the Wren's only passengers were a retired schoolteacher an
                 "Ruth Kallender",
             ),
             A(
-                ["tie up,\" {she} said"],
-                "tie up,\" she {said}",
-                ['"She\'ll be down at the slipway every morning telling the water-taxi man how to tie up,"'],
+                ['tie up," {she} said'],
+                'tie up," she {said}',
+                [
+                    '"She\'ll be down at the slipway every morning telling the water-taxi man how to tie up,"'
+                ],
                 "Marit Kallender-Hoyle",
             ),
             A(
@@ -626,7 +639,10 @@ Testimony is expected to continue Thursday. If convicted on the most serious cha
             A(
                 ["testimony that {prosecutors} say"],
                 "testimony that prosecutors {say}",
-                ["testimony {that} prosecutors", "lies at the heart of their fraud case against him"],
+                [
+                    "testimony {that} prosecutors",
+                    "lies at the heart of their fraud case against him",
+                ],
             ),
             A(["{Pike} denies"], "denies", ["any wrongdoing"], "Gerald Pike"),
             A(
@@ -694,9 +710,12 @@ Testimony is expected to continue Thursday. If convicted on the most serious cha
                 "Howard Sten",
             ),
             A(
-                ["{he} said. \"You will not"],
-                "he {said}. \"You will not",
-                ['"You will hear a lot of stories,"', '"You will not see a single piece of paper."'],
+                ['{he} said. "You will not'],
+                'he {said}. "You will not',
+                [
+                    '"You will hear a lot of stories,"',
+                    '"You will not see a single piece of paper."',
+                ],
                 "Howard Sten",
             ),
             A(
@@ -749,8 +768,8 @@ The Gulls, who have now won nine of their last 11, host Westmark on Tuesday. Hal
                 "Dmitri Hale",
             ),
             A(
-                ["{Okoro} said. \"I just"],
-                "Okoro {said}. \"I just",
+                ['{Okoro} said. "I just'],
+                'Okoro {said}. "I just',
                 [
                     "\"I've been practicing that shot since I was nine years old in my grandmother's "
                     'driveway,"',
@@ -774,9 +793,12 @@ The Gulls, who have now won nine of their last 11, host Westmark on Tuesday. Hal
                 "Dmitri Hale",
             ),
             A(
-                ["{she} said. \"So"],
-                "she {said}. \"So",
-                ['"I\'ll get fined if I say what I think,"', '"So I\'ll say this: watch the tape."'],
+                ['{she} said. "So'],
+                'she {said}. "So',
+                [
+                    '"I\'ll get fined if I say what I think,"',
+                    '"So I\'ll say this: watch the tape."',
+                ],
                 "Anita Greaves",
             ),
             A(
@@ -786,9 +808,12 @@ The Gulls, who have now won nine of their last 11, host Westmark on Tuesday. Hal
             ),
             A([], "asked", ["whether the loss would linger"]),
             A(
-                ["{he} said. \"But"],
-                "he {said}. \"But",
-                ['"It\'s one game. We have 60 more,"', "\"But that one's going to sting on the bus.\""],
+                ['{he} said. "But'],
+                'he {said}. "But',
+                [
+                    '"It\'s one game. We have 60 more,"',
+                    '"But that one\'s going to sting on the bus."',
+                ],
                 "Caleb Driscoll",
             ),
             A(
@@ -882,17 +907,21 @@ Corvane, whose brands include Hearthside soups and Tip-Top crackers, also said i
             A(
                 ["Priyanka Deshmukh of Halloway Securities"],
                 "Securities {said}",
-                ['the price cuts were "the right medicine, but it will taste bad for a few quarters."'],
+                [
+                    'the price cuts were "the right medicine, but it will taste bad for a few quarters."'
+                ],
                 "Priyanka Deshmukh",
             ),
             A(
                 ["Others"],
                 "questioned",
-                ["whether Corvane's brands still commanded enough loyalty to justify their premium"],
+                [
+                    "whether Corvane's brands still commanded enough loyalty to justify their premium"
+                ],
             ),
             A(
                 ["Felix Arndt, an analyst at Brightwater Capital who rates the stock a hold"],
-                "bottom,\" {said}",
+                'bottom," {said}',
                 [
                     '"There is a real risk that this becomes a race to the bottom,"',
                     '"Once you teach people to wait for a discount, they wait."',
@@ -956,7 +985,7 @@ Councilor Amos Trent has said he will vote against the zoning change. At the hea
             A(
                 ["{Hadley} said, drawing"],
                 "Hadley {said}, drawing",
-                ['"I\'m not going to vote on something I haven\'t read,"'],
+                ["\"I'm not going to vote on something I haven't read,\""],
                 "Gwen Hadley",
             ),
             A(
@@ -966,7 +995,7 @@ Councilor Amos Trent has said he will vote against the zoning change. At the hea
             ),
             A(
                 ["Elaine Doucette, 67"],
-                "afford,\" {said}",
+                'afford," {said}',
                 [
                     '"My daughter is a nurse at Brockhurst General and she lives with me because '
                     "she can't find anything she can afford,\"",
@@ -986,7 +1015,7 @@ Councilor Amos Trent has said he will vote against the zoning change. At the hea
             A(
                 ["Raymond Achebe-Lowe, who lives two doors from the site"],
                 "told the council",
-                ['the developer\'s figures "don\'t pass the laugh test."'],
+                ["the developer's figures \"don't pass the laugh test.\""],
                 "Raymond Achebe-Lowe",
             ),
             A(
@@ -996,8 +1025,8 @@ Councilor Amos Trent has said he will vote against the zoning change. At the hea
                 "Raymond Achebe-Lowe",
             ),
             A(
-                ["{he} said. \"Their"],
-                "he {said}. \"Their",
+                ['{he} said. "Their'],
+                'he {said}. "Their',
                 ['"I got 412 on Tuesday morning alone,"', '"Their study says 180."'],
                 "Raymond Achebe-Lowe",
             ),
@@ -1013,7 +1042,9 @@ Councilor Amos Trent has said he will vote against the zoning change. At the hea
             A(
                 ["{She} said the company was"],
                 "She {said} the company was",
-                ["the company was willing to pay for a new traffic signal at Mill and Cross streets"],
+                [
+                    "the company was willing to pay for a new traffic signal at Mill and Cross streets"
+                ],
                 "Sandra Ivers",
             ),
             A(
@@ -1123,11 +1154,11 @@ The authority's board is due to vote in December on a $340 million plan to pipe 
                 "Kira Oyelaran",
             ),
             A(
-                ["{she} said. \"The fines"],
-                "she {said}. \"The fines",
+                ['{she} said. "The fines'],
+                'she {said}. "The fines',
                 [
                     '"We are relying on people to do the right thing, and most people will,"',
-                    "\"The fines are for the handful who won't.\"",
+                    '"The fines are for the handful who won\'t."',
                 ],
                 "Kira Oyelaran",
             ),
@@ -1150,9 +1181,9 @@ The authority's board is due to vote in December on a $340 million plan to pipe 
                 "Declan Ferris-Amadi",
             ),
             A(
-                ["water,\" {he} said"],
-                "water,\" he {said}",
-                ["\"Rationing buys time. It doesn't make water,\""],
+                ['water," {he} said'],
+                'water," he {said}',
+                ['"Rationing buys time. It doesn\'t make water,"'],
                 "Declan Ferris-Amadi",
             ),
             A(
@@ -1244,7 +1275,7 @@ Shares of Talvik rose 4 percent on Tuesday after the financial news site Ledgerl
                 "the official {said}",
                 [
                     '"Nine overlapping routes is not nothing,"',
-                    "\"Someone is going to have to explain why fares won't go up.\"",
+                    '"Someone is going to have to explain why fares won\'t go up."',
                 ],
             ),
             A(
@@ -1334,9 +1365,7 @@ Those workers may decide this race. Or, as turnout models suggest, many of them 
             A(
                 ["Critics"],
                 "Critics {argue}",
-                [
-                    "that a $15 floor would hit small businesses in low-wage rural counties hardest"
-                ],
+                ["that a $15 floor would hit small businesses in low-wage rural counties hardest"],
             ),
             A(
                 ["The state Chamber of Commerce"],
@@ -1473,16 +1502,23 @@ Outside the hearing room, a small group of former depositors stood in the rain w
                 ["the bank's heavy reliance on large, uninsured deposits"],
             ),
             A(
-                ["{she} said. \"In writing"],
-                "she {said}. \"In writing",
+                ['{she} said. "In writing'],
+                'she {said}. "In writing',
                 ['"You were warned,"', '"In writing. Twice."'],
                 "Joan Delacroix",
             ),
-            A(["{Wendell} acknowledged"], "acknowledged", ["receiving the report"], "Arthur Wendell"),
+            A(
+                ["{Wendell} acknowledged"],
+                "acknowledged",
+                ["receiving the report"],
+                "Arthur Wendell",
+            ),
             A(
                 ["{Wendell} acknowledged"],
                 "but {said} the bank",
-                ['the bank had taken "concrete steps" in response, including hiring a new treasurer'],
+                [
+                    'the bank had taken "concrete steps" in response, including hiring a new treasurer'
+                ],
                 "Arthur Wendell",
             ),
             A(
@@ -1493,8 +1529,8 @@ Outside the hearing room, a small group of former depositors stood in the rain w
             ),
             A(["{he} said it had not"], "he {said} it had not", ["it had not"], "Arthur Wendell"),
             A(
-                ["{he} said. \"In hindsight"],
-                "he {said}. \"In hindsight",
+                ['{he} said. "In hindsight'],
+                'he {said}. "In hindsight',
                 ['"We were growing,"', '"In hindsight, too fast."'],
                 "Arthur Wendell",
             ),
@@ -1533,7 +1569,9 @@ Outside the hearing room, a small group of former depositors stood in the rain w
                 "Lydia Ferreira",
             ),
             A(
-                ["the Federal Deposit Guarantee Corporation, which is still selling off the bank's assets"],
+                [
+                    "the Federal Deposit Guarantee Corporation, which is still selling off the bank's assets"
+                ],
                 "according to",
                 ["About 31,000 depositors lost money in the collapse"],
                 "Federal Deposit Guarantee Corporation",
@@ -1541,15 +1579,13 @@ Outside the hearing room, a small group of former depositors stood in the rain w
             A(
                 ["One of them, Ruth-Anne Galloway, a retired teacher from Corliss"],
                 "Corliss, {said}",
-                [
-                    "she had lost nearly $300,000 she had saved for her grandchildren's education"
-                ],
+                ["she had lost nearly $300,000 she had saved for her grandchildren's education"],
                 "Ruth-Anne Galloway",
             ),
             A(
                 ["{she} said of Wendell"],
                 "she {said} of Wendell",
-                ['"He says sorry,"', "\"Sorry doesn't pay tuition.\""],
+                ['"He says sorry,"', '"Sorry doesn\'t pay tuition."'],
                 "Ruth-Anne Galloway",
             ),
         ],
@@ -1603,7 +1639,7 @@ The campsite, which is run by a private company, is understood to have passed a 
                 "told reporters",
                 [
                     '"We have teams on both banks and a helicopter in the air,"',
-                    '"But the gorge is narrow, the water is still high, and I won\'t put rescuers in '
+                    "\"But the gorge is narrow, the water is still high, and I won't put rescuers in "
                     'a position where we lose more people."',
                 ],
                 "Ana Lucero",
@@ -1634,8 +1670,8 @@ The campsite, which is run by a private company, is understood to have passed a 
                 "Jared Pomeroy",
             ),
             A(
-                ["dark,\" {he} said"],
-                "dark,\" he {said}",
+                ['dark," {he} said'],
+                'dark," he {said}',
                 [
                     '"I grabbed my son and we just ran uphill in the dark,"',
                     "\"I didn't even have shoes on. I still don't.\"",
@@ -1661,8 +1697,8 @@ The campsite, which is run by a private company, is understood to have passed a 
                 "Hollis Grange",
             ),
             A(
-                ["with,\" {he} said"],
-                "with,\" he {said}",
+                ['with," {he} said'],
+                'with," he {said}',
                 ['"Storms like this are the hardest thing we deal with,"'],
                 "Hollis Grange",
             ),
@@ -1707,7 +1743,7 @@ Turnout in Tuesday's primary was about 22 percent, the clerk's office said.
                 "told supporters",
                 [
                     '"Two years ago they told us we came close,"',
-                    "\"Close doesn't count. This time we finish the job.\"",
+                    '"Close doesn\'t count. This time we finish the job."',
                 ],
                 "Grace Lanier",
             ),
@@ -1718,8 +1754,8 @@ Turnout in Tuesday's primary was about 22 percent, the clerk's office said.
                 "Marcus Delane",
             ),
             A(
-                ["me,\" {he} said"],
-                "me,\" he {said}",
+                ['me," {he} said'],
+                'me," he {said}',
                 ['"The goal was always bigger than me,"'],
                 "Marcus Delane",
             ),
@@ -1733,7 +1769,7 @@ Turnout in Tuesday's primary was about 22 percent, the clerk's office said.
                 "and {said} her plan",
                 [
                     "her plan to expand the state's public health insurance program would cost "
-                    "\"billions we don't have.\""
+                    '"billions we don\'t have."'
                 ],
             ),
             A(
@@ -1763,7 +1799,7 @@ Turnout in Tuesday's primary was about 22 percent, the clerk's office said.
             ),
             A(
                 ["the report's editor, Nell Barstow"],
-                "House,\" {said}",
+                'House," {said}',
                 ['"It\'s one of maybe 15 seats that will decide the House,"'],
                 "Nell Barstow",
             ),
@@ -1835,7 +1871,7 @@ The board will publish figures for each hospital in the spring.
             ),
             A(
                 ["Dr. Amelia Strand, the board's chief inspector"],
-                "corridor,\" {said}",
+                'corridor," {said}',
                 [
                     '"Behind every one of these numbers is a frightened person on a trolley in a '
                     'corridor,"',
@@ -1880,7 +1916,7 @@ The board will publish figures for each hospital in the spring.
             ),
             A(
                 ["Josie Marlow, a ward sister and guild representative"],
-                "full,\" {said}",
+                'full," {said}',
                 ['"The beds they opened are full,"', '"We are treating people in cupboards."'],
                 "Josie Marlow",
             ),
@@ -1925,7 +1961,7 @@ Lawmakers have until June 30 to pass a budget. The House and Senate budget commi
         [
             A(
                 ["{Governor Edwin Marlowe}, in"],
-                "tax.\" {—}",
+                'tax." {—}',
                 [
                     '"This budget keeps faith with the promises we made to the people of this state: '
                     'smaller classes, safer roads, and not one new tax."'
@@ -1934,7 +1970,7 @@ Lawmakers have until June 30 to pass a budget. The House and Senate budget commi
             ),
             A(
                 ["State Senator Rosa Quintanilla, the Senate minority leader"],
-                "year.\" {—}",
+                'year." {—}',
                 [
                     "\"It's a campaign brochure with numbers in it. Nobody has explained how we pay "
                     'for the road program after next year."'
@@ -1960,14 +1996,14 @@ Lawmakers have until June 30 to pass a budget. The House and Senate budget commi
                 ["The County Executives Council"],
                 "warned",
                 [
-                    "that a proposed cap on local property tax increases would force \"painful "
+                    'that a proposed cap on local property tax increases would force "painful '
                     'choices" in counties already struggling to pay for jails and road repairs'
                 ],
                 "County Executives Council",
             ),
             A(
                 ["the council's director, Monique Vance"],
-                "taxes,\" {said}",
+                'taxes," {said}',
                 [
                     '"The governor is taking credit for holding the line on taxes,"',
                     '"and sending us the bill."',
@@ -1976,7 +2012,7 @@ Lawmakers have until June 30 to pass a budget. The House and Senate budget commi
             ),
             A(
                 ["Dr. Lionel Achterberg, president of the State Hospital Association"],
-                "start.\" {—}",
+                'start." {—}',
                 ['"A good start, but only a start."'],
                 "Lionel Achterberg",
             ),
@@ -2107,9 +2143,12 @@ The museum's insurer paid out claims of about $9 million after the theft. A spok
                 "Colm Rafferty",
             ),
             A(
-                ["{he} said. \"Thirteen"],
-                "he {said}. \"Thirteen",
-                ['"Somebody knows where they are,"', '"Thirteen years is a long time to keep a secret."'],
+                ['{he} said. "Thirteen'],
+                'he {said}. "Thirteen',
+                [
+                    '"Somebody knows where they are,"',
+                    '"Thirteen years is a long time to keep a secret."',
+                ],
                 "Colm Rafferty",
             ),
             A(
