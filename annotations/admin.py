@@ -189,7 +189,7 @@ class AttributionAdmin(admin.ModelAdmin):
         "cue__tag",
         "author",
     )
-    raw_id_fields = ("claim", "source_span", "cue", "source_entry")
+    raw_id_fields = ("claim", "fragments", "source_span", "cue", "source_entry")
     search_fields = ("claim__quote", "source_span__quote", "source_entry__name")
     readonly_fields = ("created",)
 

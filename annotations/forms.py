@@ -83,6 +83,10 @@ class LinkForm(forms.Form):
     source_entry = forms.ModelChoiceField(
         queryset=Source.objects.all(), required=False, label="or registry entry"
     )
+    implicit_source = forms.BooleanField(
+        required=False,
+        label="or no source in the text (implicit: a passive, “reportedly”)",
+    )
     cue = SpanChoiceField(queryset=Annotation.objects.none(), required=False, label="Cue")
 
     def __init__(self, *args: Any, claim: Annotation, **kwargs: Any) -> None:
@@ -102,24 +106,65 @@ class LinkForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        if not data.get("source_span") and not data.get("source_entry"):
-            raise ValidationError("Pick the source: a Source span of the article or an entry.")
+        implicit = bool(data.get("implicit_source"))
+        named = data.get("source_span") or data.get("source_entry")
+        if implicit and named:
+            raise ValidationError("An implicit source has no span or entry: pick one or the other.")
+        if not implicit and not named:
+            raise ValidationError(
+                "Pick the source: a Source span of the article or an entry, or say it is implicit."
+            )
         attribution = Attribution(
             claim=self.claim,
             source_span=data.get("source_span"),
             source_entry=data.get("source_entry") if not data.get("source_span") else None,
+            implicit_source=implicit,
             cue=data.get("cue"),
         )
         attribution.clean()
         duplicate = self.claim.attributions.filter(
             source_span=attribution.source_span,
             source_entry=attribution.source_entry,
+            implicit_source=implicit,
             cue=attribution.cue,
         ).exists()
         if duplicate:
             raise ValidationError("This claim already has that source and cue.")
         data["attribution"] = attribution
         return data
+
+
+class FragmentForm(forms.Form):
+    """Add a further content fragment to an attribution: a Claim span of the same article after
+    the claim, not in the attribution yet (a quotation interrupted by its cue is one
+    attribution). The rule itself is `Attribution.fragment_problem`, which
+    services.add_fragment asks again."""
+
+    fragment = SpanChoiceField(
+        queryset=Annotation.objects.none(),
+        label="Further fragment",
+        error_messages={"invalid_choice": "Pick a Claim span after the claim, not linked yet."},
+    )
+
+    def __init__(self, *args: Any, attribution: Attribution, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.attribution = attribution
+        claim = attribution.claim
+        taken = [claim.pk, *attribution.fragments.values_list("pk", flat=True)]
+        candidates = (
+            Annotation.objects.filter(article_id=claim.article_id, tag__role=Tag.Role.CLAIM)
+            .exclude(pk__in=taken)
+            .listed_after(claim)
+            .select_related("tag", "source_entry", "caption")
+        )
+        cast(SpanChoiceField, self.fields["fragment"]).queryset = candidates
+
+    def clean_fragment(self) -> Annotation:
+        span: Annotation = self.cleaned_data["fragment"]
+        problem = Attribution.fragment_problem(self.attribution.claim, span)
+        if problem is not None:
+            raise ValidationError(problem)
+        return span
 
 
 class ResolveForm(forms.Form):

@@ -11,19 +11,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .models import Annotation, Attribution, Review, Source, Tag, target_key
+from .models import (
+    IMPLICIT_SOURCE_LABEL,
+    TARGET_RANK,
+    Annotation,
+    Attribution,
+    Review,
+    Source,
+    Tag,
+    target_key,
+)
 from .render.highlight import SpanInfo
 
 
 @dataclass(slots=True)
 class Link:
+    """An attribution as the claim's item shows it: who (a span's words, a registry entry, or
+    implicit), the cue, and the further content fragments after the claim, in reading order,
+    as (annotation id, quote)."""
+
     id: int
     source_label: str
     cue_quote: str
+    fragments: list[tuple[int, str]] = field(default_factory=list)
+    implicit: bool = False
 
 
 @dataclass(slots=True)
@@ -76,6 +92,28 @@ _FIELDS = (
     "source_entry_id",
     "deleted_at",
 )
+
+
+_LINK_FIELDS = (
+    "id",
+    "claim_id",
+    "source_span_id",
+    "source_span__quote",
+    "source_span__source_entry_id",
+    "source_entry_id",
+    "cue_id",
+    "cue__quote",
+    "implicit_source",
+    # From here on: the fragment of this row (all None for an attribution without any).
+    "fragments",
+    "fragments__quote",
+    "fragments__deleted_at",
+    "fragments__target",
+    "fragments__caption__position",
+    "fragments__start",
+    "fragments__end",
+)
+_FRAGMENT = _LINK_FIELDS.index("fragments")
 
 
 def load_items(
@@ -137,27 +175,30 @@ def load_items(
     if not items:
         return items
     claims = [i.id for i in items if i.tag.role == Tag.Role.CLAIM]
-    links = (
+    # One row per (attribution, fragment): the fragments come in the same query, joined, so
+    # the page's query count stays what it was (an attribution without any is one row).
+    link_rows = (
         list(
             Attribution.objects.filter(claim_id__in=claims)
             .filter(Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True))
             .order_by("id")
-            .values_list(
-                "id",
-                "claim_id",
-                "source_span_id",
-                "source_span__quote",
-                "source_span__source_entry_id",
-                "source_entry_id",
-                "cue_id",
-                "cue__quote",
-            )
+            .values_list(*_LINK_FIELDS)
         )
         if claims
         else []
     )
-    for _, _, _, _, span_entry, entry, _, _ in links:
-        entries.update(e for e in (span_entry, entry) if e)
+    links: dict[int, tuple[Any, ...]] = {}
+    fragments: dict[int, list[tuple[tuple[int, int, int, int, int], int, str]]] = {}
+    for row in link_rows:
+        links.setdefault(row[0], row)
+        (fragment, quote, gone, where, caption_position, start, end) = row[_FRAGMENT:]
+        if fragment is not None and gone is None:  # a deleted fragment waits for its undo
+            key = (TARGET_RANK[where], -1 if caption_position is None else caption_position)
+            fragments.setdefault(row[0], []).append(
+                ((*key, start, -end, fragment), fragment, quote)
+            )
+    for row in links.values():
+        entries.update(e for e in (row[4], row[5]) if e)
     names = dict(get_user_model().objects.filter(pk__in=authors).values_list("pk", "username"))
     sources = (
         {
@@ -187,12 +228,18 @@ def load_items(
         reviewed = by_id.get(ann_id)
         if reviewed is not None and reviewed.review is None:
             reviewed.review = ReviewInfo(action, reviewer, reason, before or {})
-    for pk, claim_id, span_id, span_quote, span_entry, entry, _cue_id, cue_quote in links:
+    for row in links.values():
+        pk, claim_id, span_id, span_quote, span_entry, entry, _cue_id, cue_quote, implicit = row[
+            :_FRAGMENT
+        ]
         if span_id:
             label = f"“{span_quote}”"
             if span_entry and span_entry in sources:
                 label += f" ({sources[span_entry][0]})"
+        elif implicit:
+            label = IMPLICIT_SOURCE_LABEL
         else:
             label = sources.get(entry, ("?", ""))[0]
-        by_id[claim_id].links.append(Link(pk, label, cue_quote or ""))
+        further = [(f, quote) for _, f, quote in sorted(fragments.get(pk, ()))]
+        by_id[claim_id].links.append(Link(pk, label, cue_quote or "", further, implicit))
     return items

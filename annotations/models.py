@@ -346,6 +346,17 @@ class Annotation(models.Model):
         self.deleted_at = timezone.now()
         Annotation.all_objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
 
+    def reading_key(self) -> tuple[int, int, int, int, int]:
+        """The span's place in reading order (`AnnotationQuerySet.reading_order`), for sorting
+        spans already loaded. A caption span reads its caption (a query unless selected)."""
+        caption = self.caption if self.caption_id is not None else None
+        position = caption.position if caption is not None else -1
+        return (TARGET_RANK[self.target], position, self.start, -self.end, self.pk or 0)
+
+
+# How an attribution without a source in the text is shown (panel, admin, exports' notes).
+IMPLICIT_SOURCE_LABEL = "(implicit source)"
+
 
 class Attribution(models.Model):
     """Who said it, and how: a Claim span linked to its Source (a span of the article, or a
@@ -413,7 +424,35 @@ class Attribution(models.Model):
         if span is not None:
             entry = span.source_entry
             return f"“{span.quote}”" + (f" ({entry})" if entry else "")
+        if self.implicit_source:
+            return IMPLICIT_SOURCE_LABEL
         return str(self.source_entry)
+
+    def content_spans(self) -> list[Annotation]:
+        """The content in reading order: the claim, then its live fragments (a deleted fragment,
+        kept for undo, is left out and comes back with its span). Reads `fragments` through
+        the related manager, so a caller that prefetched them pays no query here."""
+        # The M2M manager is built on Annotation's default manager: deleted spans never come.
+        fragments = sorted(self.fragments.all(), key=Annotation.reading_key)
+        return [self.claim, *(f for f in fragments if f.pk != self.claim_id)]
+
+    @staticmethod
+    def fragment_problem(claim: Annotation, span: Annotation) -> str | None:
+        """Why `span` cannot be a further content fragment of an attribution of `claim`, or
+        None. The rule every writer of `fragments` asks (a many-to-many field cannot be
+        checked by clean() before the row is saved): a live Claim span of the same article,
+        other than the claim itself."""
+        if span.pk == claim.pk:
+            return "The claim is the attribution's first fragment already."
+        if span.article_id != claim.article_id:
+            return "Pick a span of the same article."
+        if span.deleted_at is not None:
+            return "That span was deleted."
+        if span.tag.role != Tag.Role.CLAIM:
+            return "Pick a span tagged as a Claim."
+        if span.reading_key() < claim.reading_key():
+            return "Pick a span after the claim: the claim is the content's first fragment."
+        return None
 
     def clean(self) -> None:
         if self.claim_id is None:  # a missing claim is already a field error; nothing to compare
@@ -428,6 +467,10 @@ class Attribution(models.Model):
                 raise ValidationError({field: f"Pick a span tagged as a {role.label}."})
         if self.claim.tag.role != Tag.Role.CLAIM:
             raise ValidationError("Only a Claim span can be attributed to a source.")
+        if self.pk is not None:  # a new row has no fragments yet: their writers check them
+            for span in self.fragments.select_related("tag", "caption"):
+                if (problem := self.fragment_problem(self.claim, span)) is not None:
+                    raise ValidationError({"fragments": f"“{span.quote[:40]}”: {problem}"})
 
 
 class Review(models.Model):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from articles.content import canonical_line
 from articles.models import Article, ImageCaption
 
-from .models import Annotation, Source, SourceAlias, Tag, normalise_alias
+from .models import Annotation, Attribution, Source, SourceAlias, Tag, normalise_alias
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -98,7 +99,23 @@ def drop_mismatched_links(annotation: Annotation) -> None:
     role = annotation.tag.role
     if role != Tag.Role.CLAIM:
         annotation.attributions.all().delete()
+        annotation.continued_attributions.clear()  # no longer a content fragment either
     if role != Tag.Role.SOURCE:
         annotation.cited_by.all().delete()
     if role != Tag.Role.CUE:
         annotation.cue_for.update(cue=None)
+
+
+def add_fragment(attribution: Attribution, span: Annotation) -> None:
+    """Add a further content fragment to an attribution (a quotation interrupted by its cue).
+    Refused with ValidationError when `span` cannot be one (`Attribution.fragment_problem`);
+    adding one already there changes nothing."""
+    problem = Attribution.fragment_problem(attribution.claim, span)
+    if problem is not None:
+        raise ValidationError({"fragment": problem})
+    attribution.fragments.add(span)
+
+
+def remove_fragment(attribution: Attribution, span: Annotation) -> None:
+    """Take a fragment out of an attribution; the span itself stays, as a Claim of its own."""
+    attribution.fragments.remove(span)

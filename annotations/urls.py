@@ -14,6 +14,12 @@ urlpatterns = [
     path("<int:pk>/resolve/", spans.resolve_source, name="resolve"),
     path("<int:pk>/unresolve/", spans.unresolve, name="unresolve"),
     path("attributions/<int:pk>/delete/", spans.unlink, name="unlink"),
+    path("attributions/<int:pk>/fragments/", spans.add_fragment, name="add_fragment"),
+    path(
+        "attributions/<int:pk>/fragments/<int:fragment>/remove/",
+        spans.remove_fragment,
+        name="remove_fragment",
+    ),
     # Review workflow (annotations.views.review): article steps, inline review, the review page.
     path(
         "articles/<int:article_id>/workflow/<str:step>/",

@@ -51,6 +51,8 @@ INDEX = "index"  # a whole number >= 0 pointing into the article's captions, or 
 DATETIME = "datetime"  # ISO 8601; written as native_datetime gives it
 UUID = "uuid"  # an annotation id
 REFERENCE = "reference"  # the id of an annotation of the same article
+REFERENCES = "references"  # an array of such ids, each once
+BOOLEAN = "boolean"  # true or false
 STRINGS = "strings"  # an array of non-empty strings
 OBJECTS = "objects"  # an array of objects of the table named by `items`
 
@@ -108,8 +110,10 @@ class Field:
             return native_datetime(value)
         if self.nullable and self.type in (TEXT, REFERENCE):
             return value or None
-        if self.type == STRINGS:
+        if self.type in (STRINGS, REFERENCES):
             return list(value)
+        if self.type == BOOLEAN:
+            return bool(value)
         return value
 
 
@@ -163,10 +167,14 @@ ANNOTATION: tuple[Field, ...] = (
     Field("created", DATETIME, "Annotation.created", default=None),
     Field("updated", DATETIME, "Annotation.updated", default=None),
 )
+# `fragments` and `implicit_source` came with issue 9; a line written before them leaves them
+# out and reads as an attribution with one fragment and a named source (their defaults).
 ATTRIBUTION: tuple[Field, ...] = (
     Field("claim", REFERENCE, "Attribution.claim", required=True),
+    Field("fragments", REFERENCES, "Attribution.fragments", default=()),
     Field("source_span", REFERENCE, "Attribution.source_span", nullable=True),
     Field("source", TEXT, "Attribution.source_entry", nullable=True),
+    Field("implicit_source", BOOLEAN, "Attribution.implicit_source", default=False),
     Field("cue", REFERENCE, "Attribution.cue", nullable=True),
     Field("author", TEXT, "Attribution.author"),
 )

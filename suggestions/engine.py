@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from .phrases import COORD, DATELINE
 from .resolve import resolve
-from .rules import colon_rule, implicit, relative, source_cue, subject_then_cue
+from .rules import colon_rule, content_after, implicit, relative, source_cue, subject_then_cue
 from .sentences import sentences
 from .spans import QUOTE_RE, Span, Suggestion, end_before_stop, open_quotation, strip_span
 from .tags import according, content_source_cue, quote_first
@@ -61,9 +61,9 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     if between.count('"') % 2 or between.count("“") > between.count("”"):
         return [found]  # the "and" is inside a quotation
     verb = 1 if m.group(1) else 2
-    content_start = m.end()
-    content_end = end_before_stop(text, content_start, e)
-    if len(text[content_start:content_end].split()) < 2:
+    source = text[found.source[0][0] : found.source[0][1]] if found.source else ""
+    second_content = content_after(text, m.group(verb), m.end(verb), e, source)
+    if second_content is None:
         return [found]
     first = found
     if not found.rule.startswith("quote"):
@@ -71,8 +71,8 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
         first = replace(found, content=(*found.content[:-1], cut))
     second = Suggestion(
         found.source,
-        (m.start(verb), m.end(verb)),
-        ((content_start, content_end),),
+        (m.start(verb), second_content[0]),
+        (second_content[1],),
         round(found.confidence - 0.05, 2),
         "coordinated-cue",
         found.source_entity,
@@ -84,7 +84,8 @@ def _second_source(text: str, found: Suggestion, start: int, e: int) -> list[Sug
     """The suggestion, and a second one when a second clause of the sentence has its own source
     and cue: "The ministry plans to close the line, and the minister believes a bus can
     replace it." The first content ends before the joining comma."""
-    if found.rule.startswith("quote") or found.content[-1][1] < end_before_stop(text, start, e):
+    quoted = found.rule.startswith("quote")
+    if not quoted and found.content[-1][1] < end_before_stop(text, start, e):
         return [found]
     for joint in _JOINT.finditer(text, start, e):
         if open_quotation(text, start, joint.start()):
@@ -92,10 +93,12 @@ def _second_source(text: str, found: Suggestion, start: int, e: int) -> list[Sug
         second = source_cue(text, joint.end(), e)
         if second is None or second.source[0][0] != joint.end():
             continue
-        cut = strip_span(text, found.content[-1][0], joint.start())
-        if len(text[cut[0] : cut[1]].split()) < 2:
-            return [found]
-        first = replace(found, content=(*found.content[:-1], cut))
+        first = found
+        if not quoted:  # a quotation's content ends with its marks already
+            cut = strip_span(text, found.content[-1][0], joint.start())
+            if len(text[cut[0] : cut[1]].split()) < 2:
+                return [found]
+            first = replace(found, content=(*found.content[:-1], cut))
         return [
             first,
             replace(
@@ -105,7 +108,7 @@ def _second_source(text: str, found: Suggestion, start: int, e: int) -> list[Sug
     return [found]
 
 
-_JOINT = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
+_JOINT = re.compile(r"(?:,\s+(?:and|but|while|whereas|although|though)|;)\s+")
 
 _RULES = (
     quote_first,

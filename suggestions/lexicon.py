@@ -66,11 +66,11 @@ ask wonder
 THAT_LEMMAS = words("""
 find show learn hear see accept decide demonstrate determine discover notice realise realize
 understand know feel agree acknowledge establish prove imply mean read rule order demand
-propose recommend request ask urge expect foresee judge hold conclude
+propose recommend request ask urge expect foresee hold conclude
 """)
 
 TO_LEMMAS = words("""
-plan want intend hope aim expect vow pledge promise threaten seek refuse wish vote decline
+plan want intend hope aim expect vow pledge promise seek refuse wish vote decline
 offer propose pretend claim
 """)
 
@@ -78,6 +78,15 @@ OBJECT_LEMMAS = words("""
 tell assure inform notify warn remind convince persuade urge ask order instruct advise
 encourage
 """)
+
+# Verbs of stance that take a noun phrase as their content ("welcomed the decision",
+# "criticised the delay", "accused the referee of bias", "disputes the figures").
+NP_LEMMAS = words(
+    """
+welcome criticise criticize condemn praise endorse denounce dispute reject oppose demand
+accuse blame hail applaud slam
+"""
+)
 
 # Not attributions whatever follows ("declined to" is only a cue as "declined to say/comment").
 _TO_EXCLUDED = {"decline", "offer", "vote", "pretend", "seek", "refuse"}
@@ -117,8 +126,22 @@ TO_VERBS = _all([lemma for lemma in TO_LEMMAS if lemma not in _TO_EXCLUDED])
 OBJECT_VERBS = _all(OBJECT_LEMMAS)
 # The -ing forms open participial cues (", saying that …"); as finite cues they need an
 # auxiliary the engine does not treat ("is saying"), so they are kept apart.
-PARTICIPLES = frozenset(f for lemma in CLAUSE_LEMMAS for f in forms(lemma) if f.endswith("ing"))
-FINITE = (CLAUSE_VERBS | THAT_VERBS) - PARTICIPLES
+NP_VERBS = _all(NP_LEMMAS)
+PARTICIPLES = frozenset(
+    f
+    for lemma in CLAUSE_LEMMAS + THAT_LEMMAS + NP_LEMMAS + ["rule", "call"]
+    for f in forms(lemma)
+    if f.endswith("ing")
+) - {"finding", "showing", "reading", "meaning", "hearing", "seeing", "holding", "feeling"}
+FINITE = (CLAUSE_VERBS | THAT_VERBS | NP_VERBS) - PARTICIPLES
+# Nouns of artefacts that "show" or "find" a noun phrase ("the survey showed support at 24%").
+ARTEFACTS = frozenset(
+    words(
+        """survey poll study report data figures footage minutes records documents research
+        analysis results statistics images video review census audit investigation inquiry
+        assessment estimates filing filings letter memo statement"""
+    )
+)
 
 
 def alternation(words: frozenset[str] | set[str]) -> str:

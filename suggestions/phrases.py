@@ -27,11 +27,21 @@ _ADV = (
     r"|further|separately|initially|earlier|then|quickly|immediately|explicitly|bluntly"
     r"|clearly|confidently|angrily|frankly|simply|only|first|n't)\s+)*"
 )
+# The medium belongs to the cue ("said in a joint statement", "wrote on social media").
+_MEDIUM_WORDS = (
+    r"\s+in\s+(?:a|an)\s+(?:(?:joint|written|brief|televised|separate|short)\s+)?"
+    r"(?:statement|letter|interview|post|speech|report|note|tweet|video|message|email|op-ed"
+    r"|column|blog\s+post|address|filing)"
+    r"|\s+on\s+(?:social\s+media|Twitter|X|Facebook|Telegram|Instagram|its\s+website)"
+)
+_MEDIUM = re.compile(rf"(?:{_MEDIUM_WORDS})$")
 _SPECIAL_CUE = (
     r"was\s+quoted\s+as\s+saying|declined\s+to\s+(?:say|comment|confirm|specify|elaborate"
     r"|discuss|give|disclose|identify|name|reveal)|told\s+(?:reporters|journalists)"
     r"|refused\s+to\s+(?:say|comment|confirm|disclose)|called\s+(?:for|on)"
     r"|went\s+on\s+to\s+say|made\s+clear|pointed\s+out|spelled\s+out|warned\s+of"
+    r"|(?:did\s+not\s+|would\s+not\s+|has\s+not\s+)?rul(?:ed|es)\s+out"
+    r"|call(?:s|ed)?(?=\s+(?:[\w’'.-]+\s+){1,5}?[\"“])"  # 'called the decision "cruel"'
 )
 # "want the board to explain": a desire with its object and infinitive.
 _WANT = (
@@ -40,7 +50,7 @@ _WANT = (
 )
 _CUE = (
     rf"{_AUX}{_ADV}(?:{_SPECIAL_CUE}|{_WANT}|(?:{_TO_VERB})\s+to(?=\s)|(?:{_VERB}|{_OBJECT_VERB})\b)"
-    r"(?:\s+in\s+a\s+(?:written\s+)?(?:statement|letter|interview|post|speech|report))?"
+    rf"(?:{_MEDIUM_WORDS})?"
 )
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = (
@@ -67,18 +77,31 @@ ACCORDING_END = re.compile(
 )
 # "The fire, according to the brigade, started in the kitchen."
 ACCORDING_MID = re.compile(r",\s*(according to)\s+([^,\"“”]{2,60}?),\s+(?=[a-z])")
-SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,120}?)\s*(?=,\s*[\"“]|\.?\s*$)")
-DATELINE = re.compile(r"[A-Z][A-Z ]{2,}[^–—\"“]{0,30}[–—]\s*")  # "HARWELL, March 3 –"
+SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,240}?)\s*(?=,\s*[\"“]|\.?\s*$)")
+DATELINE = re.compile(  # "HARWELL, March 3 –", "KESTRAL, May 21 (Meridian Wire) - "
+    r"[A-Z][A-Z .'’-]{2,}(?:,\s*[^\n\"“–—]{0,48}?)?\s*(?:[–—]|--?)\s+"
+)
 # An opening adverbial without a comma: "On Friday the Met Office warned …".
 OPENING = re.compile(r"On\s+\w+day\s+(?=[A-Z]|the\s)")
 TIME_RE = re.compile(_TIME)
 # What may follow "QUOTE, SOURCE CUE" in the same sentence: an adverbial, not a second clause.
-PLAIN_TAIL = re.compile(r"(?:\s+(?!that\b)[^\"“”,;:]*)?(?:,\s+adding\s+[\s\S]*)?\s*[.]?\s*")
-# A second cue of the same source in the same sentence: "... and urged ...", ", adding that ...".
-COORD = re.compile(
-    r",?\s+and\s+(urged|promised|warned|added|insisted|stressed|noted|said)\s+|,\s+(adding)\s+"
+PLAIN_TAIL = re.compile(
+    r"(?:\s+(?!that\b)[^\"“”,;:]*)?"
+    # ", adding that …", ", referring to …", ", although he cautioned …": the rest is not part
+    # of the quotation's attribution (a second cue there is found on its own)
+    r"(?:,\s+(?:\w+ing|although|though|but|while|whereas|and|as)\s+[\s\S]*)?\s*[.]?\s*"
 )
-_PASSIVE_VERB = r"(?:announced|reported|said|believed|understood|expected|thought|alleged)"
+# A second cue of the same source in the same sentence: "... and urged ...", ", adding that ...".
+# A second cue of the same source: "… and called on all sides to …", "…, but warned that …",
+# "…, adding that …".
+COORD = re.compile(
+    rf",?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?({_CUE})(?=\s)"
+    rf"|,\s+((?:{lexicon.alternation(lexicon.PARTICIPLES)})(?:\s+in\s+a\s+statement)?)(?=\s)"
+)
+_PASSIVE_VERB = (
+    r"(?:announced|reported|said|believed|understood|expected|thought|alleged|feared|hoped"
+    r"|known|claimed|estimated|rumou?red|confirmed|suspected|assumed|predicted|feared|argued)"
+)
 IT_PASSIVE = re.compile(
     rf"It\s+((?:is|was|has\s+been|had\s+been)\s+{_PASSIVE_VERB}){_TIME}\s+(?=that\s)"
 )
@@ -104,11 +127,18 @@ _NP_CONTENT_OK = frozenset({"deny", "denies", "denied", "denying"})
 # What a denial's noun phrase is about when it reports speech ("denied the charges").
 _DENIED_NP = re.compile(
     r"(?:\w+\s+){0,4}?(?:allegations?|charges?|claims?|reports?|accusations?|wrongdoing"
-    r"|involvement|responsibility|rumou?rs|suggestions?|any\s+role|the\s+story|it)\b"
+    r"|involvement|responsibility|rumou?rs|suggestions?|any\s+role|the\s+story|it|this|that"
+    r"|these|those|any\s+wrongdoing)\b"
     r"|\w+ing\b"  # "denied targeting civilians"
 )
-_IDIOM = re.compile(r"it\s+all\b|so\b|no\s+more\b|nothing\b|a\s+(?:lot|word|prayer)\b")
-_CLAUSE_STOP = re.compile(r"\s+(?:and|or|but)\s+|,")
+_IDIOM = re.compile(
+    r"(?:it\s+all|so|no|yes|no\s+more|nothing|little|much|more|less|something|anything"
+    r"|a\s+(?:lot|word|prayer|joke|story|lie|few\s+words)|goodbye|farewell|hello|sorry|thanks"
+    r"|thank\s+you|grace|amen|mass|the\s+(?:rosary|word|truth)|(?:his|her|their)\s+goodbyes"
+    r"|(?:his|her|their|its)\s+(?:piece|prayers|farewells))\b"
+)
+_SAY = frozenset(lexicon.forms("say") + lexicon.forms("tell") + ("reporters", "journalists"))
+_CLAUSE_STOP = re.compile(r"\s+(?:and|or|but)\s+")
 RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
 # ", SOURCE CUE" ending the sentence, or set off by commas inside it ("X, the Pentagon said, in
 # what …"): the content is what precedes it.
@@ -134,9 +164,16 @@ VERBISH = re.compile(
     r"[a-z]+(?:ed|ly)|is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might"
     r"|must|should|remained|became|made|took|gave|held|kept|left|met|sent|told|said|won|lost"
 )
+# Whom a source told: part of the cue ("told reporters", "told a news conference", "told the
+# Ardmore Herald", "told state television").
 RECIPIENT = re.compile(
-    r"\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
-    r"|(?:a|the)\s+(?:news\s+)?(?:conference|briefing|meeting|rally|crowd|committee))"
+    r"\s+(?:(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*){0,4}"
+    r"|(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?(?:reporters|journalists"
+    r"|conference|briefing|meeting|rally|crowd|committee|court|parliament|assembly|hearing"
+    r"|television|TV|radio|rescuers|supporters|officers|police|investigators|lawmakers|MPs"
+    r"|senators|delegates|students|workers|staff|members|residents|voters|agency|newspaper"
+    r"|broadcaster|audience|congress|jury|judge|panel|inquiry|summit|forum|crowds)"
+    r"|him|her|them|us|me)(?=[\s,.;:]|$)"
 )
 CUE_AT_START = re.compile(rf"({_CUE}){_TIME}\s+")
 CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Still|Now|Meanwhile|Separately|However|Also)\s+(?=\S)")
@@ -172,24 +209,95 @@ OBJECT_TO_VERBS = _WANT_FORMS | frozenset(
     + lexicon.forms("persuade")
     + ("on",)
 )
-_NAMEISH = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[ -][\w'’.-]+){0,13}$")
+_NAMEISH = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[ -][\w'’.&()-]+){0,13}$")
+
+
+# A verb's base form ("say", "report", "state") is a finite verb only after a plural subject,
+# a personal pronoun, an auxiliary or "to"; after anything else it is a noun.
+_LEMMAS = frozenset(
+    lexicon.CLAUSE_LEMMAS + lexicon.THAT_LEMMAS + lexicon.TO_LEMMAS + lexicon.OBJECT_LEMMAS
+)
+_BEFORE_BASE_FORM = re.compile(
+    r"i|we|you|they|not|never|also|to|do|did|does|will|would|could|can|may|might|must|should"
+    r"|shall|n’t|n't|[\w’'-]*[a-z]s|police|people|staff|[a-z]+men|[a-z]+people|children|who"
+)
+
+
+def first_cue(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first cue group in text[start:end] that is used as a verb: "the said document",
+    "the state news agency", "a report" have a determiner before the word, which makes it a
+    noun or an adjective there."""
+    for cm in CUE_RE.finditer(text, start, end):
+        before = text[max(start, cm.start() - 24) : cm.start()].split()
+        previous = before[-1].lower() if before else ""
+        if previous in DETERMINERS or previous.endswith(("’s", "'s")):
+            continue  # "the said document", "Estavia's state gas company"
+        word = cm.group(0).split()[0]
+        if word in _LEMMAS and previous and not _BEFORE_BASE_FORM.fullmatch(previous):
+            continue  # "an inspection report", "the state news agency": nouns
+        if word.endswith("s") and previous in lexicon.DETERMINERS:
+            continue  # "the five judges", "its reports": plural nouns
+        return cm
+    return None
 
 
 def is_source(phrase: str) -> bool:
-    """Whether a phrase before a cue looks like a source: a pronoun or a short noun phrase."""
+    """Whether a phrase before a cue looks like a source: a pronoun, or a noun phrase with its
+    appositives ("Dana Kerr, 34, a farmer") and relative clauses ("Telvio, which has 11 million
+    subscribers", "a doctor who asked not to be named"), which identify the source too."""
+    words = phrase.split()
+    if not words:
+        return False
+    if words[0].lower() in PRONOUNS:
+        return len(words) == 1
+    parts = phrase.split(",")
+    kept: list[str] = []  # the noun phrases, without their relative clauses
+    for i, part in enumerate(parts):
+        lead = part.split()[:1]
+        if not lead:
+            return False
+        if i and lead[0].lower() in _RELATIVES:
+            if len(part.split()) > _RELATIVE_WORDS:
+                return False
+            continue
+        if i and (VERBISH.fullmatch(lead[0]) or lead[0].endswith("ing")):
+            return False  # "the brigade, started in …" is a clause, not an appositive
+        noun_phrase, _, clause = _split_relative(part)
+        if clause and len(clause.split()) > _RELATIVE_WORDS:
+            return False
+        kept.append(noun_phrase)
+    return _is_noun_phrase(",".join(kept))
+
+
+_PREPOSITIONS = frozenset(
+    lexicon.words("in on at after before during since following despite with without for from by")
+)
+_NOT_IN_NOUN_PHRASE = frozenset(
+    lexicon.words("that which if when because after before whether why how what where whom")
+)
+
+
+def _split_relative(part: str) -> tuple[str, str, str]:
+    """A phrase cut before a relative clause in it ("a doctor who asked …")."""
+    m = _RELATIVE_TAIL.search(part)
+    if m is None:
+        return part, "", ""
+    return part[: m.start()], m.group(0), part[m.end() :]
+
+
+def _is_noun_phrase(phrase: str) -> bool:
+    """Whether a phrase (relative clauses taken out) reads as a source's noun phrase."""
     words = phrase.split()
     if not words or len(words) > 14:
         return False
     first = words[0]
-    if first.lower() in PRONOUNS:
-        return len(words) == 1
-    if any(
-        w.lower() in {"that", "which", "if", "when", "because", "after", "before"} for w in words
-    ):
+    if first.lower() in _PREPOSITIONS:
+        return False  # "In a letter to the Gazette, Lord Fenton" opens with an adverbial
+    if any(w.lower() in _NOT_IN_NOUN_PHRASE for w in words):
         return False
     if first[0].islower() and first.lower() not in lexicon.DETERMINERS:
         # "environment minister Jana Pelc", "police", "local officials" pass
-        head = phrase.split(",")[0].split()[-1].lower().rstrip("’'s")
+        head = phrase.split(",")[0].split()[-1].lower().removesuffix("’s").removesuffix("'s")
         nouns = lexicon.SOURCE_NOUNS
         if not _NAME_WORD.match(words[-1]) and head not in nouns and first not in nouns:
             return False  # "officials familiar with the talks" passes on its first word
@@ -198,11 +306,12 @@ def is_source(phrase: str) -> bool:
         joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
         if w.lower() in _NOT_IN_SOURCE and not joins_names:
             return False
-    for part in phrase.split(",")[1:]:
-        lead = part.split()[:1]
-        if not lead or VERBISH.fullmatch(lead[0]) or lead[0].endswith("ing"):
-            return False  # "the brigade, started in …" is a clause, not an appositive
     return bool(_NAMEISH.match(phrase.replace(",", "")))
+
+
+_RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
+_RELATIVE_TAIL = re.compile(r"\s(?:who|which|whose|whom|where)\s")
+_RELATIVE_WORDS = 25  # a relative clause longer than this is a sentence of its own
 
 
 def entity_name(phrase: str) -> str | None:
@@ -279,8 +388,10 @@ def is_org(name: str) -> bool:
 def reads_as_clause(content: str, cue: str) -> bool:
     """Whether content after a cue without "that" is a clause (or a denial's noun phrase).
 
-    The clause's verb must come before any "and", "or", "but" or comma: in "noted the objection
-    and moved on" the verb after "and" is the subject's own second verb, not a reported clause.
+    The clause's verb must come before any "and", "or", "but": in "noted the objection and
+    moved on" the verb after "and" is the subject's own second verb, not a reported clause.
+    After "say" and "tell", whose every other use is an idiom ("said goodbye", "said a prayer",
+    "told a joke"), any content of three words or more that is not an idiom counts.
     """
     if content[:1] in OPEN_QUOTES:
         return True
@@ -291,6 +402,8 @@ def reads_as_clause(content: str, cue: str) -> bool:
         return _DENIED_NP.match(content) is not None  # "denied the charges", not "denied access"
     if _IDIOM.match(content):
         return False
+    if words & _SAY and len(content.split()) >= 3:
+        return True
     head = _CLAUSE_STOP.split(content, maxsplit=1)[0]
     return _CLAUSE.search(head) is not None
 
@@ -298,16 +411,63 @@ def reads_as_clause(content: str, cue: str) -> bool:
 def verb_of(cue: str) -> str:
     """The reporting verb of a cue group ("told reporters" → "said", as always an attribution;
     "plans to" → "plans"; "called on" → "on")."""
-    words = cue.split()
+    words = _MEDIUM.sub("", cue).split()  # "said in a joint statement" → "said"
     if {"told", "declined", "quoted", "refused", "went", "made", "pointed", "spelled"} & set(
         words
     ) and words[-1] not in lexicon.OBJECT_VERBS:
         return "said"
-    while len(words) > 3 and words[-2] in {"a", "an", "written"}:
-        words = words[: words.index("in")] if "in" in words else words[:-3]
     if words[-1] == "to" and len(words) > 1:
         return words[-2]
     return words[-1]
+
+
+def with_recipient(text: str, cue_start: int, cue_end: int, stop: int) -> int:
+    """Where a cue ends once the recipient after "told" is taken in ("told the court")."""
+    if verb_of(text[cue_start:cue_end]) not in _TELL or text.startswith(" that ", cue_end):
+        return cue_end
+    recipient = RECIPIENT.match(text, cue_end, stop)
+    return recipient.end() if recipient else cue_end
+
+
+_TELL = frozenset(lexicon.forms("tell"))
+
+
+def content_start(text: str, start: int, end: int) -> int:
+    """Where content starts after a cue: at a "that" a few words on when only a place or an
+    adverb comes between ("told reporters outside the courthouse that …", "said only that …",
+    "said in court that …")."""
+    m = _BEFORE_THAT.match(text, start, end)
+    if m and not any(VERBISH.fullmatch(w) for w in m.group(1).split()[1:]):
+        return m.start(2)
+    return start
+
+
+_BEFORE_THAT = re.compile(
+    r"((?:only|also|again|then|later|privately|publicly|repeatedly|(?:in|at|on|outside|after"
+    r"|before|during|to|from|inside)\s+(?:[\w’'-]+\s+){0,4}?)\s*)(that\s)"
+)
+
+
+def cut_aside(text: str, start: int, end: int) -> int:
+    """Content ends before a writer's aside: a non-restrictive relative clause (", which …",
+    ", in which …") or an adverbial tacked on by the writer (", as it did in 2018", ", nearly a
+    week after …"), outside quotation marks."""
+    for m in _ASIDE.finditer(text, start, end):
+        part = text[start : m.start()]
+        if part.count('"') % 2 == 0 and part.count("“") <= part.count("”"):
+            return m.start()
+    return end
+
+
+_ASIDE = re.compile(
+    r",\s+(?:which|in\s+which|where|as\s+(?:it|they|he|she|was|were|did|had)"
+    r"|nearly|almost|just|more\s+than\s+a|some\s+\w+\s+after)\b"
+)
+
+
+def takes_np(cue: str) -> bool:
+    """Whether the cue's verb takes a noun phrase as content ("welcomed the decision")."""
+    return verb_of(cue) in lexicon.NP_VERBS
 
 
 def cue_kind(cue: str) -> str:

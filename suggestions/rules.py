@@ -4,6 +4,8 @@ after a source, a relative "who", and attributions without a source (passives, "
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon
 from .phrases import (
     AFTER_VP,
@@ -11,8 +13,6 @@ from .phrases import (
     COLON_QUOTE,
     COMMA_SPACE,
     CONJUNCTION,
-    CUE_RE,
-    DETERMINERS,
     IT_PASSIVE,
     LEAD_WORDS,
     MAX_COMMAS,
@@ -27,12 +27,17 @@ from .phrases import (
     TIME_RE,
     VERBISH,
     WORD,
+    content_start,
     cue_kind,
+    cut_aside,
     entity_name,
+    first_cue,
     is_source,
     reads_as_clause,
     strong,
+    takes_np,
     verb_of,
+    with_recipient,
 )
 from .spans import (
     CLOSE_QUOTES,
@@ -43,6 +48,15 @@ from .spans import (
     end_before_stop,
     open_quotation,
     strip_span,
+)
+
+_CITING = re.compile(r",\s+(?:citing|quoting)\s+[^,]+,$")
+
+
+_MAIN_VERB_AFTER = re.compile(r",\s+(?=(?:[a-z]+ed|was|were|is|are|has|had|will|would)\b)")
+_CLAUSE_OPENER = re.compile(
+    r"(?:\b(?:after|because|when|while|since|although|though|before|until|once|whereas)"
+    r"|,\s+(?:and|but|while|whereas|although|though)|;)\s+"
 )
 
 
@@ -56,11 +70,17 @@ def _subject(text: str, s: int, cue_start: int) -> Span | None:
         starts.append(m.end())
         if len(starts) > MAX_COMMAS:
             break
-    for p in starts:
-        if p > starts[0] and not _is_lead(text[starts[0] : p]):
+    # "… collapsed after the junior partner said …", "…, and the minister said …": the source
+    # may open a subordinate or a joined clause; what comes before is not part of the attribution
+    clauses = [m.end() for m in _CLAUSE_OPENER.finditer(text, s, cue_start)][-MAX_COMMAS:]
+    for p in [*starts, *clauses]:
+        if p > starts[0] and p not in clauses and not _is_lead(text[starts[0] : p]):
             continue
         phrase = text[p:cue_start].strip()
-        if phrase.endswith(","):
+        citing = _CITING.search(phrase)
+        if citing:  # "The agency, citing a military source, said": the agency is the source
+            phrase = phrase[: citing.start()]
+        elif phrase.endswith(","):
             if "," not in phrase[:-1]:
                 continue  # an appositive must open and close: "Her deputy, X, said"
             phrase = phrase[:-1]
@@ -84,58 +104,22 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
     OBJECT that CONTENT', 'SOURCE urged OBJECT to VP': the source opens the sentence or follows
     an opening adverbial. Only the first cue of the sentence is tried: a later one lies in the
     content of the first (nested attributions: only the outermost is marked)."""
-    cm = CUE_RE.search(text, s, e)
-    if cm is None:
-        return None
-    before = text[max(s, cm.start() - 4) : cm.start()].lower().split()
-    if before and before[-1] in DETERMINERS:
-        return None  # "the said document"
-    source = _subject(text, s, cm.start())
-    if source is None:
+    cm = first_cue(text, s, e)
+    source = None if cm is None else _subject(text, s, cm.start())
+    if cm is not None and source is None:
+        # "Asked whether he expected to …, he said: …": a cue inside an opening clause; the
+        # sentence's own cue comes after the comma that closes it.
+        comma = text.find(", ", cm.end(), e)
+        if comma >= 0:
+            cm = first_cue(text, comma + 2, e)
+            source = None if cm is None else _subject(text, s, cm.start())
+    if cm is None or source is None:
         return None
     phrase = text[source[0] : source[1]]
-    cue_text = cm.group(0)
-    kind = cue_kind(cue_text)
-    after = TIME_RE.match(text, cm.end(), e).end()  # type: ignore[union-attr]
-    colon = COLON_QUOTE.match(text, after, e)
-    cue = (cm.start(), cm.end())
-    if colon:
-        start = colon.end()
-        q = QUOTE_RE.match(text, start, e)
-        if not q or q.end() < strip_span(text, start, e)[1] - 1:
-            return None
-        rule, conf = "source-cue-colon-quote", 0.85
-        end = q.end()
-    else:
-        start = strip_span(text, after, e)[0]
-        if start >= e or not (text[start].isalnum() or text[start] in OPEN_QUOTES):
-            return None
-        has_that = text.startswith("that ", start)
-        end = end_before_stop(text, start, e)
-        if kind == "to":
-            rule, conf = "source-cue-to", 0.75
-        elif kind == "object" and not has_that:
-            obj = OBJECT_THAT.match(text, start, e)
-            if obj:
-                start = obj.start(1)
-                rule, conf = "source-cue-object-that", 0.8
-            elif OBJECT_TO.match(text, start, e) and verb_of(cue_text) in OBJECT_TO_VERBS:
-                rule, conf = "source-cue-object-to", 0.75
-            elif verb_of(cue_text) in STRONG_SET and reads_as_clause(text[start:e], cue_text):
-                rule, conf = "source-cue-clause", 0.75
-            else:
-                return None
-        elif kind == "np":
-            rule, conf = "source-cue-np", 0.75
-        else:
-            if kind == "that" and not has_that:
-                return None
-            if not has_that and not reads_as_clause(text[start:e], cue_text):
-                return None
-            rule = "source-cue-that" if has_that else "source-cue-clause"
-            conf = 0.85 if has_that else 0.8
-        if len(text[start:end].split()) < 2:
-            return None
+    found = content_after(text, cm.group(0), cm.end(), e, text[source[0] : source[1]])
+    if found is None:
+        return None
+    cue_end, content, rule, conf = found
     lowered = phrase.lower()
     if lowered == "it":
         conf -= 0.15  # "It did not say …": the article's last organisation, as written
@@ -143,12 +127,95 @@ def source_cue(text: str, s: int, e: int) -> Suggestion | None:
         conf -= 0.1
     return Suggestion(
         (source,),
-        cue,
-        ((start, end),),
+        (cm.start(), cue_end),
+        (content,),
         round(conf, 2),
         rule,
         None if lowered in PRONOUNS else entity_name(phrase),
     )
+
+
+def content_after(
+    text: str, cue_text: str, cue_end: int, e: int, source: str = ""
+) -> tuple[int, Span, str, float] | None:
+    """The content a cue group takes, up to the sentence end `e`, by the frame of its verb:
+    ': "QUOTE"', 'that C', a clause, 'to VP', 'OBJECT that C', 'OBJECT to VP', a noun phrase
+    ("called for an inquiry", "welcomed the decision", "the survey showed support at 24%").
+    The recipient after "told" belongs to the cue ("told the Ardmore Herald they …").
+    (where the cue ends, content span, rule name, confidence) or None when what follows is not
+    such content. `source` is the source phrase, when known (artefacts "show" noun phrases)."""
+    kind = cue_kind(cue_text)
+    verb = verb_of(cue_text)
+    if verb in _TELL:
+        told = with_recipient(text, cue_end - len(cue_text), cue_end, e)
+        if told != cue_end:
+            cue_end, kind = told, "clause"
+    after = TIME_RE.match(text, cue_end, e).end()  # type: ignore[union-attr]
+    colon = COLON_QUOTE.match(text, after, e)
+    if colon:
+        start = colon.end()
+        q = QUOTE_RE.match(text, start, e)
+        if not q or q.end() < strip_span(text, start, e)[1] - 1:
+            return None
+        return cue_end, (start, q.end()), "source-cue-colon-quote", 0.85
+    start = strip_span(text, after, e)[0]
+    if start >= e or not (text[start].isalnum() or text[start] in OPEN_QUOTES):
+        return None
+    start = content_start(text, start, e)
+    has_that = text.startswith("that ", start)
+    end = cut_aside(text, start, end_before_stop(text, start, e))
+    head = source.split(",")[0].split()[-1].lower() if source.split() else ""
+    if kind == "to":
+        rule, conf = "source-cue-to", 0.75
+    elif kind == "object" and not has_that:
+        obj = OBJECT_THAT.match(text, start, e)
+        if obj:
+            start = obj.start(1)
+            rule, conf = "source-cue-object-that", 0.8
+        elif OBJECT_TO.match(text, start, e) and verb in OBJECT_TO_VERBS:
+            rule, conf = "source-cue-object-to", 0.75
+        elif verb in STRONG_SET and reads_as_clause(text[start:e], cue_text):
+            rule, conf = "source-cue-clause", 0.75
+        else:
+            return None
+    elif kind == "np" or (takes_np(cue_text) and not has_that):
+        if verb.startswith("accus") and not _ACCUSED_OF.match(text, start, e):
+            return None  # "accused" is a stance only as "accused X of Y"
+        if verb in lexicon.NP_LEMMAS and len(cue_text.split()) == 1:
+            return None  # "managers who criticise officials can face fines": a generic
+        rule, conf = "source-cue-np", 0.7
+    elif (
+        not has_that
+        and verb in _SHOW
+        and head in lexicon.ARTEFACTS
+        and (verb not in _SHOW_ONLY or _FIGURE.search(text, start, end))
+    ):
+        rule, conf = "artefact-shows-np", 0.7  # "the survey showed support at 24 percent"
+    elif not has_that and verb in _CALL and _CALLED_QUOTE.match(text, start, e):
+        rule, conf = "source-called-quote", 0.7  # 'called the decision "short-sighted"'
+    else:
+        if kind == "that" and not has_that:
+            return None
+        if not has_that and not reads_as_clause(text[start:e], cue_text):
+            return None
+        rule = "source-cue-that" if has_that else "source-cue-clause"
+        conf = 0.85 if has_that else 0.8
+    if len(text[start:end].split()) < 2:
+        return None
+    return cue_end, (start, end), rule, conf
+
+
+_TELL = frozenset(lexicon.forms("tell"))
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"|last\s+\w+|this\s+\w+|earlier|later)$"
+)
+_SHOW = frozenset(lexicon.forms("show") + lexicon.forms("find"))
+_CALL = frozenset(lexicon.forms("call"))
+_SHOW_ONLY = frozenset(lexicon.forms("show"))  # "showed a map" depicts; "showed 24%" reports
+_FIGURE = re.compile(r"\d|percent|per cent")
+_ACCUSED_OF = re.compile(r"(?:[\w’'.-]+\s+){1,6}?of\s")
+_CALLED_QUOTE = re.compile(r"(?:[\w’'.-]+\s+){1,5}?[\"“]")
 
 
 def subject_then_cue(text: str, s: int, e: int) -> Suggestion | None:
@@ -203,6 +270,10 @@ def _leading_np(text: str, s: int, limit: int) -> Span | None:
     else:
         return None
     phrase = text[start:end]
+    when = _TRAILING_TIME.search(phrase)
+    if when:  # "The Board on Thursday blocked …": the time is not part of the source
+        end -= len(phrase) - when.start()
+        phrase = text[start:end]
     return (start, end) if end > start and is_source(phrase) else None
 
 
@@ -211,7 +282,7 @@ def colon_rule(text: str, s: int, e: int) -> Suggestion | None:
     ("The harbourmaster was blunt: "…""): the colon is the cue. With a verb phrase before the
     colon, only a quotation counts as content."""
     m = COLON_AT.match(text, s, e)
-    if m is None or CUE_RE.search(text, s, m.start(1)):
+    if m is None or first_cue(text, s, m.start(1)):
         return None
     start = m.end()
     end = end_before_stop(text, start, e)
@@ -280,6 +351,9 @@ def relative(text: str, s: int, e: int) -> Suggestion | None:
     if not strong(m.group(2)) and not has_that:
         return None
     end = end_before_stop(text, m.end(), e)
+    main = _MAIN_VERB_AFTER.search(text, m.end(), end)
+    if main:  # "X, who denied the charges, showed no emotion": the relative clause ends there
+        end = main.start()
     if len(text[m.end() : end].split()) < 2 or not text[m.end()].isalnum():
         return None
     if not has_that and not reads_as_clause(text[m.end() : end], m.group(2)):

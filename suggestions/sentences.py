@@ -9,7 +9,8 @@ from .spans import CLOSE_QUOTES, OPEN_QUOTES, Span, strip_span
 
 
 def sentences(text: str) -> list[Span]:
-    """Sentence spans: a stop followed by space and a capital or quote, outside quotations.
+    """Sentence spans: a stop followed by space and a capital or quote, outside quotations, or
+    the end of a line.
 
     A quotation running over several sentences stays in one sentence, so its content is one
     fragment (the convention marks a continuing quotation as one attribution).
@@ -31,7 +32,7 @@ def sentences(text: str) -> list[Span]:
                 start = i + 1
         elif ch == '"':
             inside = True
-        elif ch == "\n" and i + 1 < n and text[i + 1] == "\n":
+        elif ch == "\n":  # a line (a headline, a paragraph) always ends a sentence
             inside = False
             spans.append((start, i))
             start = i + 1

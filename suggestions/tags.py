@@ -4,6 +4,8 @@ and the "according to" phrase in its three places."""
 
 from __future__ import annotations
 
+import re
+
 from .phrases import (
     ACCORDING_END,
     ACCORDING_MID,
@@ -17,15 +19,15 @@ from .phrases import (
     MAX_COMMAS,
     PLAIN_TAIL,
     PRONOUNS,
-    RECIPIENT,
-    SOURCE_TAIL,
     TAIL_QUOTE,
     TIME_RE,
     cue_kind,
     entity_name,
+    first_cue,
     is_source,
     reads_as_clause,
     strong,
+    with_recipient,
 )
 from .spans import QUOTE_RE, Span, Suggestion, end_before_stop, open_quotation, strip_span
 
@@ -52,11 +54,10 @@ def quote_first(text: str, s: int, e: int) -> Suggestion | None:
     source: Span
     if cue_m and strong(cue_m.group(1)):
         cue = (cue_m.start(1), cue_m.start(1) + len(cue_m.group(1)))
-        src_m = SOURCE_TAIL.match(text, cue_m.end(), e)
-        if not src_m or not is_source(src_m.group(1)):
+        inverted = _source_after_cue(text, cue_m.end(), e)
+        if inverted is None:
             return None
-        source = (src_m.start(1), src_m.end(1))
-        after = src_m.end(1)
+        source, after = inverted
     else:
         src_end = text.find(" ", rest + 1)
         found = None
@@ -68,8 +69,8 @@ def quote_first(text: str, s: int, e: int) -> Suggestion | None:
         if found is None or src_end < 0:
             return None
         source = strip_span(text, rest, found.start())
-        cue = (found.start(), found.end())
-        after = found.end()
+        cue = (found.start(), with_recipient(text, found.start(), found.end(), e))
+        after = cue[1]
         tm = TIME_RE.match(text, after, e)
         if tm:
             after = tm.end()
@@ -89,6 +90,31 @@ def quote_first(text: str, s: int, e: int) -> Suggestion | None:
         "quote-cue-source" if cue[0] < source[0] else "quote-source-cue",
         None if pronoun else entity_name(phrase),
     )
+
+
+def _source_after_cue(text: str, start: int, e: int) -> tuple[Span, int] | None:
+    """The source after an inverted cue ('"Q," said NAME, head of X, in a note to clients'):
+    the longest phrase up to a comma or the sentence end that reads as a source, a trailing
+    "in a note …"/"on Monday" left out. (source span, where what follows it starts)."""
+    stop = end_before_stop(text, start, e)
+    ends = [m.start() for m in COMMA_SPACE.finditer(text, start, stop)][:MAX_COMMAS]
+    for end in reversed([*ends, stop]):
+        span = strip_span(text, start, end)
+        phrase = text[span[0] : span[1]]
+        medium = _MEDIUM_TAIL.search(phrase)
+        if medium:
+            phrase = phrase[: medium.start()]
+        if phrase and is_source(phrase) and phrase.lower() not in PRONOUNS:
+            return (span[0], span[0] + len(phrase)), span[0] + len(phrase)
+    return None
+
+
+_MEDIUM_TAIL = re.compile(
+    r"\s+(?:in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|letter|interview|post|speech|report"
+    r"|note|tweet|video|message|email|briefing)(?:\s+to\s+[\w\s]+)?"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|social\s+media|Twitter)"
+    r"|yesterday|today|late\s+on\s+\w+)$"
+)
 
 
 def according(text: str, s: int, e: int) -> Suggestion | None:
@@ -204,24 +230,22 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, int | None] | No
         if not phrase or phrase.lower() in PRONOUNS or not is_source(phrase.rstrip(",")):
             return None
         return src, (inverted.start(1), inverted.end(1)), None
-    cm = CUE_RE.search(text, start, stop)
+    cm = first_cue(text, start, stop)
     if cm is None or not strong(cm.group(0)) or cue_kind(cm.group(0)) in ("to", "np"):
         return None
     src = strip_span(text, start, cm.start())
     phrase = text[src[0] : src[1]]
     if "," in phrase or not is_source(phrase):
         return None
-    after = cm.end()
-    if cue_kind(cm.group(0)) == "object":
-        recipient = RECIPIENT.match(text, after, stop)
-        if recipient is None:
-            return None
-        after = recipient.end()  # "…, the mayor told Reuters."
+    cue = (cm.start(), with_recipient(text, cm.start(), cm.end(), stop))  # "told Reuters"
+    after = cue[1]
+    if cue_kind(cm.group(0)) == "object" and after == cm.end():
+        return None  # "…, the mayor told his staff." names no one the content was told to
     if not text[after:stop].lstrip().startswith(","):
         after = TIME_RE.match(text, after, stop).end()  # type: ignore[union-attr]
     rest = text[after:stop].strip()
     if rest and not rest.startswith(","):
         return None
     if not rest:
-        return src, (cm.start(), cm.end()), None
-    return src, (cm.start(), cm.end()), strip_span(text, text.index(",", after) + 1, stop)[0]
+        return src, cue, None
+    return src, cue, strip_span(text, text.index(",", after) + 1, stop)[0]

@@ -9,12 +9,18 @@ Mapping back: every character dropped from the stored text (the BOM, the CR of e
 remembered by its working position. A span's start skips the dropped characters at or before it
 (a span never starts on a dropped CR or BOM); its end (exclusive) counts only those strictly
 before it (a span ending at a line end never swallows the CR). Pure Python, no Django.
+
+`suggest_stored` is the engine on a stored text with every span mapped back: what the file form
+of `suggest_attributions` writes and what `suggestions.runs` stores for articles, so the two can
+never disagree.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .engine import Suggestion, suggest
 
 BOM = "\ufeff"
 
@@ -67,3 +73,19 @@ class WorkingText:
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"span {span} is not inside a text of {len(self.text)} characters")
         return self.start_to_stored(start), self.end_to_stored(end)
+
+
+def suggest_stored(stored: str, min_confidence: float = 0.0) -> list[Suggestion]:
+    """The engine's suggestions for a text as stored, offsets into that text, those below
+    `min_confidence` left out."""
+    working = WorkingText.from_stored(stored)
+    return [
+        replace(
+            found,
+            source=tuple(working.span_to_stored(span) for span in found.source),
+            cue=working.span_to_stored(found.cue),
+            content=tuple(working.span_to_stored(span) for span in found.content),
+        )
+        for found in suggest(working.text)
+        if found.confidence >= min_confidence
+    ]

@@ -70,6 +70,7 @@ def pytest_terminal_summary(terminalreporter):
 _SEEDING_MIGRATIONS = (
     "annotations.migrations.0002_seed_tags_and_roles",
     "annotations.migrations.0005_review_permissions",
+    "suggestions.migrations.0002_review_permissions",
 )
 
 
@@ -77,9 +78,10 @@ def reseed_migration_rows() -> None:
     """Put back what data migrations seed (tags, groups, their permissions); idempotent."""
     from django.apps import apps as django_apps
 
-    seed, grant = (importlib.import_module(name) for name in _SEEDING_MIGRATIONS)
+    seed, *grants = (importlib.import_module(name) for name in _SEEDING_MIGRATIONS)
     seed.seed(django_apps, None)
-    grant.grant(django_apps, None)
+    for grant in grants:
+        grant.grant(django_apps, None)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -92,13 +92,22 @@ def world(article, editor):
     deleted = make_annotation(article, "Quote", quote="Engineers", author=editor)
     deleted.mark_deleted()
     attribution = Attribution.objects.create(claim=claim, source_span=source, author=editor)
+    fragment = make_annotation(article, "Claim", quote="Engineers were less sure", author=editor)
+    attribution.fragments.add(fragment)
     return {
         "article": article,
         "claim": claim,
         "source": source,
         "deleted": deleted,
         "attribution": attribution,
+        "fragment": fragment,
     }
+
+
+def url_of(world: dict, name: str, row: str | tuple[str, ...]) -> str:
+    """The endpoint's URL for the row(s) of `world` it takes."""
+    keys = row if isinstance(row, tuple) else (row,)
+    return reverse(name, args=[world[key].pk for key in keys])
 
 
 # (method, url name, which row of `world` the URL takes)
@@ -112,6 +121,9 @@ ENDPOINTS = [
     ("get", "annotations:link", "claim"),
     ("post", "annotations:link", "claim"),
     ("post", "annotations:unlink", "attribution"),
+    ("get", "annotations:add_fragment", "attribution"),
+    ("post", "annotations:add_fragment", "attribution"),
+    ("post", "annotations:remove_fragment", ("attribution", "fragment")),
     ("get", "annotations:resolve", "source"),
     ("post", "annotations:resolve", "source"),
     ("post", "annotations:unresolve", "source"),
@@ -122,7 +134,7 @@ ENDPOINT_IDS = [f"{method}-{name.split(':')[1]}" for method, name, _ in ENDPOINT
 @pytest.mark.parametrize(("method", "name", "row"), ENDPOINTS, ids=ENDPOINT_IDS)
 def test_anonymous_is_redirected_from_annotation_endpoint_to_login(world, method, name, row):
     """Every annotation endpoint sends an anonymous (non-htmx) request to the login page."""
-    url = reverse(name, args=[world[row].pk])
+    url = url_of(world, name, row)
     response = getattr(Client(), method)(url)
     assert response.status_code == 302
     assert response["Location"] == f"/login/?next={url}"
@@ -134,7 +146,7 @@ def test_anonymous_htmx_request_to_annotation_endpoint_gets_hx_redirect(world, m
     back to the page the user was on (not to the fragment URL)."""
     page = f"/articles/{world['article'].pk}/"
     response = getattr(Client(), method)(
-        reverse(name, args=[world[row].pk]),
+        url_of(world, name, row),
         headers={**HTMX, "HX-Current-URL": f"http://testserver{page}"},
     )
     assert response.status_code == 200
@@ -302,6 +314,24 @@ def setup_resolved(article, owner):
     return rows
 
 
+def setup_fragment(article, owner):
+    rows = setup_linked(article, owner)
+    rows["fragment"] = make_annotation(
+        article, "Claim", quote="Engineers were less sure", author=owner
+    )
+    return rows
+
+
+def setup_fragmented(article, owner):
+    rows = setup_fragment(article, owner)
+    rows["attribution"].fragments.add(rows["fragment"])
+    return rows
+
+
+def fragment_ids(rows):
+    return list(rows["attribution"].fragments.values_list("pk", flat=True))
+
+
 def claim_row(rows):
     return Annotation.all_objects.get(pk=rows["claim"].pk)
 
@@ -355,6 +385,27 @@ ACTIONS = [
         0,
     ),
     Action(
+        "add_fragment",
+        setup_fragment,
+        lambda c, r: c.post(
+            reverse("annotations:add_fragment", args=[r["attribution"].pk]),
+            {"fragment": r["fragment"].pk},
+            headers=HTMX,
+        ),
+        fragment_ids,
+        "fragment",
+    ),
+    Action(
+        "remove_fragment",
+        setup_fragmented,
+        lambda c, r: c.post(
+            reverse("annotations:remove_fragment", args=[r["attribution"].pk, r["fragment"].pk]),
+            headers=HTMX,
+        ),
+        fragment_ids,
+        [],
+    ),
+    Action(
         "resolve",
         setup_source,
         lambda c, r: c.post(
@@ -380,12 +431,15 @@ def expected_after(action: Action, rows: dict) -> Any:
         return [(rows["source"].pk, rows["cue"].pk)]
     if action.after == "entry":
         return rows["entry"].pk
+    if action.after == "fragment":
+        return [rows["fragment"].pk]
     return action.after
 
 
 @pytest.mark.parametrize("action", ACTIONS, ids=[a.name for a in ACTIONS])
 def test_editor_can_change_own_annotation(article, editor, action):
-    """An editor may edit, delete, restore, link, unlink, resolve and unresolve their own span."""
+    """An editor may edit, delete, restore, link, unlink, add and remove fragments, resolve and
+    unresolve their own span."""
     rows = action.setup(article, editor)
     response = action.send(client_for(editor), rows)
     assert response.status_code == 200

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from ..anchoring import clip
-from ..items import Item, ReviewInfo
+from ..items import Item, Link, ReviewInfo
 from ..models import Annotation, Review, Source, Tag
 
 if TYPE_CHECKING:
@@ -79,6 +79,13 @@ class Renderer:
         self.item_url = url_pattern("annotations:item")
         self.restore_url = url_pattern("annotations:restore")
         self.unlink_url = url_pattern("annotations:unlink")
+        self.fragment_url = url_pattern("annotations:add_fragment")
+        marker = 987654321
+        self.remove_fragment_url = (
+            reverse("annotations:remove_fragment", args=[marker, marker + 1])
+            .replace(str(marker + 1), "{1}")
+            .replace(str(marker), "{0}")
+        )
 
     def editable(self, item: Item) -> bool:
         return self.can_change and (self.can_change_any or item.author_id == self.user_id)
@@ -142,14 +149,24 @@ class Renderer:
                     if link.cue_quote
                     else ""
                 )
+                linkable = editable and self.can_link
                 unlink = (
+                    f' <button type="button" class="link" hx-get="{self.fragment_url.format(link.id)}" '
+                    f'{target} aria-label="Add a further content fragment to this attribution">'
+                    "add fragment</button>"
                     f' <button type="button" class="link" hx-post="{self.unlink_url.format(link.id)}" '
                     f'{target} aria-label="Remove this attribution">unlink</button>'
-                    if editable and self.can_link
+                    if linkable
                     else ""
                 )
+                source = (
+                    f'<span class="implicit">{escape(link.source_label)}</span>'
+                    if link.implicit
+                    else escape(link.source_label)
+                )
                 parts.append(
-                    f'<li><span class="muted">source</span> {escape(link.source_label)}{cue}{unlink}</li>'
+                    f'<li><span class="muted">source</span> {source}{cue}'
+                    f"{self.fragments(a, link, target) if link.fragments else ''}{unlink}</li>"
                 )
             parts.append("</ul>")
         if a.review:
@@ -182,6 +199,25 @@ class Renderer:
             )
         parts.append("</li>")
         return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+    def fragments(self, a: Item, link: Link, target: str) -> str:
+        """An attribution's content in fragments: “claim” … “further” … (each further one with
+        its remove button for whoever may change the link)."""
+        linkable = self.editable(a) and self.can_link
+        pieces = [f"“{escape(clip(a.quote, 40))}”"]
+        for pk, quote in link.fragments:
+            remove = (
+                f' <button type="button" class="link" '
+                f'hx-post="{self.remove_fragment_url.format(link.id, pk)}" {target} '
+                f'aria-label="Remove the fragment “{escape(clip(quote, 40))}” from this attribution">'
+                "remove</button>"
+                if linkable
+                else ""
+            )
+            pieces.append(
+                f'<span class="fragment" data-fragment="{pk}">“{escape(clip(quote, 40))}”{remove}</span>'
+            )
+        return f' <span class="muted">content</span> <span class="fragments">{" … ".join(pieces)}</span>'
 
 
 class ReviewRows:

@@ -1,5 +1,6 @@
 """The article page (the annotation workspace) and span editing: create, edit, delete, restore,
-link and unlink attributions, resolve a Source span to the registry.
+link and unlink attributions, add and remove an attribution's further content fragments,
+resolve a Source span to the registry.
 
 Every POST answers an htmx request with the fragments it changed: the panel item, and the
 article paragraphs whose highlights moved and the count (as <hx-partial>s); see
@@ -24,7 +25,7 @@ from newsroom.http import HtmxHttpRequest, SignedInRequest, check_perms, permiss
 
 from .. import services
 from ..anchoring import clip
-from ..forms import EditForm, LinkForm, NewSpanForm, ResolveForm
+from ..forms import EditForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
 from ..items import load_items
 from ..models import Annotation, Attribution, Source, Tag, normalise_alias, target_key
 from ..render import highlight, panel
@@ -259,6 +260,47 @@ def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     check_perms(request.user, "annotations.delete_attribution")
     attribution.delete()
     return item_response(request, claim)
+
+
+def changeable_attribution(request: HtmxHttpRequest, pk: int, permission: str) -> Attribution:
+    """The attribution, 404 if there is none, PermissionDenied unless the user may change its
+    claim (`get_changeable`) and has `permission`: edits of a link are checked as linking and
+    unlinking are."""
+    attribution = get_object_or_404(Attribution, pk=pk)
+    attribution.claim = get_changeable(request, attribution.claim_id)
+    check_perms(request.user, permission)
+    return attribution
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("annotations.change_annotation")
+def add_fragment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Add a further content fragment (a Claim span after the claim) to an attribution: a
+    quotation interrupted by its cue is one attribution."""
+    attribution = changeable_attribution(request, pk, "annotations.add_attribution")
+    claim = attribution.claim
+    auto_id = f"fragment{attribution.pk}-%s"
+    context: dict[str, Any] = {"a": claim, "attribution": attribution}
+    if request.method == "GET":
+        form = FragmentForm(attribution=attribution, auto_id=auto_id)
+        return form_response(request, "fragment", {**context, "form": form})
+    form = FragmentForm(request.POST, attribution=attribution, auto_id=auto_id)
+    if not form.is_valid():
+        return form_response(request, "fragment", {**context, "form": form}, status=422)
+    services.add_fragment(attribution, form.cleaned_data["fragment"])
+    return item_response(request, claim)
+
+
+@require_POST
+@permission_required("annotations.change_annotation")
+def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpResponse:
+    """Take a fragment out of an attribution (the span stays, a Claim of its own)."""
+    attribution = changeable_attribution(request, pk, "annotations.delete_attribution")
+    span = attribution.fragments.filter(pk=fragment).first()
+    if span is None:
+        return status_message(request, "That span is not a fragment of this attribution.")
+    services.remove_fragment(attribution, span)
+    return item_response(request, attribution.claim)
 
 
 @require_http_methods(["GET", "POST"])

@@ -2,9 +2,16 @@
 
 Layout (docs/formats/exports.md): inside the folder `<collection>/`, per article `<pk>.txt`
 (its title, each caption and its body joined by a blank line, `records.flat_text`) and `<pk>.ann`
-(the spans as T lines, notes as AnnotatorNotes, attributions as SourceOf / CueOf relations),
-then `annotation.conf` listing the types that occur, written last because only then are they
-all known.
+(the spans as T lines, notes as AnnotatorNotes, attributions as SourceOf / CueOf relations, a
+content in several fragments as FragmentOf relations from each further fragment to the claim,
+an implicit source as the ImplicitSource attribute of the claim), then `annotation.conf`
+listing the types that occur, written last because only then are they all known.
+
+Why relations and not one discontinuous T line for a content in fragments: each fragment is an
+annotation of its own in Newsroom (its id, tag, note, review status), and one T line per
+annotation keeps that; brat's discontinuous form marks one mention cut by line breaks (it is
+used for that below), and merging the fragments into it would lose the fragments' own notes
+and statuses, and the span that heads the attribution.
 
 Offsets are character offsets into the .txt as Python counts them, i.e. Unicode code points:
 brat is Python and slices its decoded text, so they are Newsroom's own offsets shifted by where
@@ -31,6 +38,9 @@ from .records import ArticleData, flat_text, note_text, place
 COLLECTION = "newsroom"
 RELATION_SOURCE = "SourceOf"  # Arg1: the Source span, Arg2: the Claim it is the source of
 RELATION_CUE = "CueOf"  # Arg1: the Cue span, Arg2: the Claim
+RELATION_FRAGMENT = "FragmentOf"  # Arg1: a further fragment of the content, Arg2: the Claim
+ATTRIBUTE_IMPLICIT = "ImplicitSource"  # on a Claim whose source the text does not name
+_RESERVED = (RELATION_SOURCE, RELATION_CUE, RELATION_FRAGMENT, ATTRIBUTE_IMPLICIT)
 _LINE = re.compile(r"[^\n]+")
 _UNSAFE = re.compile(r"[^0-9A-Za-z_-]+")
 
@@ -76,7 +86,7 @@ class _Types:
         if name is None:
             base = _UNSAFE.sub("_", tag).strip("_") or "Tag"
             name, n = base, 1
-            while name in self._taken or name in (RELATION_SOURCE, RELATION_CUE):
+            while name in self._taken or name in _RESERVED:
                 n += 1
                 name = f"{base}_{n}"
             self.names[tag] = name
@@ -105,7 +115,9 @@ def write(
     arguments: dict[str, tuple[set[str], set[str]]] = {
         RELATION_SOURCE: (set(), set()),
         RELATION_CUE: (set(), set()),
+        RELATION_FRAGMENT: (set(), set()),
     }
+    flagged: dict[str, set[str]] = {ATTRIBUTE_IMPLICIT: set()}
     stamp = time.localtime()[:6]
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
 
@@ -116,11 +128,11 @@ def write(
             archive.writestr(info, text.encode("utf-8"))
 
         for article in articles:
-            txt, ann = document(article, types, arguments, report)
+            txt, ann = document(article, types, arguments, report, flagged)
             add(f"{article.id}.txt", txt)
             add(f"{article.id}.ann", ann)
             yield sink.drain()
-        add("annotation.conf", annotation_conf(types, arguments))
+        add("annotation.conf", annotation_conf(types, arguments, flagged))
     yield sink.drain()
 
 
@@ -129,8 +141,10 @@ def document(
     types: _Types,
     arguments: dict[str, tuple[set[str], set[str]]],
     report: list[str] | None = None,
+    flagged: dict[str, set[str]] | None = None,
 ) -> tuple[str, str]:
-    """The .txt and .ann of one article."""
+    """The .txt and .ann of one article. `arguments` and `flagged` collect, for
+    annotation.conf, the types each relation and each attribute was written for."""
     flat = flat_text(article)
     text = flat.text
     lines: list[str] = []
@@ -159,11 +173,14 @@ def document(
         if said:
             notes[tid] = said
     relations: list[tuple[str, str, str]] = []
+    implicit: list[str] = []
     for link in article.attributions:
         claim = ids.get(link.claim)
         if claim is None:
             continue
-        for relation, other in ((RELATION_SOURCE, link.source_span), (RELATION_CUE, link.cue)):
+        pairs = [(RELATION_SOURCE, link.source_span), (RELATION_CUE, link.cue)]
+        pairs += [(RELATION_FRAGMENT, fragment) for fragment in link.fragments]
+        for relation, other in pairs:
             if other is None or other not in ids:
                 continue
             triple = (relation, ids[other], claim)
@@ -173,16 +190,27 @@ def document(
                 arguments[relation][1].add(type_of[link.claim])
         if link.source and link.source_span is None:
             notes.setdefault(claim, []).append(f"source: {link.source}")
+        if link.implicit_source and claim not in implicit:
+            implicit.append(claim)
+            if flagged is not None:
+                flagged[ATTRIBUTE_IMPLICIT].add(type_of[link.claim])
     for number, (relation, arg1, arg2) in enumerate(relations, start=1):
         lines.append(f"R{number}\t{relation} Arg1:{arg1} Arg2:{arg2}")
+    for number, claim in enumerate(implicit, start=1):
+        lines.append(f"A{number}\t{ATTRIBUTE_IMPLICIT} {claim}")
     for number, (tid, said) in enumerate(notes.items(), start=1):
         lines.append(f"#{number}\tAnnotatorNotes {tid}\t{' · '.join(said)}")
     return text, "".join(line + "\n" for line in lines)
 
 
-def annotation_conf(types: _Types, arguments: dict[str, tuple[set[str], set[str]]]) -> str:
-    """brat's type configuration for the collection: the tags seen as entity types, the two
-    attribution relations, and <OVERLAP> allowing spans of any types to nest and overlap."""
+def annotation_conf(
+    types: _Types,
+    arguments: dict[str, tuple[set[str], set[str]]],
+    flagged: dict[str, set[str]] | None = None,
+) -> str:
+    """brat's type configuration for the collection: the tags seen as entity types, the
+    attribution relations, <OVERLAP> allowing spans of any types to nest and overlap, and the
+    ImplicitSource attribute (a flag) on the types it was written for."""
 
     def either(names: set[str]) -> str:
         return "|".join(sorted(names)) or "<ENTITY>"
@@ -200,4 +228,7 @@ def annotation_conf(types: _Types, arguments: dict[str, tuple[set[str], set[str]
         out.append(f"{relation}\tArg1:{either(arg1)}, Arg2:{either(arg2)}")
     out.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>")
     out += ["[events]", "[attributes]"]
+    for attribute, on in (flagged or {}).items():
+        if on:
+            out.append(f"{attribute}\tArg:{either(on)}")
     return "\n".join(out) + "\n"

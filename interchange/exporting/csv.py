@@ -12,7 +12,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
-from .records import ArticleData, note_text
+from .records import IMPLICIT_SOURCE, ArticleData, note_text
 
 COLUMNS = (
     "article_id",
@@ -35,6 +35,8 @@ COLUMNS = (
     "source_ids",
     "cue_ids",
     "claim_ids",
+    "content_ids",
+    "fragment_of",
     "created",
     "updated",
 )
@@ -73,6 +75,8 @@ def article_rows(article: ArticleData) -> Iterator[list[object]]:
     sources: dict[str, list[tuple[str, str]]] = {}  # claim -> (label, source span id)
     cues: dict[str, list[tuple[str, str]]] = {}  # claim -> (cue quote, cue id)
     claims: dict[str, list[tuple[str, str]]] = {}  # source or cue span -> (claim quote, id)
+    contents: dict[str, list[tuple[str, str]]] = {}  # claim -> ("", content ids) per link
+    fragment_of: dict[str, list[tuple[str, str]]] = {}  # further fragment -> ("", claim id)
     for link in article.attributions:
         claim = quotes[link.claim]
         if link.source_span is not None:
@@ -82,7 +86,11 @@ def article_rows(article: ArticleData) -> Iterator[list[object]]:
             sources.setdefault(link.claim, []).append((label, link.source_span))
             claims.setdefault(link.source_span, []).append((claim.quote, link.claim))
         else:
-            sources.setdefault(link.claim, []).append((link.source or "", ""))
+            label = IMPLICIT_SOURCE if link.implicit_source else link.source or ""
+            sources.setdefault(link.claim, []).append((label, ""))
+        contents.setdefault(link.claim, []).append(("", " ".join([link.claim, *link.fragments])))
+        for fragment in link.fragments:
+            fragment_of.setdefault(fragment, []).append(("", link.claim))
         if link.cue is not None:
             cues.setdefault(link.claim, []).append((quotes[link.cue].quote, link.cue))
             claims.setdefault(link.cue, []).append((claim.quote, link.claim))
@@ -117,6 +125,8 @@ def article_rows(article: ArticleData) -> Iterator[list[object]]:
             _joined(linked_sources, 1),
             _joined(linked_cues, 1),
             _joined(linked_claims, 1),
+            _joined(contents.get(a.client_id, none), 1),
+            _joined(fragment_of.get(a.client_id, none), 1),
             _time(a.created),
             _time(a.updated),
         ]

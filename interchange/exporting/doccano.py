@@ -11,9 +11,10 @@ Two layouts:
   <meta>}``;
 * `relations=True`, doccano's "sequence labeling with relations" import: ``{"text",
   "entities": [{"id", "label", "start_offset", "end_offset"}], "relations": [{"id", "from_id",
-  "to_id", "type"}], <meta>}`` with a "source" relation from a claim to its source span and a
-  "cue" relation from the claim to its cue (a link to a registry entry has no span to point
-  at and is left out).
+  "to_id", "type"}], <meta>}`` with a "source" relation from each fragment of a claim's
+  content to its source span, a "cue" relation from each to its cue, and a "fragment" relation
+  from the claim to each further fragment (`link_relations`; a link to a registry entry or an
+  implicit source has no span to point at: no source relation).
 
 The other keys (doccano keeps them as the document's metadata): article_id, external_id,
 title, url, outlet, published, status and parts.
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..native import encode_json, native_datetime
-from .records import ArticleData, flat_text
+from .records import ArticleData, flat_text, link_relations
 
 
 def write(
@@ -58,16 +59,10 @@ def document(article: ArticleData, *, relations: bool = False) -> dict[str, Any]
         pk = {a.client_id: a.id for a in article.annotations}
         links: list[dict[str, int | str]] = []
         for link in article.attributions:
-            for kind, other in (("source", link.source_span), ("cue", link.cue)):
-                if other is not None:
-                    links.append(
-                        {
-                            "id": len(links) + 1,
-                            "from_id": pk[link.claim],
-                            "to_id": pk[other],
-                            "type": kind,
-                        }
-                    )
+            for start, kind, end in link_relations(link):
+                links.append(
+                    {"id": len(links) + 1, "from_id": pk[start], "to_id": pk[end], "type": kind}
+                )
         out["relations"] = links
     out.update(
         article_id=article.id,

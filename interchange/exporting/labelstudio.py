@@ -8,9 +8,11 @@ stores them. The labelling config these results fit is `label_config(tags)`: a <
 named "label" over a <Text> named "text", and <Relations> "source" and "cue".
 
 A result's id is the annotation's client id; a note becomes the region's meta text (plain
-text). Relations: claim → source span ("source") and claim → cue ("cue"); a link to a registry
-entry has no region to point at and is left out. Label Studio has no author or review status
-per region: those stay in the native and CSV exports.
+text). Relations (`records.link_relations`): each fragment of a claim's content → source span
+("source") and → cue ("cue"), claim → each further fragment ("fragment"); a link to a registry
+entry has no region to point at and is left out. An implicit source is the per-region choice
+"implicit" of the <Choices> "source_kind" on the claim's region. Label Studio has no author or
+review status per region: those stay in the native and CSV exports.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from ..native import encode_json, native_datetime
-from .records import ArticleData, flat_text, note_text
+from .records import ArticleData, flat_text, link_relations, note_text
 
 FROM_NAME = "label"
 TO_NAME = "text"
-RELATIONS = ("source", "cue")
+RELATIONS = ("source", "cue", "fragment")
+SOURCE_CHOICE = "source_kind"  # a per-region <Choices> on a claim: its source is implicit
+IMPLICIT = "implicit"
 
 
 def write(articles: Iterable[ArticleData], **_options: object) -> Iterator[str]:
@@ -41,6 +45,7 @@ def task(article: ArticleData) -> dict[str, Any]:
     flat = flat_text(article)
     base = flat.starts()
     results: list[dict[str, Any]] = []
+    regions: dict[str, dict[str, Any]] = {}
     for a in article.annotations:
         shift = base[a.target, a.caption]
         region: dict[str, Any] = {
@@ -59,18 +64,37 @@ def task(article: ArticleData) -> dict[str, Any]:
         if a.note:
             region["meta"] = {"text": [note_text(a.note)]}
         results.append(region)
+        regions[a.client_id] = region
     for link in article.attributions:
-        for kind, other in (("source", link.source_span), ("cue", link.cue)):
-            if other is not None:
-                results.append(
-                    {
-                        "from_id": link.claim,
-                        "to_id": other,
-                        "type": "relation",
-                        "direction": "right",
-                        "labels": [kind],
-                    }
-                )
+        for start, kind, end in link_relations(link):
+            results.append(
+                {
+                    "from_id": start,
+                    "to_id": end,
+                    "type": "relation",
+                    "direction": "right",
+                    "labels": [kind],
+                }
+            )
+        if link.implicit_source:
+            # A per-region choice on the claim's region (same id, same value), as Label
+            # Studio stores a <Choices perRegion="true"> answer.
+            claim = regions[link.claim]["value"]
+            results.append(
+                {
+                    "id": link.claim,
+                    "from_name": SOURCE_CHOICE,
+                    "to_name": TO_NAME,
+                    "type": "choices",
+                    "origin": "manual",
+                    "value": {
+                        "start": claim["start"],
+                        "end": claim["end"],
+                        "text": claim["text"],
+                        "choices": [IMPLICIT],
+                    },
+                }
+            )
     return {
         "id": article.id,
         "data": {
@@ -94,5 +118,7 @@ def label_config(tags: Iterable[str]) -> str:
     return (
         f"<View><Relations>{relations}</Relations>"
         f'<Labels name="{FROM_NAME}" toName="{TO_NAME}">{labels}</Labels>'
-        f'<Text name="{TO_NAME}" value="$text"/></View>'
+        f'<Text name="{TO_NAME}" value="$text"/>'
+        f'<Choices name="{SOURCE_CHOICE}" toName="{TO_NAME}" perRegion="true">'
+        f'<Choice value="{IMPLICIT}"/></Choices></View>'
     )

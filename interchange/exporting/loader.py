@@ -2,8 +2,9 @@
 
 `load_articles(articles, approved_only=True, batch_size=200)` walks the ids of a queryset
 lazily and, per batch of `batch_size` articles, runs a fixed handful of ``values_list`` queries
-(articles, captions, live annotations, attributions; usernames and registry entries with their
-aliases only for ids not seen in earlier batches), the two big ones read as plain driver rows
+(articles, captions, live annotations, attributions with their further content fragments
+joined; usernames and registry entries with their aliases only for ids not seen in earlier
+batches), the two big ones read as plain driver rows
 (`_raw_rows`). Only one batch is held at a time, so memory does not grow with the size of the
 export; tags, usernames and registry entries are cached (their number is that of the
 configuration, not of the export). What the records hold, and in which order: records.py.
@@ -51,6 +52,10 @@ _ATTRIBUTION_COLUMNS = (
     "source_entry_id",
     "cue_id",
     "author_id",
+    "implicit_source",
+    # Joined (LEFT, the through table only): one row per further fragment, the attribution's
+    # columns repeated; None for an attribution without any. No query of its own.
+    "fragments",
 )
 # Unpacked in this order, row by row, in _Loader.batch.
 _ANNOTATION_COLUMNS = (
@@ -78,6 +83,7 @@ _SPAN_AUTHOR = _ANNOTATION_COLUMNS.index("author_id")
 _SPAN_ENTRY = _ANNOTATION_COLUMNS.index("source_entry_id")
 _LINK_AUTHOR = _ATTRIBUTION_COLUMNS.index("author_id")
 _LINK_ENTRY = _ATTRIBUTION_COLUMNS.index("source_entry_id")
+_LINK_FRAGMENT = _ATTRIBUTION_COLUMNS.index("fragments")
 
 
 def load_articles(
@@ -191,7 +197,15 @@ class _Loader:
             )
             exported[pk] = (article_id, client_id)
 
-        for pk, claim_id, span_id, entry_id, cue_id, author_id in link_rows:
+        fragments: dict[int, list[int]] = {}
+        for row in link_rows:
+            if row[_LINK_FRAGMENT] is not None:
+                fragments.setdefault(row[0], []).append(row[_LINK_FRAGMENT])
+        seen: set[int] = set()
+        for pk, claim_id, span_id, entry_id, cue_id, author_id, implicit, _ in link_rows:
+            if pk in seen:  # a further row of an attribution in several fragments
+                continue
+            seen.add(pk)
             claim = exported.get(claim_id)
             if claim is None:
                 continue
@@ -200,6 +214,11 @@ class _Loader:
             if span_id is not None and (source_span is None or source_span[0] != article_id):
                 continue  # source span not exported (or, against the rules, elsewhere)
             cue = exported.get(cue_id) if cue_id is not None else None
+            further = [
+                fragment[1]
+                for f in fragments.get(pk, ())
+                if (fragment := exported.get(f)) is not None and fragment[0] == article_id
+            ]
             by_id[article_id].attributions.append(
                 AttributionData(
                     pk,
@@ -208,6 +227,8 @@ class _Loader:
                     None if entry_id is None else sources[entry_id].name,
                     cue[1] if cue is not None and cue[0] == article_id else None,
                     usernames.get(author_id, ""),
+                    further,
+                    bool(implicit),
                 )
             )
 
@@ -311,6 +332,9 @@ def _finish(article: ArticleData, source_by_name: dict[str, SourceData]) -> None
     names = {s.source for s in spans if s.source is not None}
     if article.attributions:
         position = {s.client_id: i for i, s in enumerate(spans)}
+        for link in article.attributions:
+            if len(link.fragments) > 1:
+                link.fragments.sort(key=position.__getitem__)
         article.attributions.sort(
             key=lambda a: (
                 position[a.claim],

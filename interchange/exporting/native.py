@@ -25,11 +25,13 @@ from typing import Any
 
 from ..native import (
     ARTICLE,
+    BOOLEAN,
     CONSTANT,
     DATETIME,
     INDEX,
     INTEGER,
     OBJECTS,
+    REFERENCES,
     STRINGS,
     TABLES,
     Field,
@@ -69,8 +71,10 @@ def _value(field: Field, expression: str) -> str:
         return f"{{int({expression})}}"
     if field.type == INDEX:
         return f'{{"null" if {expression} is None else int({expression})}}'
-    if field.type == STRINGS:
+    if field.type in (STRINGS, REFERENCES):
         return f'[{{",".join([q(s) for s in {expression}])}}]'
+    if field.type == BOOLEAN:
+        return f'{{"true" if {expression} else "false"}}'
     # Every other kind is a string: TEXT, IDENTIFIER, CHOICE, UUID, REFERENCE.
     return f"{{nullable({expression})}}" if field.nullable else f"{{q({expression})}}"
 

@@ -21,10 +21,13 @@ AnnotationData
     enclosing span first), then client_id. Deleted annotations are never loaded.
 AttributionData
     id (pk), claim (the claim's client_id), source_span (client_id or None), source (the
-    attribution's own registry entry name, or None), cue (client_id or None), author (username).
-    Only links whose claim and source span are both exported are kept; a cue that is not
-    exported (e.g. pending while only accepted annotations are exported) becomes None, as when
-    a cue is deleted. Order: by the claim's position, the source span's (None first), source
+    attribution's own registry entry name, or None), cue (client_id or None), author (username),
+    fragments (client_ids of the further content spans after the claim, in reading order;
+    `[claim, *fragments]` is the whole content), implicit_source (True when there is no source
+    in the text: then source_span and source are None).
+    Only links whose claim and source span are both exported are kept; a cue or a fragment that
+    is not exported (e.g. pending while only accepted annotations are exported) is left out
+    (None, or not in the list), as when it is deleted. Order: by the claim's position, the source span's (None first), source
     name (None first), the cue's (None first), then pk: exactly native.md's order.
 SourceData
     name, kind, description, aliases (sorted by code point). ArticleData.sources lists the
@@ -34,18 +37,23 @@ SourceData
 `flat_text(article)` lays an article's texts end to end (title, captions, body, separated by
 a blank line) for formats that annotate one text per document (doccano, Label Studio, brat).
 `note_text(note)` is a note as plain text, for formats that do not carry HTML. `place(span)` and
-`one_line(text)` word the lines of a writer's report (brat, spaCy).
+`one_line(text)` word the lines of a writer's report (brat, spaCy). `link_relations(link)` is
+an attribution as relations between two spans each (doccano, Label Studio).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from articles import content
 
 SEPARATOR = "\n\n"  # between the parts of a flat text
+# How the exports word an attribution with no source in the text (AttributionData.
+# implicit_source); the same words as the panel's (annotations.models, held equal by a test).
+IMPLICIT_SOURCE = "(implicit source)"
 
 
 @dataclass(slots=True)
@@ -85,6 +93,8 @@ class AttributionData:
     source: str | None
     cue: str | None
     author: str
+    fragments: list[str] = field(default_factory=list)
+    implicit_source: bool = False
 
 
 @dataclass(slots=True)
@@ -181,3 +191,17 @@ def one_line(text: str, n: int = 60) -> str:
     ellipsis."""
     text = text.replace("\n", "⏎")
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def link_relations(link: AttributionData) -> Iterator[tuple[str, str, str]]:
+    """An attribution as (from, type, to) relations between spans (client ids), for the
+    formats that link regions two by two (doccano, Label Studio): "source" and "cue" from each
+    fragment of the content, then "fragment" from the claim to each further fragment, which
+    tells one attribution in two fragments from two attributions with the same source and cue.
+    A registry entry or an implicit source has no span to point at: no source relation."""
+    for part in (link.claim, *link.fragments):
+        for kind, other in (("source", link.source_span), ("cue", link.cue)):
+            if other is not None:
+                yield part, kind, other
+    for fragment in link.fragments:
+        yield link.claim, "fragment", fragment

@@ -7,7 +7,10 @@ the figures only known at the end: "total", "first" and "last". Pages are linked
 "partOf" (the collection's id and label), "startIndex", "prev" and "next"; each page and each annotation carries the
 "@context", so any of them can be taken out and read on its own.
 
-Each annotation targets its article (the Newsroom page when `base_url` is given, else the
+After an article's spans come its attributions, one Annotation each (motivation "linking"):
+the content's fragments are its targets, the source and the cue its bodies (`attribution_object`).
+
+Each span's annotation targets its article (the Newsroom page when `base_url` is given, else the
 article's original URL, else a URN) with two alternative selectors that both pick its text: a
 CssSelector naming the element that holds the target text on the Newsroom page (#t-title,
 #t-caption-<caption pk>, #t-body), refined by a TextQuoteSelector in one and a
@@ -27,10 +30,12 @@ from django.utils.encoding import iri_to_uri
 from annotations.render.highlight import root_id
 
 from ..native import encode_json, native_datetime
-from .records import AnnotationData, ArticleData
+from .records import IMPLICIT_SOURCE, AnnotationData, ArticleData, AttributionData
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 PAGE_SIZE = 100
+ATTRIBUTION_TAG = "attribution"  # the tagging body of an attribution's annotation
+_ATTRIBUTION_NAMESPACE = uuid.UUID("8d1f0c52-5b0e-4f8a-9d8e-0e5c2f7b6a31")
 
 
 def write(
@@ -58,13 +63,13 @@ def write(
     items: list[dict[str, Any]] = []
     for article in articles:
         source = source_of(article)
-        for span in article.annotations:
+        for item in article_objects(article, source):
             if len(items) == page_size:
                 pages += 1
                 yield ("" if pages == 1 else ",\n") + _page(part_of, pages, total, items, True)
                 total += len(items)
                 items = []
-            items.append(annotation_object(article, span, source))
+            items.append(item)
     if items:
         pages += 1
         yield ("" if pages == 1 else ",\n") + _page(part_of, pages, total, items, False)
@@ -74,6 +79,58 @@ def write(
         tail["first"] = _page_id(collection, 1)
         tail["last"] = _page_id(collection, pages)
     yield "\n]," + encode_json(tail)[1:] + "\n"
+
+
+def article_objects(article: ArticleData, source: str) -> Iterator[dict[str, Any]]:
+    """The article's annotations: its spans in reading order, then its attributions."""
+    for span in article.annotations:
+        yield annotation_object(article, span, source)
+    if article.attributions:
+        spans = {span.client_id: span for span in article.annotations}
+        for link in article.attributions:
+            yield attribution_object(article, link, spans, source)
+
+
+def attribution_object(
+    article: ArticleData, link: AttributionData, spans: dict[str, AnnotationData], source: str
+) -> dict[str, Any]:
+    """An attribution as one Annotation, motivation "linking": its targets are the content's
+    fragments in reading order (several targets, each selected as a span's target is), its
+    bodies say what links them: who said it ("identifying": the source span as a
+    SpecificResource, its registry entry or the attribution's own as a TextualBody, or
+    "implicit source" when the text names none) and how (the cue, "describing")."""
+    body: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": ATTRIBUTION_TAG}
+    ]
+    if link.source_span is not None:
+        span = spans[link.source_span]
+        body.append({**_target(article, span, source), "purpose": "identifying"})
+        if span.source:
+            body.append({"type": "TextualBody", "purpose": "identifying", "value": span.source})
+    if link.source:
+        body.append({"type": "TextualBody", "purpose": "identifying", "value": link.source})
+    if link.implicit_source:
+        body.append({"type": "TextualBody", "purpose": "identifying", "value": IMPLICIT_SOURCE})
+    if link.cue is not None:
+        body.append({**_target(article, spans[link.cue], source), "purpose": "describing"})
+    content = [link.claim, *link.fragments]
+    return {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{attribution_id(link)}",
+        "type": "Annotation",
+        "motivation": "linking",
+        "creator": {"type": "Person", "nickname": link.author},
+        "body": body,
+        "target": [_target(article, spans[c], source) for c in content],
+    }
+
+
+def attribution_id(link: AttributionData) -> uuid.UUID:
+    """A stable id for an attribution, made from what it links (attributions have no id of
+    their own that survives a native round trip; the spans' client ids do)."""
+    parts = (link.claim, *link.fragments, "|", link.source_span or "", link.source or "")
+    key = " ".join((*parts, "implicit" if link.implicit_source else "", link.cue or ""))
+    return uuid.uuid5(_ATTRIBUTION_NAMESPACE, key)
 
 
 def annotation_object(article: ArticleData, span: AnnotationData, source: str) -> dict[str, Any]:
@@ -89,9 +146,6 @@ def annotation_object(article: ArticleData, span: AnnotationData, source: str) -
         )
     if span.source:
         body.append({"type": "TextualBody", "purpose": "identifying", "value": span.source})
-    element = "#" + root_id(
-        f"caption-{article.caption_ids[span.caption]}" if span.caption is not None else span.target
-    )
     return {
         "@context": CONTEXT,
         "id": f"urn:uuid:{span.client_id}",
@@ -101,31 +155,40 @@ def annotation_object(article: ArticleData, span: AnnotationData, source: str) -
         "modified": native_datetime(span.updated),
         "creator": {"type": "Person", "nickname": span.author},
         "body": body,
-        "target": {
-            "type": "SpecificResource",
-            "source": source,
-            "selector": [
-                {
-                    "type": "CssSelector",
-                    "value": element,
-                    "refinedBy": {
-                        "type": "TextQuoteSelector",
-                        "exact": span.quote,
-                        "prefix": span.prefix,
-                        "suffix": span.suffix,
-                    },
+        "target": _target(article, span, source),
+    }
+
+
+def _target(article: ArticleData, span: AnnotationData, source: str) -> dict[str, Any]:
+    """The span's text as a SpecificResource: the element holding its text on the page,
+    refined by a quote selector in one alternative and a position selector in the other."""
+    element = "#" + root_id(
+        f"caption-{article.caption_ids[span.caption]}" if span.caption is not None else span.target
+    )
+    return {
+        "type": "SpecificResource",
+        "source": source,
+        "selector": [
+            {
+                "type": "CssSelector",
+                "value": element,
+                "refinedBy": {
+                    "type": "TextQuoteSelector",
+                    "exact": span.quote,
+                    "prefix": span.prefix,
+                    "suffix": span.suffix,
                 },
-                {
-                    "type": "CssSelector",
-                    "value": element,
-                    "refinedBy": {
-                        "type": "TextPositionSelector",
-                        "start": span.start,
-                        "end": span.end,
-                    },
+            },
+            {
+                "type": "CssSelector",
+                "value": element,
+                "refinedBy": {
+                    "type": "TextPositionSelector",
+                    "start": span.start,
+                    "end": span.end,
                 },
-            ],
-        },
+            },
+        ],
     }
 
 

@@ -51,8 +51,10 @@ class AnnotationRecord:
 @dataclass(slots=True)
 class AttributionRecord:
     claim: str  # AnnotationRecord.id
+    fragments: list[str] = field(default_factory=list)  # AnnotationRecord.ids after the claim
     source_span: str = ""  # AnnotationRecord.id
     source: str = ""  # registry entry name, when there is no source span
+    implicit_source: bool = False  # no source in the text: neither source_span nor source
     cue: str = ""  # AnnotationRecord.id
     author: str = ""
 

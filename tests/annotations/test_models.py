@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from annotations import services
 from annotations.models import AnnotatedSet, Annotation, Attribution, Tag, target_key
 from articles.models import Article, ImageCaption
 from tests.factories import make_annotation, make_article, make_user
@@ -118,6 +119,104 @@ def test_attribution_clean_refuses_source_span_with_wrong_tag(article, editor):
     with pytest.raises(ValidationError) as info:
         Attribution(claim=claim, source_span=cue, author=editor).full_clean()
     assert "source_span" in info.value.message_dict
+
+
+def test_database_accepts_implicit_source_without_span_or_entry(article, editor):
+    """attribution_has_source: an implicit source stands in for a span or an entry."""
+    claim = make_annotation(article, "Claim", quote="the bridge would open", author=editor)
+    attribution = Attribution.objects.create(claim=claim, implicit_source=True, author=editor)
+    assert attribution.source_label == "(implicit source)"
+
+
+def test_database_refuses_implicit_source_with_a_source_span(article, editor):
+    """attribution_implicit_has_no_source: implicit and a source span contradict each other."""
+    claim = make_annotation(article, "Claim", quote="the bridge would open", author=editor)
+    source = make_annotation(article, "Source", quote="The minister", author=editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attribution.objects.create(
+            claim=claim, source_span=source, implicit_source=True, author=editor
+        )
+
+
+@pytest.fixture
+def quoted(article, editor):
+    """A claim, a later Claim span carrying it on, an earlier one, and a Cue between."""
+    claim = make_annotation(article, "Claim", quote="the bridge", author=editor)
+    later = make_annotation(article, "Claim", quote="Engineers doubted it", author=editor)
+    earlier = make_annotation(article, "Claim", quote="The minister", author=editor)
+    cue = make_annotation(article, "Cue", quote="said", author=editor)
+    attribution = Attribution.objects.create(claim=claim, implicit_source=True, author=editor)
+    return attribution, later, earlier, cue
+
+
+def test_content_spans_are_the_claim_then_live_fragments_in_reading_order(article, editor, quoted):
+    """content_spans: the claim first, then the fragments by position, whatever the order they
+    were added in; a deleted fragment is left out (its row kept for undo)."""
+    attribution, later, _, _ = quoted
+    middle = make_annotation(article, "Claim", quote="would open", author=editor)
+    attribution.fragments.add(later, middle)
+    assert attribution.content_spans() == [attribution.claim, middle, later]
+    middle.mark_deleted()
+    assert attribution.content_spans() == [attribution.claim, later]
+    assert attribution.fragments.through.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("which", "problem"),
+    [
+        ("claim", "The claim is the attribution's first fragment already."),
+        ("earlier", "Pick a span after the claim: the claim is the content's first fragment."),
+        ("cue", "Pick a span tagged as a Claim."),
+        ("deleted", "That span was deleted."),
+        ("elsewhere", "Pick a span of the same article."),
+    ],
+)
+def test_fragment_problem_names_what_cannot_be_a_fragment(article, editor, quoted, which, problem):
+    """A fragment is a live Claim span of the same article after the claim; each other span is
+    refused with its reason (services.add_fragment raises it, nothing is written)."""
+    attribution, later, earlier, cue = quoted
+    spans = {"claim": attribution.claim, "earlier": earlier, "cue": cue}
+    if which == "deleted":
+        later.mark_deleted()
+        spans["deleted"] = later
+    if which == "elsewhere":
+        other = make_article(title="Elsewhere")
+        spans["elsewhere"] = make_annotation(other, "Claim", quote="Engineers", author=editor)
+    assert Attribution.fragment_problem(attribution.claim, spans[which]) == problem
+    with pytest.raises(ValidationError):
+        services.add_fragment(attribution, spans[which])
+    assert attribution.fragments.count() == 0
+
+
+def test_a_later_claim_span_is_a_fragment(quoted):
+    """The span that carries the quotation on is accepted and stored."""
+    attribution, later, _, _ = quoted
+    assert Attribution.fragment_problem(attribution.claim, later) is None
+    services.add_fragment(attribution, later)
+    assert list(attribution.fragments.all()) == [later]
+
+
+def test_clean_refuses_a_stored_fragment_that_no_longer_fits(quoted):
+    """full_clean of a saved attribution checks its fragments too: one retagged as a Cue."""
+    attribution, later, _, _ = quoted
+    attribution.fragments.add(later)
+    later.tag = Tag.objects.get(name="Cue")
+    later.save()
+    with pytest.raises(ValidationError) as info:
+        attribution.full_clean()
+    assert "fragments" in info.value.message_dict
+
+
+def test_retagging_a_fragment_takes_it_out_of_the_attribution(quoted):
+    """drop_mismatched_links: a fragment that stops being a Claim is no longer part of the
+    content; the attribution itself stays."""
+    attribution, later, _, _ = quoted
+    attribution.fragments.add(later)
+    later.tag = Tag.objects.get(name="Quote")
+    later.save()
+    services.drop_mismatched_links(later)
+    assert Attribution.objects.filter(pk=attribution.pk).exists()
+    assert attribution.fragments.count() == 0
 
 
 # --- soft delete ------------------------------------------------------------------------------

@@ -204,9 +204,19 @@ def test_every_exported_selector_anchors_to_the_annotated_text(
     collection = json.loads(
         "".join(FORMATS["w3c"].write(load_articles(Article.objects.all()), base_url=live.url))
     )
-    items = [item for page in collection["@included"] for item in page["items"]]
+    every = [item for page in collection["@included"] for item in page["items"]]
+    items = [item for item in every if item["motivation"] == "tagging"]
     spans = {f"urn:uuid:{a.client_id}": a for a in Annotation.objects.filter(status="accepted")}
-    assert collection["total"] == len(items) == len(spans) == 14
+    assert collection["total"] == len(every)
+    assert len(items) == len(spans) == 14
+    # An attribution's targets and resource bodies are its spans' own targets, selector for
+    # selector: anchoring those (below) anchors them.
+    targets = [json.dumps(item["target"], sort_keys=True) for item in items]
+    for link in (item for item in every if item["motivation"] == "linking"):
+        resources = [*link["target"], *(b for b in link["body"] if "selector" in b)]
+        for resource in resources:
+            plain = {key: value for key, value in resource.items() if key != "purpose"}
+            assert json.dumps(plain, sort_keys=True) in targets
     by_page: dict[str, list[dict]] = {}
     for item in items:
         by_page.setdefault(item["target"]["source"], []).append(item)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from annotations.models import Annotation, Attribution, Source
 from articles.models import Article
 from tests.conftest import seed_file
-from tests.factories import PASSWORD, make_annotation, make_user
+from tests.factories import PASSWORD, make_annotation, make_article, make_user
 
 from .conftest import select_text
 
@@ -101,6 +101,45 @@ def test_claim_linked_to_its_source_and_cue(live, login_page, seed_article):
     link = Attribution.objects.get()
     assert (link.claim, link.source_span, link.cue) == (claim, source, cue)
     assert still_same_page(page)
+
+
+def test_quotation_interrupted_by_its_cue_becomes_one_attribution(live, login_page):
+    """The second half of a quotation is added to the first half's attribution from the claim's
+    panel item, with the keyboard and by clicking its highlight: the panel shows both
+    fragments and the database holds one attribution with one further fragment."""
+    editor = make_user(role="editor")
+    article = make_article(
+        title="Ferry to stop when the bridge opens",
+        body="“The bridge opens in spring,” the harbour master said, “and the ferry stops.”",
+    )
+    first = make_annotation(article, "Claim", quote="“The bridge opens in spring,”", author=editor)
+    source = make_annotation(article, "Source", quote="the harbour master", author=editor)
+    cue = make_annotation(article, "Cue", quote="said", author=editor)
+    second = make_annotation(article, "Claim", quote="“and the ferry stops.”", author=editor)
+    attribution = Attribution.objects.create(
+        claim=first, source_span=source, cue=cue, author=editor
+    )
+    page = open_article(login_page(editor), live, article)
+
+    item = page.locator(f"#ann-{first.pk}")
+    add = item.get_by_role("button", name="Add a further content fragment to this attribution")
+    add.focus()
+    page.keyboard.press("Enter")
+    form = page.locator(f"#ann-{first.pk} form")
+    expect(form).to_be_visible()
+    page.locator("#t-body mark", has_text="and the ferry stops").click()
+    expect(form.locator("select[name=fragment]")).to_have_value(str(second.pk))
+    form.get_by_role("button", name="Add fragment").focus()
+    page.keyboard.press("Enter")
+
+    links = page.locator(f"#ann-{first.pk} .links")
+    expect(links).to_contain_text("“The bridge opens in spring,”” … ““and the ferry stops.”")
+    assert list(attribution.fragments.all()) == [second]
+    assert still_same_page(page)
+
+    links.get_by_role("button", name=re.compile("Remove the fragment")).click()
+    expect(page.locator(f"#ann-{first.pk} .links .fragment")).to_have_count(0)
+    assert attribution.fragments.count() == 0
 
 
 def _nth_said(article: Article) -> int:

@@ -285,9 +285,9 @@ def test_a_desire_takes_an_object_and_an_infinitive() -> None:
 
 
 def test_a_trailing_tag_may_name_whom_the_source_told() -> None:
-    """'…, the mayor told Reuters.': the cue is "told"; "told reporters" stays one cue."""
+    """'…, the mayor told Reuters.': the recipient belongs to the cue, as in "told reporters"."""
     _, got = only("Two people were hurt, the mayor told Reuters.")
-    assert got == (["the mayor"], "told", ["Two people were hurt"])
+    assert got == (["the mayor"], "told Reuters", ["Two people were hurt"])
     _, got = only("Two people were hurt, the mayor told reporters on Monday.")
     assert got[1] == "told reporters"
 

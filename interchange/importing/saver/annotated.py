@@ -1,6 +1,7 @@
 """What annotated records bring besides the article: registry sources (created when missing,
 with their aliases), authors (inactive accounts for unknown usernames), annotations and the
-attributions between them, written per batch after the articles and captions they point at."""
+attributions between them (with their further content fragments), written per batch after the
+articles and captions they point at."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from annotations.models import Annotation, Attribution, Source, SourceAlias, nor
 
 from ..records import SourceRecord
 from .checks import canonical_name
-from .insert import ANNOTATION_COLUMNS, ATTRIBUTION_COLUMNS, Insert
+from .insert import ANNOTATION_COLUMNS, ATTRIBUTION_COLUMNS, FRAGMENT_COLUMNS, Insert
 from .pending import Pending
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class AnnotatedWriter:
         self.User = get_user_model()
         self.insert_annotation = Insert(Annotation, ANNOTATION_COLUMNS, skip_existing="client_id")
         self.insert_attribution = Insert(Attribution, ATTRIBUTION_COLUMNS)
+        self.insert_fragment = Insert(Attribution.fragments.through, FRAGMENT_COLUMNS)
 
     def write_sources(self, valid: list[Pending]) -> None:
         """Create the registry entries the batch declares and the registry lacks: those of
@@ -130,6 +132,7 @@ class AnnotatedWriter:
             if p.spans[link.claim].pk is not None
             and (link.source_span is None or p.spans[link.source_span].pk is not None)
             and (link.cue is None or p.spans[link.cue].pk is not None)
+            and all(p.spans[f].pk is not None for f in link.fragments)
         ]
         created_at = self.insert_attribution.prepare("created", now)
         rows = [
@@ -137,13 +140,25 @@ class AnnotatedWriter:
                 p.spans[link.claim].pk,
                 None if link.source_span is None else p.spans[link.source_span].pk,
                 self.source_ids[link.source] if link.source else None,
+                link.implicit_source,
                 None if link.cue is None else p.spans[link.cue].pk,
                 users[link.author] if link.author else self._importer_id(),
                 created_at,
             )
             for p, link in links
         ]
-        if rows:
+        if any(link.fragments for _, link in links):
+            # The fragments' rows need the attributions' keys: asked for only when there are
+            # fragments, which most links have not.
+            keys = self.insert_attribution(rows)
+            self.insert_fragment.without_keys(
+                [
+                    (key, p.spans[f].pk)
+                    for key, (p, link) in zip(keys, links, strict=True)
+                    for f in link.fragments
+                ]
+            )
+        elif rows:
             self.insert_attribution.without_keys(rows)
         self.result.attributions += len(rows)
 

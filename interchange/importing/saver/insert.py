@@ -168,7 +168,17 @@ ANNOTATION_COLUMNS = (
     "created",
     "updated",
 )
-ATTRIBUTION_COLUMNS = ("claim", "source_span", "source_entry", "cue", "author", "created")
+ATTRIBUTION_COLUMNS = (
+    "claim",
+    "source_span",
+    "source_entry",
+    "implicit_source",
+    "cue",
+    "author",
+    "created",
+)
+# Attribution.fragments' table: one row per further content fragment.
+FRAGMENT_COLUMNS = ("attribution", "annotation")
 
 
 def _column(field: models.Field[Any, Any] | None) -> str:

@@ -46,6 +46,8 @@ class Link:
     source: str
     cue: int | None
     author: str
+    fragments: list[int]  # further content spans after the claim
+    implicit_source: bool
 
 
 @dataclass(slots=True)

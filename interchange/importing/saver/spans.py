@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
 from annotations import anchoring
-from annotations.models import Annotation, Source, Tag
+from annotations.models import TARGET_RANK, Annotation, Source, Tag
 from articles import content
 
 from ..records import (
@@ -35,6 +35,15 @@ from .checks import ALIAS, ANNOTATION, SOURCE, aware, canonical_name
 from .pending import Link, Span
 
 _TITLE, _BODY, _CAPTION_TARGET = (str(t) for t in Annotation.Target)
+
+
+def _reading_key(span: Span) -> tuple[int, int, int, int]:
+    """A checked span's place in reading order (annotations.models.TARGET_RANK; a caption's
+    index orders as its position does)."""
+    caption = -1 if span.caption is None else span.caption
+    return (TARGET_RANK[span.target], caption, span.start, -span.end)
+
+
 _ANNOTATION_STATUSES = tuple(Annotation.Status.values)
 _SOURCE_KINDS = tuple(Source.Kind.values)
 
@@ -245,11 +254,14 @@ class SpanChecker:
                     found.append(f"{name} {ref!r} is not tagged as a {role.label}")
             if not attribution.claim:
                 found.append("no claim")
+            fragments = self._fragments(attribution, index, spans, positions["claim"], found)
             source = canonical_name(attribution.source) if attribution.source else ""
             if source and source not in declared and source not in self.declared_sources:
                 found.append(f"source {source!r} is neither in the registry nor in the record")
-            if not attribution.source_span and not source:
-                found.append("needs a source span or a registry source")
+            if attribution.implicit_source and (attribution.source_span or source):
+                found.append("an implicit source has no source span or registry source")
+            if not attribution.source_span and not source and not attribution.implicit_source:
+                found.append("needs a source span, a registry source or an implicit source")
             if attribution.source_span and attribution.source_span == attribution.claim:
                 found.append("the source span is the claim itself")
             if attribution.author and (problem := self.author_problem(attribution.author)):
@@ -259,15 +271,50 @@ class SpanChecker:
                 continue
             claim = positions["claim"]
             assert claim is not None
-            links.append(  # Link(claim, source_span, source, cue, author), positionally
+            links.append(  # Link(claim, source_span, source, cue, author, ...), positionally
                 Link(
                     claim,
                     positions["source_span"],
                     source,
                     positions["cue"],
                     attribution.author or spans[claim].author,
+                    fragments,
+                    attribution.implicit_source,
                 )
             )
         return links
+
+    def _fragments(
+        self,
+        attribution: AttributionRecord,
+        index: dict[str, int],
+        spans: list[Span],
+        claim: int | None,
+        found: list[str],
+    ) -> list[int]:
+        """The positions of the attribution's further fragments: Claim spans of the article
+        after the claim in reading order (the rule of Attribution.fragment_problem, on the
+        record's spans); problems appended to `found`."""
+        if not attribution.fragments:
+            return []
+        positions: list[int] = []
+        roles = self.tag_roles
+        for ref in attribution.fragments:
+            position = index.get(ref)
+            if position is None:
+                found.append(f"fragment {ref!r} is not an annotation of this article")
+                continue
+            span = spans[position]
+            if roles[span.tag] != Tag.Role.CLAIM:
+                found.append(f"fragment {ref!r} is not tagged as a {Tag.Role.CLAIM.label}")
+            elif claim is not None and position == claim:
+                found.append(f"fragment {ref!r} is the claim itself")
+            elif claim is not None and _reading_key(span) < _reading_key(spans[claim]):
+                found.append(f"fragment {ref!r} comes before the claim: the claim is the first")
+            elif position in positions:
+                found.append(f"fragment {ref!r} is listed twice")
+            else:
+                positions.append(position)
+        return positions
 
     # --- writing ---------------------------------------------------------------------------

@@ -4,6 +4,8 @@ Per batch of `batch_size` articles: the matching queries (matching.py), one inse
 articles and one of their captions (insert.py), then what annotated records bring
 (annotated.py), and the counts. A record that shares a key with one held already flushes the
 batch first, so that it is matched against it exactly as if the two came in separate runs.
+The articles a batch wrote (new and updated) are handed to suggestions.tasks, which queues
+their attribution suggestions for when the import commits.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.utils import timezone
 from annotations.models import Source
 from articles import content
 from articles.models import Article, ImageCaption
+from suggestions.tasks import enqueue_suggestions
 
 from ..records import ArticleRecord, RecordError
 from .annotated import AnnotatedWriter
@@ -146,6 +149,9 @@ class Writer:
         caption_ids = self._write_captions(written)
         self.annotated.write_sources([p for p in batch if p.outcome])
         self.annotated.write_spans(written, caption_ids, now)
+        # The articles this batch wrote get suggestions in the background once the import
+        # commits; a dry run or a rolled-back import discards the callback with its rows.
+        enqueue_suggestions(p.article_id for p in written if p.article_id is not None)
         result = self.result
         for p in batch:
             if p.leader is not None:

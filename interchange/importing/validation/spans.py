@@ -2,7 +2,8 @@
 
 Every field rule comes from interchange.native's ANNOTATION and ATTRIBUTION tables (type,
 choices, required, default), and the rules that tie fields together are one function each
-(`offsets_problem`, `caption_problem`, `source_problem`, `self_link_problem`). Two readings
+(`offsets_problem`, `caption_problem`, `source_problem`, `fragment_problem`,
+`self_link_problem`). Two readings
 use them:
 
 * the well-formed check (`_well_formed_annotation`, `_well_formed_attribution`): the common
@@ -55,8 +56,9 @@ _CAPTION_TARGET = "caption"
 _L = native.ATTRIBUTION
 _L_REFERENCES = tuple((i, _L[i].required) for i in _positions(_L, native.REFERENCE))
 _L_TEXT = _positions(_L, native.TEXT)
-_CLAIM, _SOURCE_SPAN, _SOURCE = (
-    native.ATTRIBUTION_KEYS.index(key) for key in ("claim", "source_span", "source")
+_CLAIM, _FRAGMENTS, _SOURCE_SPAN, _SOURCE, _IMPLICIT = (
+    native.ATTRIBUTION_KEYS.index(key)
+    for key in ("claim", "fragments", "source_span", "source", "implicit_source")
 )
 
 
@@ -84,10 +86,23 @@ def caption_problem(target: str, caption: object, caption_count: int) -> str | N
     return None
 
 
-def source_problem(has_source_span: bool, source: str) -> str | None:
-    """An attribution has a source span or a registry source."""
-    if not has_source_span and not source.strip():
-        return "needs a source_span or a source"
+def source_problem(has_source_span: bool, source: str, implicit: bool = False) -> str | None:
+    """An attribution has a source span or a registry source, or says its source is implicit
+    (and then has neither)."""
+    named = has_source_span or bool(source.strip())
+    if implicit and named:
+        return "an implicit source has no source_span or source"
+    if not implicit and not named:
+        return "needs a source_span or a source (or implicit_source: true)"
+    return None
+
+
+def fragment_problem(claim: str, fragment: str, earlier: set[str]) -> str | None:
+    """A further fragment is neither the claim nor a fragment listed before it (`earlier`)."""
+    if fragment == claim:
+        return "the claim itself"
+    if fragment in earlier:
+        return "listed twice"
     return None
 
 
@@ -276,33 +291,85 @@ def _well_formed_attribution(item: Mapping[str, object], ids: set[str]) -> list[
             values[i] = ""
         elif type(value) is not str:
             return None
+    implicit = values[_IMPLICIT]
+    if implicit is None:
+        values[_IMPLICIT] = implicit = False
+    elif type(implicit) is not bool:
+        return None
+    fragments = values[_FRAGMENTS]
+    if fragments is None:
+        values[_FRAGMENTS] = []
+    elif type(fragments) is not list:
+        return None
+    elif fragments:
+        seen: set[str] = set()
+        for fragment in fragments:
+            if type(fragment) is not str or fragment not in ids:
+                return None
+            if fragment_problem(values[_CLAIM], fragment, seen) is not None:
+                return None
+            seen.add(fragment)
     # After the loop above an absent source span is "" and a present one a known id.
-    if source_problem(bool(values[_SOURCE_SPAN]), values[_SOURCE]) is not None:
+    if source_problem(bool(values[_SOURCE_SPAN]), values[_SOURCE], implicit) is not None:
         return None
     if self_link_problem(values[_CLAIM], values[_SOURCE_SPAN]) is not None:
         return None
     return values
 
 
-def _attribution(item: Mapping[str, object], where: str, ids: set[str], check: Check) -> list[str]:
+def _attribution(item: Mapping[str, object], where: str, ids: set[str], check: Check) -> list[Any]:
     """The diagnosis of an attribution object: every rule of the table, each problem worded;
     its values in table order."""
     check.strict(item, _ATTRIBUTION_KEYS, where)
-    values: list[str] = []
+    values: list[Any] = []
     for field in _L:
         if field.type == native.REFERENCE:
-            ident = check.identifier(
-                item.get(field.key), f"{where}.{field.key}", required=field.required
+            name = f"{where}.{field.key}"
+            values.append(_reference(item.get(field.key), name, ids, check, field.required))
+        elif field.type == native.REFERENCES:
+            values.append(
+                _fragments(item.get(field.key), f"{where}.{field.key}", ids, values, check)
             )
-            if ident and ident not in ids:
-                check.add(f"{where}.{field.key}: no annotation of this record has the id {ident}")
-            values.append(ident)
+        elif field.type == native.BOOLEAN:
+            value = item.get(field.key)
+            if value is not None and type(value) is not bool:
+                check.add(f"{where}.{field.key}: must be true or false, not {kind(value)}")
+            values.append(value is True)
         else:
             values.append(check.string(item, field.key, where))
     # A source span that is there, even with a bad id (reported above), is a source.
     has_source_span = item.get("source_span") is not None
-    if (problem := source_problem(has_source_span, values[_SOURCE])) is not None:
+    if (problem := source_problem(has_source_span, values[_SOURCE], values[_IMPLICIT])) is not None:
         check.add(f"{where}: {problem}")
     if (problem := self_link_problem(values[_CLAIM], values[_SOURCE_SPAN])) is not None:
         check.add(f"{where}.source_span: {problem}")
     return values
+
+
+def _reference(
+    value: object, name: str, ids: set[str], check: Check, required: bool = False
+) -> str:
+    """An annotation id of this record, each problem worded under `name`."""
+    ident = check.identifier(value, name, required=required)
+    if ident and ident not in ids:
+        check.add(f"{name}: no annotation of this record has the id {ident}")
+    return ident
+
+
+def _fragments(
+    value: object, name: str, ids: set[str], before: list[Any], check: Check
+) -> list[str]:
+    """The further fragments: an array of annotation ids of this record, none of them the claim
+    (`before[_CLAIM]`, read first) and none twice."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.add(f"{name}: must be an array of annotation ids, not {kind(value)}")
+        return []
+    fragments: list[str] = []
+    for index, item in enumerate(value):
+        ident = _reference(item, f"{name}[{index}]", ids, check, required=True)
+        if ident and (problem := fragment_problem(before[_CLAIM], ident, set(fragments))):
+            check.add(f"{name}[{index}]: {problem}")
+        fragments.append(ident)
+    return fragments

@@ -107,21 +107,83 @@ def test_item_in_a_caption_says_where_and_keeps_the_note():
     )
 
 
+def add_fragment(pk: int) -> str:
+    return (
+        f' <button type="button" class="link" hx-get="/annotations/attributions/{pk}/fragments/" '
+        f'{T} aria-label="Add a further content fragment to this attribution">add fragment</button>'
+    )
+
+
 def test_linked_claim_lists_its_sources_with_unlink():
     """A claim's attributions: the source (span quote or registry name) and cue, each with
-    unlink for someone who may change it."""
+    add fragment and unlink for someone who may change it."""
     links = [Link(11, "“The minister”", "said"), Link(12, "Ministry of Works", "")]
     html = render(item(links=links))
     assert html == norm(
         f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}'
         '<ul class="links" aria-label="Attributed to">'
         '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
+        f"{add_fragment(11)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
         'aria-label="Remove this attribution">unlink</button></li>'
         '<li><span class="muted">source</span> Ministry of Works'
+        f"{add_fragment(12)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/12/delete/" {T} '
         'aria-label="Remove this attribution">unlink</button></li></ul>'
         f"{EDIT_ACTIONS}</li>"
+    )
+
+
+def test_attribution_in_fragments_shows_each_with_remove():
+    """An attribution whose content comes in fragments: the claim, then each further fragment
+    (escaped), joined by an ellipsis, each further one with its remove button."""
+    links = [Link(11, "“The minister”", "said", [(9, "and <soon>"), (10, "in spring")])]
+    html = render(item(links=links))
+    remove = (
+        '<button type="button" class="link" hx-post="/annotations/attributions/11/fragments/{}/'
+        'remove/" {} aria-label="Remove the fragment “{}” from this attribution">remove</button>'
+    )
+    assert html == norm(
+        f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}'
+        '<ul class="links" aria-label="Attributed to">'
+        '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
+        ' <span class="muted">content</span> <span class="fragments">“the bridge would &lt;open&gt;”'
+        ' … <span class="fragment" data-fragment="9">“and &lt;soon&gt;” '
+        + remove.format(9, T, "and &lt;soon&gt;")
+        + '</span> … <span class="fragment" data-fragment="10">“in spring” '
+        + remove.format(10, T, "in spring")
+        + "</span></span>"
+        f"{add_fragment(11)}"
+        f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
+        'aria-label="Remove this attribution">unlink</button></li></ul>'
+        f"{EDIT_ACTIONS}</li>"
+    )
+
+
+def test_attribution_fragments_without_controls_for_someone_else():
+    """Another editor sees the fragments but no remove, add fragment or unlink buttons."""
+    links = [Link(11, "(implicit source)", "", [(9, "in spring")], implicit=True)]
+    html = render(item(links=links), user=User(2, EDITOR_PERMS))
+    assert (
+        norm(
+            '<li><span class="muted">source</span> <span class="implicit">(implicit source)</span>'
+            ' <span class="muted">content</span> <span class="fragments">“the bridge would '
+            '&lt;open&gt;” … <span class="fragment" data-fragment="9">“in spring”</span></span></li>'
+        )
+        in html
+    )
+    assert "remove" not in html and "unlink" not in html
+
+
+def test_implicit_source_is_said_so():
+    """An attribution without a source in the text shows "(implicit source)"."""
+    html = render(item(links=[Link(11, "(implicit source)", "said", implicit=True)]))
+    assert (
+        norm(
+            '<span class="muted">source</span> <span class="implicit">(implicit source)</span>'
+            ' <span class="muted">cue</span> “said”'
+        )
+        in html
     )
 
 

@@ -469,6 +469,12 @@ def populate(article: Article, n: int) -> None:
             Attribution.objects.create(
                 claim=ann, source_entry=sources[-1].source_entry, author=author
             )
+    # Content in fragments: each claim's first attribution carries on in the next claim.
+    claims = list(
+        Annotation.objects.filter(article=article, tag__role=Tag.Role.CLAIM).reading_order()
+    )
+    for claim, later in zip(claims, claims[1:], strict=False):
+        claim.attributions.order_by("id").first().fragments.add(later)
 
 
 def count_page_queries(user, n: int) -> tuple[int, str]:
@@ -488,8 +494,8 @@ def count_page_queries(user, n: int) -> tuple[int, str]:
 
 
 def test_page_query_count_does_not_grow_with_annotations(editor):
-    """The article page runs as many queries for 60 annotations (with attributions, cues and
-    resolved sources) as for 5."""
+    """The article page runs as many queries for 60 annotations (with attributions, cues,
+    content fragments and resolved sources) as for 5."""
     few, few_html = count_page_queries(editor, 5)
     many, many_html = count_page_queries(editor, 60)
     # The pages really show what was made: items, links and resolved entries.
@@ -497,6 +503,7 @@ def test_page_query_count_does_not_grow_with_annotations(editor):
     assert many_html.count('<li id="ann-') == 60
     assert many_html.count('<span class="muted">source</span>') == 2 * 15
     assert re.search(r"= <strong>\d+: entry 56</strong>", many_html)
+    assert many_html.count('<span class="fragment" data-fragment=') == 15 - 1
     assert few == many
 
 

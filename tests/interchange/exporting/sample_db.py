@@ -105,3 +105,39 @@ def one(article: Article, approved_only: bool = True) -> ArticleData:
 
 def rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+QUOTED_BODY = (
+    "“The bridge opens in spring,” the harbour master said, “and the ferry stops.”\n\n"
+    "It was reported that tolls would rise."
+)
+
+
+def quoted_article(title: str = "Ferry to stop when the bridge opens"):
+    """An article whose attributions the newer fields carry: a quotation interrupted by its cue
+    (one attribution, two content fragments, a source span and a cue) and a claim whose source
+    is implicit ("It was reported"). Every span accepted. Returns the article and its spans by
+    name."""
+    ana = get_user_model().objects.get_or_create(username="ana")[0]
+    article = make_article(title=title, body=QUOTED_BODY)
+    ok = Annotation.Status.ACCEPTED
+
+    def mark(tag: str, quote: str) -> Annotation:
+        return make_annotation(article, tag, quote=quote, author=ana, status=ok)
+
+    spans = {
+        "first": mark("Claim", "“The bridge opens in spring,”"),
+        "source": mark("Source", "the harbour master"),
+        "cue": mark("Cue", "said"),
+        "second": mark("Claim", "“and the ferry stops.”"),
+        "reported": mark("Cue", "It was reported"),
+        "tolls": mark("Claim", "that tolls would rise"),
+    }
+    quote = Attribution.objects.create(
+        claim=spans["first"], source_span=spans["source"], cue=spans["cue"], author=ana
+    )
+    quote.fragments.add(spans["second"])
+    Attribution.objects.create(
+        claim=spans["tolls"], implicit_source=True, cue=spans["reported"], author=ana
+    )
+    return article, spans

@@ -103,9 +103,10 @@ def spans_by_id(spans: list[AnnotationData], n: int) -> str:
     return next(s.client_id for s in spans if s.id == n)
 
 
-def parse_ann(ann: str) -> tuple[dict, list, list]:
+def parse_ann(ann: str, attributes: list | None = None) -> tuple[dict, list, list]:
     """A .ann file as brat reads it: T id -> (type, [(start, end)], text); relations
-    (type, arg1, arg2); notes (target id, text). Fails on any other line."""
+    (type, arg1, arg2); notes (target id, text); attributes (type, target id) into
+    `attributes` when given. Fails on any other line (an attribute line when not asked for)."""
     spans, relations, notes = {}, [], []
     for line in ann.splitlines():
         ident, rest = line.split("\t", 1)
@@ -118,6 +119,9 @@ def parse_ann(ann: str) -> tuple[dict, list, list]:
             kind, arg1, arg2 = rest.split(" ")
             assert arg1.startswith("Arg1:") and arg2.startswith("Arg2:")
             relations.append((kind, arg1[5:], arg2[5:]))
+        elif ident.startswith("A") and attributes is not None:
+            kind, target = rest.split(" ")
+            attributes.append((kind, target))
         elif ident.startswith("#"):
             head, text = rest.split("\t", 1)
             kind, target = head.split(" ")

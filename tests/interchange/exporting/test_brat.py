@@ -13,6 +13,7 @@ from tests.interchange.exporting.sample_records import (
     parse_ann,
     sample,
     span,
+    spans_by_id,
     unzip,
 )
 
@@ -143,3 +144,24 @@ def test_brat_span_of_line_breaks_only_is_reported():
     spans, _, _ = parse_ann(files["newsroom/1.ann"])
     assert len(spans) == len(article.annotations) - 1
     assert len(report) == 1 and "only line breaks" in report[0]
+
+
+def test_brat_fragments_are_relations_and_an_implicit_source_an_attribute():
+    """A content in two fragments: one T line each, and a FragmentOf relation from the further
+    fragment to the claim; an implicit source: the ImplicitSource attribute of its claim, both
+    declared in annotation.conf with the types they were written for."""
+    article = sample()
+    quote, council = article.attributions
+    quote.fragments = [spans_by_id(article.annotations, 8)]
+    council.source, council.implicit_source = None, True
+    files = unzip(brat.write([article]))
+    attributes: list = []
+    spans, relations, notes = parse_ann(files["newsroom/1.ann"], attributes)
+    by_text = {s[2]: tid for tid, s in spans.items()}
+    claim = by_text["The minister said on Tuesday that the bridge would open in spring"]
+    assert ("FragmentOf", by_text["The council said nothing"], claim) in relations
+    assert attributes == [("ImplicitSource", by_text["The council said nothing"])]
+    assert not any(text.startswith("source:") for _, text in notes)
+    conf = files["newsroom/annotation.conf"]
+    assert "FragmentOf\tArg1:Claim, Arg2:Claim" in conf
+    assert conf.endswith("[attributes]\nImplicitSource\tArg:Claim\n")

@@ -6,7 +6,13 @@ import pytest
 
 from interchange.exporting import csv as csv_export
 from tests.factories import make_annotation, make_article
-from tests.interchange.exporting.sample_db import annotated_article, export, rows, user
+from tests.interchange.exporting.sample_db import (
+    annotated_article,
+    export,
+    quoted_article,
+    rows,
+    user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +44,35 @@ def test_csv_has_one_row_per_annotation_with_its_links():
     assert by_tag_quote["Claim", "Engineers were less sure"]["source"] == "Engineering Council"
     caption = by_tag_quote["Quote", "old bridge"]
     assert (caption["target"], caption["caption"]) == ("caption", "0")
+
+
+def test_csv_carries_content_fragments_and_implicit_sources():
+    """A claim heading an attribution lists the ids of the whole content (claim first, then its
+    further fragments) in content_ids; a further fragment names its claim in fragment_of; an
+    implicit source is said in the source column."""
+    _, spans = quoted_article()
+    table = {r["quote"]: r for r in rows(export("csv"))}
+    first, second = str(spans["first"].client_id), str(spans["second"].client_id)
+    head = table["“The bridge opens in spring,”"]
+    assert head["content_ids"] == f"{first} {second}"
+    assert head["source"] == "the harbour master" and head["fragment_of"] == ""
+    assert table["“and the ferry stops.”"]["fragment_of"] == first
+    assert table["“and the ferry stops.”"]["content_ids"] == ""
+    tolls = table["that tolls would rise"]
+    assert (tolls["source"], tolls["source_ids"], tolls["cue"]) == (
+        "(implicit source)",
+        "",
+        "It was reported",
+    )
+    assert tolls["content_ids"] == str(spans["tolls"].client_id)
+
+
+def test_the_exports_word_an_implicit_source_as_the_panel_does():
+    """records.IMPLICIT_SOURCE (pure, for the writers) is the models' label."""
+    from annotations.models import IMPLICIT_SOURCE_LABEL
+    from interchange.exporting.records import IMPLICIT_SOURCE
+
+    assert IMPLICIT_SOURCE == IMPLICIT_SOURCE_LABEL
 
 
 def test_csv_bom_option():

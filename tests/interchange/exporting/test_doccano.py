@@ -7,7 +7,13 @@ import json
 import pytest
 
 from annotations.models import Annotation
-from tests.interchange.exporting.sample_db import CAPTION, annotated_article, export, one
+from tests.interchange.exporting.sample_db import (
+    CAPTION,
+    annotated_article,
+    export,
+    one,
+    quoted_article,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +53,20 @@ def test_doccano_relations_layout_links_claims_to_sources_and_cues():
     links = {(r["from_id"], r["to_id"], r["type"]) for r in doc["relations"]}
     claim = spans["claim"].pk
     assert links == {(claim, spans["source"].pk, "source"), (claim, spans["cue"].pk, "cue")}
+
+
+def test_doccano_relations_come_from_each_fragment_of_the_content():
+    """An attribution in two fragments: "source" and "cue" from each fragment, and "fragment"
+    from the claim to the second; the implicit source has no source relation, only its cue."""
+    _, spans = quoted_article()
+    doc = json.loads(export("doccano", relations=True))
+    pk = {name: span.pk for name, span in spans.items()}
+    assert [(r["from_id"], r["type"], r["to_id"]) for r in doc["relations"]] == [
+        (pk["first"], "source", pk["source"]),
+        (pk["first"], "cue", pk["cue"]),
+        (pk["second"], "source", pk["source"]),
+        (pk["second"], "cue", pk["cue"]),
+        (pk["first"], "fragment", pk["second"]),
+        (pk["tolls"], "cue", pk["reported"]),
+    ]
+    assert [r["id"] for r in doc["relations"]] == [1, 2, 3, 4, 5, 6]

@@ -10,6 +10,7 @@ from tests.interchange.exporting.sample_records import (
     load_docbin,
     sample,
     span,
+    spans_by_id,
 )
 
 
@@ -42,6 +43,25 @@ def test_docbin_carries_notes_and_attributions_in_user_data():
     assert {a["source"] for a in data["attributions"]} == {None, "City Council"}
     notes = {v["note"] for v in data["annotations"].values()}
     assert "Check this" in notes
+
+
+def test_docbin_attributions_carry_fragments_and_implicit_sources():
+    """spaCy's spans cannot link to each other: the attributions in the Doc's user data carry
+    the further fragments' ids (spans of doc.spans["sc"], by their id_) and implicit_source."""
+    article = sample()
+    quote, council = article.attributions
+    quote.fragments = [spans_by_id(article.annotations, 8)]
+    council.source, council.implicit_source = None, True
+    body = load_docbin(spacy_export.write([article]))[2]
+    first, second = body.user_data["newsroom"]["attributions"]
+    # msgpack gives arrays back as tuples
+    assert (list(first["fragments"]), first["implicit_source"]) == (quote.fragments, False)
+    assert (list(second["fragments"]), second["implicit_source"], second["source"]) == (
+        [],
+        True,
+        None,
+    )
+    assert quote.fragments[0] in {s.id_ for s in body.spans["sc"]}
 
 
 def test_docbin_reports_a_span_that_does_not_align_with_tokens():

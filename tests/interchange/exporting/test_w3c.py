@@ -13,7 +13,7 @@ from referencing.jsonschema import DRAFT4
 from annotations.models import Annotation
 from interchange.exporting import w3c
 from tests.conftest import SHARED, needs_shared
-from tests.interchange.exporting.sample_db import annotated_article, export
+from tests.interchange.exporting.sample_db import annotated_article, export, quoted_article
 
 pytestmark = pytest.mark.django_db
 
@@ -83,17 +83,61 @@ def test_every_w3c_annotation_page_and_the_collection_meet_the_musts(suite):
     )
     assert suite.failures("collections/collectionMusts.test", document) == []
     pages = document["@included"]
-    assert len(pages) == 3 and document["total"] == 9
+    assert len(pages) == 3 and document["total"] == 9 + 2  # 9 spans, 2 attributions
     checked = 0
     for page in pages:
         assert suite.failures("collections/pages/pageMusts.test", page) == []
         for item in page["items"]:
-            assert suite.failures("annotations/annotationMusts.test", item) == [], item["id"]
-            promoted = json.loads(json.dumps(item))
-            promoted["target"]["selector"] = [s["refinedBy"] for s in item["target"]["selector"]]
-            assert suite.failures("annotations/annotationMusts.test", promoted) == []
+            assert_meets_the_musts(suite, item)
             checked += 1
-    assert checked == 9
+    assert checked == 11
+
+
+def assert_meets_the_musts(suite: W3CSuite, item: dict) -> None:
+    """The annotation meets annotationMusts, and so does it with every refined selector (of
+    its targets and of its SpecificResource bodies) promoted to the top."""
+    assert suite.failures("annotations/annotationMusts.test", item) == [], item["id"]
+    promoted = json.loads(json.dumps(item))
+    targets = promoted["target"] if isinstance(promoted["target"], list) else [promoted["target"]]
+    for resource in [*targets, *promoted["body"]]:
+        if "selector" in resource:
+            resource["selector"] = [s["refinedBy"] for s in resource["selector"]]
+    assert suite.failures("annotations/annotationMusts.test", promoted) == [], item["id"]
+
+
+@needs_shared("testdata", "w3c-web-annotation")
+def test_attributions_are_linking_annotations_with_a_target_per_fragment(suite):
+    """An attribution is one "linking" Annotation: a target per content fragment in reading
+    order, the source span and the cue as SpecificResource bodies (identifying, describing);
+    an implicit source is an identifying body saying so. Both meet the W3C musts."""
+    _, spans = quoted_article()
+    document = json.loads(export("w3c"))
+    links = [i for p in document["@included"] for i in p["items"] if i["motivation"] == "linking"]
+    assert len(links) == 2 and document["total"] == 6 + 2
+    quote, reported = links
+
+    def exact(resource: dict) -> str:
+        return resource["selector"][0]["refinedBy"]["exact"]
+
+    assert [exact(t) for t in quote["target"]] == [spans["first"].quote, spans["second"].quote]
+    assert [(b.get("purpose"), b.get("value") or exact(b)) for b in quote["body"]] == [
+        ("tagging", "attribution"),
+        ("identifying", "the harbour master"),
+        ("describing", "said"),
+    ]
+    assert [exact(t) for t in reported["target"]] == ["that tolls would rise"]
+    assert {"type": "TextualBody", "purpose": "identifying", "value": "(implicit source)"} in (
+        reported["body"]
+    )
+    for item in links:
+        assert_meets_the_musts(suite, item)
+    # The id is made from what the attribution links: the same on every export.
+    assert [i["id"] for i in links] == [
+        i["id"]
+        for p in json.loads(export("w3c"))["@included"]
+        for i in p["items"]
+        if i["motivation"] == "linking"
+    ]
 
 
 def test_w3c_collection_links_its_pages():
@@ -152,7 +196,9 @@ def test_every_w3c_selector_picks_exactly_the_stored_text():
     texts[f"#t-caption-{caption.pk}"] = caption.text
     document = json.loads(export("w3c", approved_only=False))
     stored = {str(a.client_id): a for a in Annotation.objects.all()}
-    items = [i for page in document["@included"] for i in page["items"]]
+    items = [
+        i for page in document["@included"] for i in page["items"] if i["motivation"] == "tagging"
+    ]
     assert len(items) == len(stored)
     for item in items:
         annotation = stored[item["id"].removeprefix("urn:uuid:")]

@@ -83,8 +83,10 @@ def native_article(**fields: object) -> dict[str, object]:
         "attributions": [
             {
                 "claim": CLAIM_ID,
+                "fragments": [],
                 "source_span": SOURCE_ID,
                 "source": None,
+                "implicit_source": False,
                 "cue": CUE_ID,
                 "author": "editor1",
             }

@@ -11,9 +11,7 @@ from django.contrib.auth import get_user_model
 from annotations import anchoring
 from annotations.models import Annotation, Attribution, Source
 from articles.models import Article
-from interchange.importing.records import (
-    AttributionRecord,
-)
+from interchange.importing.records import ArticleRecord, AttributionRecord
 from interchange.importing.saver.run import save_records
 from tests.factories import make_user
 from tests.interchange.importing.native_records import (
@@ -270,3 +268,88 @@ def test_stored_context_is_the_selector_anchoring_computes():
             expected.suffix,
         )
     assert Annotation.objects.count() == 3
+
+
+# --- content in fragments, implicit sources ---------------------------------------------------
+
+FRAGMENT_ID = "3d4e5f60-7182-4930-9c4d-5e6f7a8b9c0d"
+
+
+def fragmented(title: str = TITLE, **link) -> ArticleRecord:
+    """The native record with a second Claim span ("Work starts in May") and one link."""
+    annotations = [*native().annotations, span("Work starts in May", id=FRAGMENT_ID)]
+    link.setdefault("claim", CLAIM_ID)
+    return native(
+        title=title,
+        external_id=f"ap-{uuid.uuid4()}",
+        annotations=annotations,
+        attributions=[AttributionRecord(author="ana", **link)],
+    )
+
+
+def test_fragments_and_an_implicit_source_are_stored():
+    """An attribution's further fragments become its fragments rows; an implicit source is
+    stored as one, with neither source span nor registry entry."""
+    result = save_records([fragmented(fragments=[FRAGMENT_ID], implicit_source=True, cue=CUE_ID)])
+    assert (result.failed, result.attributions) == (0, 1)
+    link = Attribution.objects.get()
+    assert [a.client_id for a in link.content_spans()] == [
+        uuid.UUID(CLAIM_ID),
+        uuid.UUID(FRAGMENT_ID),
+    ]
+    assert link.implicit_source
+    assert (link.source_span, link.source_entry) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        ({"fragments": [SOURCE_ID], "source": "Mayor of Springfield"}, "is not tagged as a Claim"),
+        ({"fragments": [CLAIM_ID], "source": "Mayor of Springfield"}, "is the claim itself"),
+        (
+            {"claim": FRAGMENT_ID, "fragments": [CLAIM_ID], "source": "Mayor of Springfield"},
+            "comes before the claim: the claim is the first",
+        ),
+        (
+            {"source_span": SOURCE_ID, "implicit_source": True},
+            "an implicit source has no source span or registry source",
+        ),
+        ({}, "needs a source span, a registry source or an implicit source"),
+    ],
+)
+def test_fragment_and_implicit_source_problems_are_errors(link, message):
+    """The saver checks what needs the spans' tags and places (Attribution.fragment_problem's
+    rule): the record fails with the attribution's number and the reason, nothing written."""
+    result = save_records([fragmented(**link)])
+    assert result.failed == 1
+    assert message in result.errors[0].message
+    assert result.errors[0].message.startswith("attribution 1: ")
+    assert Attribution.objects.count() == 0
+
+
+def test_fragments_are_written_in_a_fixed_number_of_queries():
+    """Writing the fragments adds the same queries for two records as for twenty: bulk
+    inserts, no query per link."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(n: int) -> int:
+        records = [
+            fragmented(f"{TITLE} {uuid.uuid4()}", fragments=[FRAGMENT_ID], source_span=SOURCE_ID)
+            for _ in range(n)
+        ]
+        for r in records:  # fresh ids: every record's spans are new
+            ids = {a.id: str(uuid.uuid4()) for a in r.annotations}
+            for a in r.annotations:
+                a.id = ids[a.id]
+            for link in r.attributions:
+                link.claim, link.source_span = ids[link.claim], ids[link.source_span]
+                link.fragments = [ids[f] for f in link.fragments]
+        with CaptureQueriesContext(connection) as captured:
+            result = save_records(records)
+        assert (result.failed, result.attributions) == (0, n)
+        return len(captured)
+
+    queries(1)  # the first import makes the authors and the registry entry
+    assert queries(2) == queries(20)
+    assert Attribution.fragments.through.objects.count() == 23

@@ -131,8 +131,55 @@ def test_native_attribution_needs_a_source(tmp_path):
         {"claim": CLAIM_ID, "source_span": None, "source": None, "cue": CUE_ID, "author": "a"}
     ]
     assert only_error(parse_jsonl(tmp_path, native_line(data))).message == (
-        "attributions[0]: needs a source_span or a source"
+        "attributions[0]: needs a source_span or a source (or implicit_source: true)"
     )
+
+
+def test_native_attribution_in_fragments_and_with_implicit_source(tmp_path):
+    """`fragments` (further Claim ids) and `implicit_source` become the record's fields."""
+    data = native_article()
+    data["annotations"][2]["tag"] = "Claim"  # type: ignore[index]
+    data["attributions"] = [
+        {"claim": CLAIM_ID, "fragments": [CUE_ID], "implicit_source": True, "author": "a"}
+    ]
+    (record,) = parse_jsonl(tmp_path, native_line(data))
+    assert record.attributions == [
+        AttributionRecord(claim=CLAIM_ID, fragments=[CUE_ID], implicit_source=True, author="a")
+    ]
+
+
+def test_native_line_without_the_new_attribution_keys_still_reads(tmp_path):
+    """A line written before `fragments` and `implicit_source` existed reads as one fragment
+    and a named source."""
+    data = native_article()
+    for link in data["attributions"]:  # type: ignore[union-attr]
+        del link["fragments"], link["implicit_source"]
+    (record,) = parse_jsonl(tmp_path, native_line(data))
+    assert record.attributions[0].fragments == []
+    assert record.attributions[0].implicit_source is False
+
+
+def test_native_attribution_fragment_problems_name_line_and_field(tmp_path):
+    """A fragment that names no span, the claim itself, one listed twice, a non-boolean
+    implicit_source and an implicit source beside a named one: each problem worded with the
+    file, the line and the field's path."""
+    data = native_article()
+    missing = "9e9e3c3e-6a53-4d4b-9a6f-0d6f9a0f4c19"
+    data["attributions"] = [
+        {"claim": CLAIM_ID, "fragments": [missing, CLAIM_ID, CUE_ID, CUE_ID], "source": "X"},
+        {"claim": CLAIM_ID, "source_span": SOURCE_ID, "implicit_source": True},
+        {"claim": CLAIM_ID, "source": "X", "implicit_source": "yes", "fragments": CUE_ID},
+    ]
+    error = only_error(parse_jsonl(tmp_path, native_line(data)))
+    assert (error.file, error.line) == ("in.jsonl", 1)
+    assert error.message.split("; ") == [
+        f"attributions[0].fragments[0]: no annotation of this record has the id {missing}",
+        "attributions[0].fragments[1]: the claim itself",
+        "attributions[0].fragments[3]: listed twice",
+        "attributions[1]: an implicit source has no source_span or source",
+        "attributions[2].fragments: must be an array of annotation ids, not a string",
+        "attributions[2].implicit_source: must be true or false, not a string",
+    ]
 
 
 def test_native_duplicate_annotation_ids_are_an_error(tmp_path):
@@ -254,6 +301,9 @@ _LINK_VARIANTS: dict[str, list[object]] = {
     "cue": [_IDS[2], None, "", _IDS[2].upper(), []],
     "source": [None, "", " ", "Regional Council", 3],
     "author": [None, "", "editor", 4],
+    "fragments": [None, [], [_IDS[2]], [_IDS[2], _IDS[2]], [_IDS[0]], [_IDS[2].upper()],
+                  ["9e9e3c3e-6a53-4d4b-9a6f-0d6f9a0f4c19"], [None], "x", [3]],
+    "implicit_source": [None, False, True, 1, "true"],
 }  # fmt: skip
 
 
