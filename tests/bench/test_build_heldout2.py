@@ -1,0 +1,94 @@
+"""The second held-out attribution set (bench/attribution/heldout2.jsonl) and its builder.
+
+bench/ is not a package, so the builder is loaded from its file with importlib (it loads
+build_heldout.py the same way for the shared span helpers and checks).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ATTRIBUTION = Path(__file__).resolve().parents[2] / "bench" / "attribution"
+HELDOUT2 = ATTRIBUTION / "heldout2.jsonl"
+ROLES = ("source", "cue", "content")
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+builder = _load("build_heldout2", ATTRIBUTION / "build_heldout2.py")
+RECORDS = [json.loads(line) for line in HELDOUT2.read_text(encoding="utf-8").splitlines()]
+
+
+def test_heldout2_file_is_what_the_builder_writes() -> None:
+    """heldout2.jsonl has not been edited apart from its builder (offsets come from the words)."""
+    assert HELDOUT2.read_text(encoding="utf-8") == builder.render(builder.build())
+
+
+def test_heldout2_size_and_coverage() -> None:
+    """15-18 articles of 1,500-4,500 characters with blank-line paragraphs, about 200
+    attributions, doc ids unique and distinct from the first held-out set's, and the harder kinds
+    present: implicit sources, several content fragments, colon and dash cues, questions."""
+    docs = [r["doc"] for r in RECORDS]
+    assert 15 <= len(docs) <= 18 and len(set(docs)) == len(docs)
+    assert all(doc.startswith("hb") for doc in docs)
+    assert all(1500 <= len(r["text"]) <= 4500 and "\n\n" in r["text"] for r in RECORDS)
+    attributions = [a for r in RECORDS for a in r["attributions"]]
+    assert 180 <= len(attributions) <= 300
+    assert sum(not a["source"] for a in attributions) >= 10
+    assert any(len(a["content"]) > 2 for a in attributions)
+    cues = {r["text"][s:e] for r in RECORDS for a in r["attributions"] for s, e in a["cue"]}
+    assert {":", "—", "according to", "reportedly", "declined to comment", "Asked"} <= cues
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["doc"])
+def test_heldout2_spans_are_well_formed(record: dict) -> None:
+    """Every span is non-empty, trimmed and inside its text; one cue; some content; the spans of
+    one attribution do not overlap; no content ends in a stop or comma outside quotation marks;
+    keys as in gold.jsonl."""
+    text = record["text"]
+    assert set(record) == {"doc", "text", "attributions"}
+    for attribution in record["attributions"]:
+        assert set(attribution) == {"source", "cue", "content", "source_entity"}
+        assert len(attribution["cue"]) == 1 and attribution["content"]
+        spans = sorted(tuple(span) for role in ROLES for span in attribution[role])
+        for start, end in spans:
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == text[start:end].strip()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+        for start, end in attribution["content"]:
+            piece = text[start:end]
+            assert not piece.endswith((",", ";", ":"))
+            # A stop ends a content only inside a quotation left open into the next paragraph.
+            assert not piece.endswith(".") or piece.startswith('"')
+
+
+def test_heldout2_cues_are_not_inside_other_attributions_cues() -> None:
+    """No two attributions of an article share a cue: each cue is counted once (a shared cue
+    would mean one attribution was written twice)."""
+    for record in RECORDS:
+        cues = [tuple(a["cue"][0]) for a in record["attributions"]]
+        assert len(cues) == len(set(cues)), record["doc"]
+
+
+def test_build_refuses_a_misnamed_span() -> None:
+    """A span whose words are not in the article stops the builder (no silent offsets)."""
+    saved = builder.ARTICLES
+    doc, text, attributions = saved[0]
+    broken = [*attributions, builder.A(["Nobody Here"], "said", ["x"])]
+    builder.ARTICLES = [(doc, text, broken)]
+    try:
+        with pytest.raises(ValueError, match="Nobody Here"):
+            builder.build()
+    finally:
+        builder.ARTICLES = saved
