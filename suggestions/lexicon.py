@@ -66,7 +66,7 @@ ask wonder
 THAT_LEMMAS = words("""
 find show learn hear see accept decide demonstrate determine discover notice realise realize
 understand know feel agree acknowledge establish prove imply mean read rule order demand
-propose recommend request ask urge expect foresee hold conclude
+propose recommend request ask urge expect foresee hold conclude project signal
 """)
 
 TO_LEMMAS = words("""
@@ -84,7 +84,7 @@ encourage
 NP_LEMMAS = words(
     """
 welcome criticise criticize condemn praise endorse denounce dispute reject oppose demand
-accuse blame hail applaud slam
+accuse blame hail applaud slam acknowledge admit confirm promise pledge want urge
 """
 )
 

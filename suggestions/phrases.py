@@ -24,6 +24,7 @@ _AUX = r"(?:(?:has|have|had|did|does|do|will|would|could|may|might|can|must|shou
 _ADV = (
     r"(?:(?:not|also|repeatedly|never|previously|again|publicly|later|privately|reportedly"
     r"|firmly|strongly|flatly|openly|formally|officially|already|recently|often|still|even"
+    r"|long|consistently|frequently|widely|privately|now|since|however|therefore|apparently"
     r"|further|separately|initially|earlier|then|quickly|immediately|explicitly|bluntly"
     r"|clearly|confidently|angrily|frankly|simply|only|first|n't)\s+)*"
 )
@@ -40,7 +41,9 @@ _SPECIAL_CUE = (
     r"|discuss|give|disclose|identify|name|reveal)|told\s+(?:reporters|journalists)"
     r"|refused\s+to\s+(?:say|comment|confirm|disclose)|called\s+(?:for|on)"
     r"|went\s+on\s+to\s+say|made\s+clear|pointed\s+out|spelled\s+out|warned\s+of"
-    r"|(?:did\s+not\s+|would\s+not\s+|has\s+not\s+)?rul(?:ed|es)\s+out"
+    r"|rul(?:e|ed|es)\s+out"
+    r"|put(?=\s+(?:the|its|their)\s+(?:\w+\s+)?(?:number|figure|toll|total|cost|count|turnout"
+    r"|damage|losses)(?:\s+of\s+\w+)?\s+at\s)"
     r"|call(?:s|ed)?(?=\s+(?:[\w’'.-]+\s+){1,5}?[\"“])"  # 'called the decision "cruel"'
 )
 # "want the board to explain": a desire with its object and infinitive.
@@ -137,9 +140,11 @@ _IDIOM = re.compile(
     r"|thank\s+you|grace|amen|mass|the\s+(?:rosary|word|truth)|(?:his|her|their)\s+goodbyes"
     r"|(?:his|her|their|its)\s+(?:piece|prayers|farewells))\b"
 )
+# What follows an idiom that is one: nothing, punctuation, or a preposition ("goodbye to …").
+_AFTER_IDIOM = re.compile(r"\s*(?:$|[:;,.!?]|(?:to|about|on|for|at|in|of|with|from|after)\b)")
 _SAY = frozenset(lexicon.forms("say") + lexicon.forms("tell") + ("reporters", "journalists"))
 _CLAUSE_STOP = re.compile(r"\s+(?:and|or|but)\s+")
-RELATIVE = re.compile(rf",\s+(who)\s+({_CUE}){_TIME}\s*")
+RELATIVE = re.compile(rf",\s+(who|which)\s+({_CUE}){_TIME}\s*")
 # ", SOURCE CUE" ending the sentence, or set off by commas inside it ("X, the Pentagon said, in
 # what …"): the content is what precedes it.
 _TRAILING = re.compile(
@@ -303,14 +308,19 @@ def _is_noun_phrase(phrase: str) -> bool:
             return False  # "officials familiar with the talks" passes on its first word
     for i, w in enumerate(words):
         # "Speaker of Parliament and Party leader X": "and" between capitalised words only
-        joins_names = w == "and" and 0 < i < len(words) - 1 and words[i + 1][:1].isupper()
+        # "… and her colleagues", "… and the union": a second noun phrase, not a second verb
+        joins_names = (
+            w == "and"
+            and 0 < i < len(words) - 1
+            and (words[i + 1][:1].isupper() or words[i + 1].lower() in lexicon.DETERMINERS)
+        )
         if w.lower() in _NOT_IN_SOURCE and not joins_names:
             return False
     return bool(_NAMEISH.match(phrase.replace(",", "")))
 
 
 _RELATIVES = frozenset(["who", "which", "whose", "whom", "where"])
-_RELATIVE_TAIL = re.compile(r"\s(?:who|which|whose|whom|where)\s")
+_RELATIVE_TAIL = re.compile(r"\s(?:who|which|whose|whom|where|that)\s")
 _RELATIVE_WORDS = 25  # a relative clause longer than this is a sentence of its own
 
 
@@ -400,8 +410,9 @@ def reads_as_clause(content: str, cue: str) -> bool:
         return True
     if words & _NP_CONTENT_OK:
         return _DENIED_NP.match(content) is not None  # "denied the charges", not "denied access"
-    if _IDIOM.match(content):
-        return False
+    idiom = _IDIOM.match(content)
+    if idiom and _AFTER_IDIOM.match(content, idiom.end()):
+        return False  # "said goodbye to the mayor", not "said more than 60 people were there"
     if words & _SAY and len(content.split()) >= 3:
         return True
     head = _CLAUSE_STOP.split(content, maxsplit=1)[0]
@@ -475,8 +486,8 @@ def cue_kind(cue: str) -> str:
     "to" (an infinitive: "plans to"), "object" ("told OBJECT that", "urged OBJECT to"), "np" (a
     noun phrase: "called for", "warned of")."""
     words = cue.split()
-    if words[-2:] in (["called", "for"], ["warned", "of"]):
-        return "np"
+    if words[-2:] in (["called", "for"], ["warned", "of"]) or words[-1] in ("put", "out"):
+        return "np"  # "called for an inquiry", "put the toll at 40", "did not rule out talks"
     if words[-2:] == ["called", "on"] or words[-1] in _WANT_FORMS:
         return "object"
     if words[-1] == "to":

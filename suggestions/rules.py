@@ -164,7 +164,8 @@ def content_after(
     start = content_start(text, start, e)
     has_that = text.startswith("that ", start)
     end = cut_aside(text, start, end_before_stop(text, start, e))
-    head = source.split(",")[0].split()[-1].lower() if source.split() else ""
+    # an artefact: "the survey …", "A survey by the Institute published on Friday …"
+    artefact = any(w.lower() in lexicon.ARTEFACTS for w in source.split(",")[0].split()[:3])
     if kind == "to":
         rule, conf = "source-cue-to", 0.75
     elif kind == "object" and not has_that:
@@ -176,6 +177,8 @@ def content_after(
             rule, conf = "source-cue-object-to", 0.75
         elif verb in STRONG_SET and reads_as_clause(text[start:e], cue_text):
             rule, conf = "source-cue-clause", 0.75
+        elif takes_np(cue_text) and (len(cue_text.split()) > 1 or verb not in lexicon.NP_LEMMAS):
+            rule, conf = "source-cue-np", 0.7  # 'urged "restraint on all sides"'
         else:
             return None
     elif kind == "np" or (takes_np(cue_text) and not has_that):
@@ -187,7 +190,7 @@ def content_after(
     elif (
         not has_that
         and verb in _SHOW
-        and head in lexicon.ARTEFACTS
+        and artefact
         and (verb not in _SHOW_ONLY or _FIGURE.search(text, start, end))
     ):
         rule, conf = "artefact-shows-np", 0.7  # "the survey showed support at 24 percent"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .phrases import (
     ACCORDING_END,
     ACCORDING_MID,
@@ -27,6 +28,7 @@ from .phrases import (
     is_source,
     reads_as_clause,
     strong,
+    verb_of,
     with_recipient,
 )
 from .spans import QUOTE_RE, Span, Suggestion, end_before_stop, open_quotation, strip_span
@@ -109,6 +111,7 @@ def _source_after_cue(text: str, start: int, e: int) -> tuple[Span, int] | None:
     return None
 
 
+_TELL = frozenset(lexicon.forms("tell"))
 _MEDIUM_TAIL = re.compile(
     r"\s+(?:in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|letter|interview|post|speech|report"
     r"|note|tweet|video|message|email|briefing)(?:\s+to\s+[\w\s]+)?"
@@ -184,7 +187,7 @@ def content_source_cue(text: str, s: int, e: int) -> Suggestion | None:
     commas = list(COMMA_SPACE.finditer(text, first, stop))
     for comma in reversed(commas[-MAX_COMMAS:]):
         content_end = comma.start()
-        if len(text[first:content_end].split()) < 2:
+        if len(text[first:content_end].split()) < 1:
             return None
         if open_quotation(text, first, content_end):
             continue  # the comma is inside a quotation
@@ -231,15 +234,18 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, int | None] | No
             return None
         return src, (inverted.start(1), inverted.end(1)), None
     cm = first_cue(text, start, stop)
-    if cm is None or not strong(cm.group(0)) or cue_kind(cm.group(0)) in ("to", "np"):
+    if cm is None or cue_kind(cm.group(0)) in ("to", "np"):
         return None
     src = strip_span(text, start, cm.start())
     phrase = text[src[0] : src[1]]
     if "," in phrase or not is_source(phrase):
         return None
+    artefact = any(w.lower() in lexicon.ARTEFACTS for w in phrase.split()[:3])
+    if not strong(cm.group(0)) and not artefact:
+        return None  # "…, the survey found": a finding verb needs an artefact as its source
     cue = (cm.start(), with_recipient(text, cm.start(), cm.end(), stop))  # "told Reuters"
     after = cue[1]
-    if cue_kind(cm.group(0)) == "object" and after == cm.end():
+    if verb_of(cm.group(0)) in _TELL and after == cm.end():
         return None  # "…, the mayor told his staff." names no one the content was told to
     if not text[after:stop].lstrip().startswith(","):
         after = TIME_RE.match(text, after, stop).end()  # type: ignore[union-attr]

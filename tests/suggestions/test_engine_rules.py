@@ -322,3 +322,75 @@ def test_a_sentence_longer_than_any_news_sentence_gets_no_rule() -> None:
     assert len(run_on) > MAX_SENTENCE
     found = suggest(run_on + "\n\nThe mayor said the bridge would close.")
     assert len(found) == 1 and found[0].cue[0] > len(run_on)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Consumer groups criticised the delay in telling customers.",
+            "criticised",
+            "the delay in telling customers",
+        ),
+        (
+            "The minister welcomed the ruling as a fair outcome.",
+            "welcomed",
+            "the ruling as a fair outcome",
+        ),
+        (
+            "Aid groups accused the army of blocking convoys.",
+            "accused",
+            "the army of blocking convoys",
+        ),
+        ('The union called the plan "reckless".', "called", 'the plan "reckless"'),
+        ("Police put the number of marchers at 12,000.", "put", "the number of marchers at 12,000"),
+        ("The minister did not rule out new taxes.", "did not rule out", "new taxes"),
+        (
+            "The survey showed support for the party at 24 percent.",
+            "showed",
+            "support for the party at 24 percent",
+        ),
+        ('The Kesh Union urged "restraint on all sides".', "urged", '"restraint on all sides"'),
+    ],
+)
+def test_stance_verbs_and_artefacts_take_a_noun_phrase(text, cue, content) -> None:
+    """Criticism, welcome, accusation, naming with a quotation, figures, "rule out", what a
+    survey shows in figures, an urged quotation: the content is the noun phrase."""
+    _, got = only(text)
+    assert got[1:] == (cue, [content])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report shows a map of the flooded areas.",
+        "Managers who criticise referees can face fines.",
+        "The club accused a delay.",
+        "She called the office twice.",
+    ],
+)
+def test_noun_phrase_content_needs_its_frame(text) -> None:
+    """A depiction ("shows a map"), a generic base form, "accused" without "of", "called"
+    without a quotation are no attributions."""
+    assert suggest(text) == []
+
+
+def test_a_headline_tag_without_a_determiner() -> None:
+    """'…, ministry warns' and '…, study finds' (an artefact may "find" in a tag)."""
+    _, got = only("Drought to cut the wheat harvest by a third, ministry warns")
+    assert got[:2] == (["ministry"], "warns")
+    _, got = only("Lake ice melting weeks earlier, study finds")
+    assert got[:2] == (["study"], "finds")
+
+
+def test_idioms_after_say_only_when_they_stand_alone() -> None:
+    """'said goodbye to …' is an idiom; 'said more than 60 people …' is reported speech."""
+    assert suggest("Voters said goodbye to their mayor on Sunday.") == []
+    _, got = only("Police said more than 60 people were hurt.")
+    assert got[2] == ["more than 60 people were hurt"]
+
+
+def test_a_relative_which_as_source() -> None:
+    """'…, which has said it wants …': "which" is the source as written."""
+    found = suggest("The deal was cleared by the Board, which has said it wants more rivals.")
+    assert [(found[0].rule, found[0].source)] == [("relative-who-cue", found[0].source)]
