@@ -41,6 +41,23 @@ MAX_SENTENCE = 2000
 VERSION = "2"
 
 
+# Rules whose content runs from the cue to the end of the sentence.
+_RUNS_TO_THE_END = frozenset(
+    [
+        "source-cue-that",
+        "source-cue-clause",
+        "source-cue-to",
+        "source-cue-object-that",
+        "source-cue-object-to",
+        "source-cue-np",
+        "artefact-shows-np",
+        "source-called-quote",
+        "subject-vp-cue",
+        "relative-who-cue",
+    ]
+)
+
+
 def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     """The suggestion, and a second one when its source has a second cue in the sentence.
 
@@ -50,7 +67,7 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     """
     if found.rule.startswith("quote"):
         start = max(found.cue[1], found.source[0][1] if found.source else 0)
-    elif found.rule.startswith("source-cue-") and found.rule != "source-cue-colon-quote":
+    elif found.rule in _RUNS_TO_THE_END:
         start = found.content[-1][0]
     else:
         return [found]
@@ -63,12 +80,14 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     verb = 1 if m.group(1) else 2
     source = text[found.source[0][0] : found.source[0][1]] if found.source else ""
     second_content = content_after(text, m.group(verb), m.end(verb), e, source)
-    if second_content is None:
-        return [found]
     first = found
     if not found.rule.startswith("quote"):
+        # the content ends where the source's own second cue begins, whether or not what
+        # follows that cue is content the rules can take ("…, and noted reports by …")
         cut = strip_span(text, found.content[-1][0], m.start())
         first = replace(found, content=(*found.content[:-1], cut))
+    if second_content is None:
+        return [first]
     second = Suggestion(
         found.source,
         (m.start(verb), second_content[0]),

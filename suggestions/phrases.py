@@ -235,8 +235,8 @@ def first_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     for cm in CUE_RE.finditer(text, start, end):
         before = text[max(start, cm.start() - 24) : cm.start()].split()
         previous = before[-1].lower() if before else ""
-        if previous in DETERMINERS or previous.endswith(("’s", "'s")):
-            continue  # "the said document", "Estavia's state gas company"
+        if previous in DETERMINERS or previous.endswith(("’s", "'s")) or previous[:1].isdigit():
+            continue  # "the said document", "Estavia's state gas company", "212 confirmed"
         word = cm.group(0).split()[0]
         if word in _LEMMAS and previous and not _BEFORE_BASE_FORM.fullmatch(previous):
             continue  # "an inspection report", "the state news agency": nouns
@@ -450,9 +450,13 @@ def content_start(text: str, start: int, end: int) -> int:
     m = _BEFORE_THAT.match(text, start, end)
     if m and not any(VERBISH.fullmatch(w) for w in m.group(1).split()[1:]):
         return m.start(2)
-    return start
+    place = _PLACE_BEFORE_CLAUSE.match(text, start, end)
+    return place.end() if place else start  # "said at the Marisol Classic she felt …"
 
 
+_PLACE_BEFORE_CLAUSE = re.compile(
+    r"(?:at|in|on|during|after)\s+(?:the|a|an)\s+(?:[A-Z][\w’'-]*\s+){1,4}(?=(?:he|she|they|it|we|I)\s)"
+)
 _BEFORE_THAT = re.compile(
     r"((?:only|also|again|then|later|privately|publicly|repeatedly|(?:in|at|on|outside|after"
     r"|before|during|to|from|inside)\s+(?:[\w’'-]+\s+){0,4}?)\s*)(that\s)"
@@ -465,15 +469,21 @@ def cut_aside(text: str, start: int, end: int) -> int:
     week after …"), outside quotation marks."""
     for m in _ASIDE.finditer(text, start, end):
         part = text[start : m.start()]
-        if part.count('"') % 2 == 0 and part.count("“") <= part.count("”"):
-            return m.start()
+        if part.count('"') % 2 or part.count("“") > part.count("”"):
+            continue
+        if _RESUMES.search(text, m.end(), end):
+            continue  # the clause goes on after the relative clause: not an aside
+        return m.start()
     return end
 
 
 _ASIDE = re.compile(
     r",\s+(?:which|in\s+which|where|as\s+(?:it|they|he|she|was|were|did|had)"
-    r"|nearly|almost|just|more\s+than\s+a|some\s+\w+\s+after)\b"
+    r"|(?:nearly|almost|just|more\s+than|some)\s+(?:a|an|one|two|three|\d+)\s+(?:\w+\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|since|later))\b"
 )
+# A relative clause inside the content's subject: "wage growth, which hit 7 percent, was …".
+_RESUMES = re.compile(r",\s+(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|remains?)\b")
 
 
 def takes_np(cue: str) -> bool:

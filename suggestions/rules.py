@@ -203,12 +203,19 @@ def content_after(
             return None
         rule = "source-cue-that" if has_that else "source-cue-clause"
         conf = 0.85 if has_that else 0.8
+    if rule in ("source-cue-np", "artefact-shows-np", "source-called-quote"):
+        # a noun phrase ends before a clause the writer adds ("accused the referee of bias
+        # after a late penalty")
+        tail = _NP_ENDS.search(text, start, end)
+        if tail and not open_quotation(text, start, tail.start()):
+            end = tail.start()
     if len(text[start:end].split()) < 2:
         return None
     return cue_end, (start, end), rule, conf
 
 
 _TELL = frozenset(lexicon.forms("tell"))
+_NP_ENDS = re.compile(r",?\s+(?:after|before|when|because|while|since|despite|following)\s")
 _TRAILING_TIME = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
     r"|last\s+\w+|this\s+\w+|earlier|later)$"
