@@ -6,27 +6,19 @@ build_heldout.py the same way for the shared span helpers and checks).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.bench.scripts import load
 
 ATTRIBUTION = Path(__file__).resolve().parents[2] / "bench" / "attribution"
 HELDOUT2 = ATTRIBUTION / "heldout2.jsonl"
 ROLES = ("source", "cue", "content")
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-builder = _load("build_heldout2", ATTRIBUTION / "build_heldout2.py")
+builder = load("build_heldout2", ATTRIBUTION / "build_heldout2.py")
 RECORDS = [json.loads(line) for line in HELDOUT2.read_text(encoding="utf-8").splitlines()]
 
 

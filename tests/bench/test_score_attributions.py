@@ -5,27 +5,19 @@ bench/ is not a package, so both scripts are loaded from their files with import
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.bench.scripts import load
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 GOLD = BENCH / "attribution" / "gold.jsonl"
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-scorer = _load("score_attributions", BENCH / "score_attributions.py")
-builder = _load("build_gold", BENCH / "attribution" / "build_gold.py")
+scorer = load("score_attributions", BENCH / "score_attributions.py")
+builder = load("build_gold", BENCH / "attribution" / "build_gold.py")
 
 # Two attributions in a notional 80-character text; TWO is an interrupted quotation.
 ONE = {"source": [[0, 13]], "cue": [[14, 18]], "content": [[19, 40]]}
