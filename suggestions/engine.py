@@ -29,7 +29,15 @@ from .phrases import COORD, DATELINE
 from .resolve import resolve
 from .rules import colon_rule, content_after, implicit, relative, source_cue, subject_then_cue
 from .sentences import sentences
-from .spans import QUOTE_RE, Span, Suggestion, end_before_stop, open_quotation, strip_span
+from .spans import (
+    OPEN_QUOTES,
+    QUOTE_RE,
+    Span,
+    Suggestion,
+    end_before_stop,
+    open_quotation,
+    strip_span,
+)
 from .tags import according, content_source_cue, quote_first
 
 # Stored with every suggestion (suggestions.models.Suggestion.origin_version): bump it when a rule
@@ -142,11 +150,27 @@ _RULES = (
 
 
 def _quotation_only(text: str, s: int, e: int) -> Span | None:
-    """The sentence's span when it is one quotation and nothing else (a quotation going on)."""
+    """The sentence's span when it is one quotation and nothing else (a quotation going on),
+    or a quotation left open to the end of its paragraph (news style: the quotation goes on in
+    the next paragraph, which opens with a quotation mark again)."""
     m = QUOTE_RE.fullmatch(text, s, e)
     if m is None and e - s > 1 and text[e - 1] == ".":
         m = QUOTE_RE.fullmatch(text, s, e - 1)
-    return (m.start(), m.end()) if m else None
+    if m is not None:
+        return m.start(), m.end()
+    if (
+        text[s] in OPEN_QUOTES
+        and not any(q in text[s + 1 : e] for q in '"”“')
+        and _ends_line(text, e)
+    ):
+        return s, e
+    return None
+
+
+def _ends_line(text: str, e: int) -> bool:
+    """Whether only white space lies between `e` and the end of its line."""
+    newline = text.find("\n", e)
+    return not text[e : len(text) if newline < 0 else newline].strip()
 
 
 def suggest(text: str, aliases: Mapping[str, str] | None = None) -> list[Suggestion]:

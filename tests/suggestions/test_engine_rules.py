@@ -394,3 +394,11 @@ def test_a_relative_which_as_source() -> None:
     """'…, which has said it wants …': "which" is the source as written."""
     found = suggest("The deal was cleared by the Board, which has said it wants more rivals.")
     assert [(found[0].rule, found[0].source)] == [("relative-who-cue", found[0].source)]
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_paragraph() -> None:
+    """'"Q1," she said. "Q2 (no closing mark)' then a paragraph '"Q3."': one attribution, the
+    open quotation and the next paragraph's quotation as further fragments."""
+    text = '"We waited," she said. "We kept waiting.\n\n"Nobody came."'
+    s, got = only(text)
+    assert got[2] == ['"We waited,"', '"We kept waiting.', '"Nobody came."']
