@@ -155,10 +155,10 @@ class SuggestionImport:
         if note:
             self.report.notes.append(note)
         noun = "document" if self.options.format == "citron" else "task"
-        batch: list[ExternalDoc] = []
+        batch: list[ExternalDoc | Problem] = []  # problems wait their turn: file order
         for found in json_objects(lines, filename, noun=noun):
             if isinstance(found, RecordError):
-                self._problem(Problem(filename, f"line {found.line}", "", found.message))
+                batch.append(Problem(filename, f"line {found.line}", "", found.message))
                 continue
             batch.append(self._parse(found, filename))
             if len(batch) >= BATCH:
@@ -187,9 +187,12 @@ class SuggestionImport:
             annotations=self.options.annotations,
         )
 
-    def _store(self, docs: list[ExternalDoc]) -> None:
-        found = _ArticleFinder(docs)
-        for doc in docs:
+    def _store(self, batch: list[ExternalDoc | Problem]) -> None:
+        found = _ArticleFinder([doc for doc in batch if isinstance(doc, ExternalDoc)])
+        for doc in batch:
+            if isinstance(doc, Problem):
+                self._problem(doc)
+                continue
             self.report.ignored.update(doc.ignored)
             self.report.candidates += sum(len(run.candidates) for run in doc.runs)
             article = found.article(doc) if doc.runs else None

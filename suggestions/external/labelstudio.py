@@ -192,7 +192,7 @@ def _run(
     for cue in (r for r in regions.values() if r.role == "cue"):
         contents = _reach(cue.key, "content", regions, links)
         if not contents:
-            doc.problem(item, cue.span.field, f"cue {_quoted(cue)} is linked to no content")
+            doc.problem(item, cue.span.field, f"{_quoted(cue)} is linked to no content")
             continue
         near = {other for key in (cue.key, *contents) for other in links[key]}
         sources = {key for key in near if regions[key].role == "source"}
@@ -215,9 +215,7 @@ def _run(
         )
     for region in regions.values():
         if region.role != "cue" and region.key not in used:
-            doc.problem(
-                item, region.span.field, f"{region.role} {_quoted(region)} is linked to no cue"
-            )
+            doc.problem(item, region.span.field, f"{_quoted(region)} is linked to no cue")
     return run
 
 
@@ -303,8 +301,8 @@ def _ordered(regions: dict[str, _Region], keys: set[str]) -> tuple[SpanClaim, ..
 
 
 def _quoted(region: _Region) -> str:
+    """The region as a message names it (its field already gives its id): role and words."""
     text = region.span.text
     if text is None:
-        return f"region {region.key!r}"
-    short = text if len(text) <= 40 else text[:37] + "…"
-    return f"region {region.key!r} ({short!r})"
+        return region.role
+    return f"{region.role} {text if len(text) <= 40 else text[:37] + '…'!r}"

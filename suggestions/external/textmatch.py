@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-# Characters canonical_text turns into LF (a lone CR, or the CR of a CRLF matched greedily).
+# Characters canonical_text turns into LF (a lone CR; the CR of a CRLF is dropped instead).
 _TO_LF = frozenset("\r\u2028\u2029\x85\x0b\x0c")
 _BOM = "\ufeff"
 _BLOCK = 256  # equal stretches are compared a block at a time, not a character at a time
@@ -65,6 +65,10 @@ def align(theirs: str, ours: str) -> Alignment:
             i, j = i + step, j + step
             continue
         t = theirs[i]
+        if t == "\r" and theirs.startswith("\n", i + 1):
+            dropped.append(i)  # the CR of a CRLF: its LF is the line end
+            i += 1
+            continue
         if j < m:
             o = ours[j]
             if t == o or (o == "\n" and t in _TO_LF):
