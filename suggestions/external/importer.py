@@ -32,7 +32,7 @@ from django.db.models import Q
 
 from annotations.models import Tag
 from articles.content import canonical_text
-from articles.models import Article
+from articles.models import Article, ImageCaption
 from interchange.importing.decoding import decode_lines
 from interchange.importing.jsonl import JsonObject, json_objects
 from interchange.importing.limits import Limits, over
@@ -198,12 +198,11 @@ class SuggestionImport:
             article = found.article(doc) if doc.runs else None
             if article is not None:
                 self.report.articles += 1
-                self._store_doc(doc, article)
+                self._store_doc(doc, article, found.captions[article.pk])
             for problem in doc.problems:
                 self._problem(problem)
 
-    def _store_doc(self, doc: ExternalDoc, article: Article) -> None:
-        captions = list(article.captions.all())
+    def _store_doc(self, doc: ExternalDoc, article: Article, captions: list[ImageCaption]) -> None:
         texts = ArticleTexts(article.title, article.body, tuple(c.text for c in captions))
         for run, placed in place(doc, texts, f"article {article.pk}"):
             origin = (self.options.model or run.origin).strip()
@@ -279,7 +278,7 @@ def _size(source: str | os.PathLike[str] | IO[bytes]) -> int | None:
 
 
 class _ArticleFinder:
-    """The articles a batch of documents names, found in two queries (articles, captions)."""
+    """The articles a batch of documents names and their captions, found in two queries."""
 
     def __init__(self, docs: list[ExternalDoc]) -> None:
         ids: set[int] = set()
@@ -300,11 +299,15 @@ class _ArticleFinder:
                 if ref.name.isdigit():
                     ids.add(int(ref.name))
         query = Q(pk__in=ids) | Q(external_id__in=names - {""}) | Q(body__in=bodies)
-        articles = (
-            list(Article.objects.filter(query).prefetch_related("captions"))
-            if ids or names or bodies
-            else []
-        )
+        articles = list(Article.objects.filter(query)) if ids or names or bodies else []
+        # Captions apart, not prefetched: a prefetched caption points back at its article, and
+        # such cycles wait for the cyclic garbage collector, so memory would grow with the file.
+        self.captions: dict[int, list[ImageCaption]] = defaultdict(list)
+        if articles:
+            for caption in ImageCaption.objects.filter(article__in=articles).order_by(
+                "position", "id"
+            ):
+                self.captions[caption.article_id].append(caption)
         self.by_id = {a.pk: a for a in articles}
         self.by_external = {a.external_id: a for a in articles if a.external_id}
         self.by_body: dict[str, list[Article]] = defaultdict(list)

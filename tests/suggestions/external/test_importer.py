@@ -244,3 +244,20 @@ def test_options_that_would_store_wrongly_are_refused(options, message):
     default confidence outside [0, 1], an unknown format."""
     with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
         ImportOptions(**{"format": "citron", **options}).check()
+
+
+def test_the_documented_example_files_import_cleanly():
+    """docs/formats/examples: the Citron and Label Studio examples of docs/suggestions.md
+    import without a problem and propose the same two attributions for the example article,
+    so the second import finds them already pending; the NER "Person" region is left out and
+    counted."""
+    examples = Path(__file__).resolve().parents[3] / "docs" / "formats" / "examples"
+    body = (examples / "suggestions-article.txt").read_text(encoding="utf-8")
+    make_article(body=body, external_id="example-1")
+    report, problems = run(examples / "citron-suggestions.json")
+    assert (problems, report.created) == ([], 2)
+    report, problems = run(examples / "labelstudio-predictions.json", format="labelstudio")
+    assert (problems, report.created, report.skipped_duplicate) == ([], 0, 2)
+    assert report.ignored == {"label 'Person'": 1}
+    cues = [body[s:e] for s, e in Suggestion.objects.values_list("cue_span", flat=True)]
+    assert sorted(cues) == ["said", "told reporters"]
