@@ -118,10 +118,11 @@ def parse(
         doc.ref = _article_ref(data)
         doc.parts = _parts(data.get("parts"), len(text))
         runs = [("prediction", p) for p in read_list(task.get("predictions", []), "predictions")]
+        people = read_list(task.get("annotations", []), "annotations")
         if annotations:
-            runs += [
-                ("annotation", a) for a in read_list(task.get("annotations", []), "annotations")
-            ]
+            runs += [("annotation", a) for a in people]
+        elif people:
+            doc.ignored["task annotations (read with --annotations)"] += len(people)
     except ItemError as error:
         doc.problem(label, error.field, error.message)
         return doc

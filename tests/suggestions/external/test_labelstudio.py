@@ -164,6 +164,7 @@ def test_each_prediction_is_a_run_and_annotations_only_when_asked():
         "annotations": [{"result": results}],
     }
     assert [r.version for r in run(data).runs] == ["one", "2"]
+    assert run(data).ignored == {"task annotations (read with --annotations)": 1}
     assert [r.version for r in run(data, annotations=True).runs] == ["one", "2", "annotations"]
     assert run(data).ref.article_id == 4
 
