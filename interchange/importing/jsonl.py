@@ -19,6 +19,10 @@ silently).
 Errors: one RecordError per bad record, naming its line (JSON Lines: the line; JSON documents:
 "record N" and the line where the record starts, or where its syntax error is) and every bad
 field at once, joined with "; ". A bad record never stops the file.
+
+`json_objects` is the same streaming reader for other kinds of objects (suggestions.external
+reads other tools' pre-annotations with it): it yields each decoded object with its line and
+label, and leaves checking its fields to the caller.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, repeat
+from typing import Any, NamedTuple
 
 from .records import ArticleRecord, RecordError
 from .validation.article import article_from_fields, ignored_note
@@ -79,11 +84,37 @@ def parse_json(
 
     Records are labelled "record N" (counting from 1 through the whole file) in error messages;
     their origin is the line where the object starts."""
-    scanner = _DocumentScanner(filename)
+    ignored: Counter[str] = Counter()
+
+    def build(data: dict[str, Any], line: int, label: str) -> ArticleRecord | RecordError:
+        return article_from_fields(data, filename, line, label=label, ignored=ignored)
+
+    yield from _scan(lines, _DocumentScanner(filename, build, "article"))
+    _note_ignored(notes, filename, ignored)
+
+
+class JsonObject(NamedTuple):
+    """One top-level object of a JSON document, as `json_objects` yields it."""
+
+    data: dict[str, Any]
+    line: int  # where the object starts
+    label: str  # "record N", counting objects from 1 through the file
+
+
+def json_objects(
+    lines: Iterable[str], filename: str, *, noun: str = "object"
+) -> Iterator[JsonObject | RecordError]:
+    """Each top-level object of a JSON document (one object, an array of them, or several one
+    after another, JSON Lines included), streamed as `parse_json` streams articles; syntax
+    errors, repeated keys and non-objects come as RecordErrors naming "record N" and the line.
+    `noun` names the objects in those messages ("a task object")."""
+    yield from _scan(lines, _DocumentScanner(filename, JsonObject, noun))
+
+
+def _scan[T](lines: Iterable[str], scanner: _DocumentScanner[T]) -> Iterator[T | RecordError]:
     for number, line in enumerate(lines, start=1):
         yield from scanner.feed(line.removeprefix("\ufeff") if number == 1 else line, number)
     yield from scanner.close()
-    _note_ignored(notes, filename, scanner.ignored)
 
 
 def _note_ignored(notes: list[str] | None, filename: str, ignored: Counter[str]) -> None:
@@ -124,17 +155,21 @@ _VALUE_TEXT = re.compile(r'(?:[^"{}\[\],]++|"(?:[^"\\]++|\\.)*+")*+')
 _TOP, _ARRAY, _ITEM, _SKIP = "top", "array", "item", "skip"
 
 
-class _DocumentScanner:
-    """Cuts a JSON document, fed line by line, into the texts of its article objects.
+class _DocumentScanner[T]:
+    """Cuts a JSON document, fed line by line, into the texts of its top-level objects, and
+    hands each decoded object to `build` (data, line, "record N").
 
     Between values it reads structure itself; inside a value it only tracks strings and
     bracket depth to find the end (a "," or "]" at depth 0 in an array, the closing "}" of a
     top-level object). The text found is decoded by json, which reports any syntax error in it,
     so one broken element does not hide the ones after it."""
 
-    def __init__(self, filename: str) -> None:
+    def __init__(
+        self, filename: str, build: Callable[[dict[str, Any], int, str], T], noun: str
+    ) -> None:
         self.filename = filename
-        self.ignored: Counter[str] = Counter()
+        self.build = build
+        self.noun = noun
         self.state = _TOP
         self.records = 0  # elements met, for "record N"
         self.yielded = 0
@@ -147,7 +182,7 @@ class _DocumentScanner:
         self.start_column = 0
         self.last_line = 0
 
-    def feed(self, line: str, number: int) -> Iterator[ArticleRecord | RecordError]:
+    def feed(self, line: str, number: int) -> Iterator[T | RecordError]:
         self.last_line = number
         position, segment = 0, 0
         if self.state == _SKIP:
@@ -170,7 +205,7 @@ class _DocumentScanner:
                     if char != "{":
                         yield self._error(
                             number,
-                            f"expected an article object or an array of them, found {char!r} "
+                            f"expected {_a(self.noun)} object or an array of them, found {char!r} "
                             f"(column {position + 1}); skipped to the next line that starts "
                             "with '{' or '['",
                         )
@@ -219,7 +254,7 @@ class _DocumentScanner:
         if self.state == _ITEM:
             self.pieces.append(line[segment:] + "\n")
 
-    def close(self) -> Iterator[ArticleRecord | RecordError]:
+    def close(self) -> Iterator[T | RecordError]:
         unclosed = self.state == _ARRAY or (self.state == _ITEM and self.in_array)
         if self.state == _ITEM:
             yield self._finish("")
@@ -228,7 +263,7 @@ class _DocumentScanner:
                 max(self.last_line, 1), f"the array opened on line {self.array_line} is not closed"
             )
         if not self.yielded:
-            yield self._error(1, "no articles found: the file holds no article object")
+            yield self._error(1, f"no {self.noun}s found: the file holds no {self.noun} object")
 
     def _start(self, number: int, column: int, *, in_array: bool) -> None:
         self.state = _ITEM
@@ -238,7 +273,7 @@ class _DocumentScanner:
         self.start_line, self.start_column = number, column
         self.records += 1
 
-    def _finish(self, tail: str) -> ArticleRecord | RecordError:
+    def _finish(self, tail: str) -> T | RecordError:
         text = "".join(self.pieces) + tail
         self.pieces = []
         self.yielded += 1
@@ -257,10 +292,14 @@ class _DocumentScanner:
             return RecordError(self.filename, line, f"{label}: {_duplicate_message(exc)}")
         if not isinstance(data, dict):
             return RecordError(
-                self.filename, line, f"{label}: expected an article object, not {kind(data)}"
+                self.filename, line, f"{label}: expected {_a(self.noun)} object, not {kind(data)}"
             )
-        return article_from_fields(data, self.filename, line, label=label, ignored=self.ignored)
+        return self.build(data, line, label)
 
     def _error(self, line: int, message: str) -> RecordError:
         self.yielded += 1
         return RecordError(self.filename, line, message)
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"

@@ -304,3 +304,34 @@ def test_json_top_level_text_that_is_not_json_is_reported(tmp_path):
     error = only_error(items)
     assert error.line == 2
     assert error.message.startswith("expected an article object or an array of them, found 'n'")
+
+
+# --- json_objects: the same scanner for other kinds of objects ------------------------------------
+
+
+def test_json_objects_streams_any_objects_with_line_and_label():
+    """json_objects yields each top-level object of an array with its line and "record N",
+    decoding one at a time: taking two objects from an endless array reads only their lines."""
+
+    def endless():
+        yield "["
+        n = 0
+        while True:
+            n += 1
+            yield json.dumps({"task": n, "data": {"text": "x" * 10}}) + ","
+
+    found = jsonl.json_objects(endless(), "tasks.json", noun="task")
+    first, second = next(found), next(found)
+    assert (first.data["task"], first.line, first.label) == (1, 2, "record 1")
+    assert (second.data["task"], second.line) == (2, 3)
+
+
+def test_json_objects_names_its_noun_in_errors():
+    """A non-object element and an empty file are errors worded with the given noun."""
+    items = list(jsonl.json_objects(['[{"a": 1}, 3]'], "q.json", noun="document"))
+    assert items[0].data == {"a": 1}
+    assert items[1] == RecordError(
+        "q.json", 1, "record 2: expected a document object, not a number"
+    )
+    (empty,) = jsonl.json_objects([""], "e.json", noun="task")
+    assert empty.message == "no tasks found: the file holds no task object"
