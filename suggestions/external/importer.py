@@ -39,6 +39,7 @@ from interchange.importing.limits import Limits, over
 from interchange.importing.records import RecordError
 
 from .. import engine
+from ..runs import Registry
 from ..store import Proposal, store
 from . import citron, labelstudio
 from .placing import ArticleTexts, Placed, place
@@ -132,6 +133,9 @@ class SuggestionImport:
         self.on_problem = on_problem
         self.limits = limits or Limits.from_settings()
         self.report = ImportReport()
+        # the tool's resolved source name, when the registry has exactly one entry by that
+        # name or alias (runs.Registry, as for the engine's suggestions); else unresolved
+        self._registry = Registry.load()
         self._seen: set[tuple[int, str, int | None, str]] = set()
         self._labels = labelstudio.LabelMap.build(
             [(TAG_ROLES[t.role], t.name) for t in Tag.objects.filter(role__in=list(TAG_ROLES))],
@@ -209,14 +213,16 @@ class SuggestionImport:
             by_text: dict[tuple[str, int | None], list[Placed]] = defaultdict(list)
             for one in placed:
                 by_text[one.target, one.caption].append(one)
+            whole = "\n".join([article.title, article.body, *texts.captions])
             for (target, index), group in by_text.items():
                 caption = captions[index] if index is not None else None
+                text = caption.text if caption else texts.title if target == "title" else texts.body
                 key = (article.pk, target, caption.pk if caption else None, origin)
                 first = key not in self._seen
                 self._seen.add(key)
                 result = store(
                     article,
-                    [_proposal(one) for one in group],
+                    [_proposal(one, self._registry, text, whole) for one in group],
                     origin=origin,
                     origin_version=run.version,
                     target=target,
@@ -252,7 +258,12 @@ def import_suggestions(
     return importer.report
 
 
-def _proposal(placed: Placed) -> Proposal:
+def _proposal(placed: Placed, registry: Registry, text: str, article_text: str) -> Proposal:
+    """A placed candidate as a Proposal, its source resolved through the registry as the
+    engine's are (runs.Registry.resolve): by the tool's resolved name, or by the source's own
+    words when they are an alias of an entry the article names."""
+    words = text[slice(*placed.source[0])] if placed.source else ""
+    entry = registry.resolve(placed.source_name, words, lambda name: name in article_text)
     return Proposal(
         source=placed.source,
         cue=placed.cue,
@@ -260,6 +271,7 @@ def _proposal(placed: Placed) -> Proposal:
         confidence=placed.confidence,
         rule=placed.rule,
         source_name=placed.source_name,
+        source_entry=entry,
     )
 
 

@@ -199,17 +199,33 @@ def test_a_new_import_replaces_the_origins_pending_suggestions_but_two_versions_
 def test_a_batch_of_articles_costs_a_fixed_number_of_queries_per_article(
     tmp_path, django_assert_max_num_queries
 ):
-    """Articles are found for a batch at once (two queries), then each article costs store's
-    few queries: no query per quote."""
+    """The registry is read once (two queries), articles are found for a batch at once (two
+    queries), then each article costs store's few queries: no query per quote."""
     tasks = []
     for n in range(12):
         article = make_article(body=BODY, external_id=f"wb-{n}")
         quotes = citron_doc(article_id=article.pk)["quotes"] * 5
         tasks.append({"quotes": quotes, "article_id": article.pk})
     path = write(tmp_path, "all.json", tasks)
-    with django_assert_max_num_queries(3 + 12 * 5):
+    with django_assert_max_num_queries(2 + 3 + 12 * 5):
         report, problems = run(path)
     assert report.created == 24 and report.skipped_duplicate == 12 * 8
+
+
+def test_a_source_name_resolves_to_the_one_registry_entry_with_that_name_or_alias(tmp_path):
+    """A source resolves as the engine's do: "Ida Marsh" is the one entry by that name; "The
+    water board" is no entry's name or alias, so it stays unresolved."""
+    from annotations.models import Source
+    from suggestions.models import Suggestion
+
+    entry = Source.objects.create(name="Ida Marsh", kind="person")
+    article = make_article(body=BODY, external_id="wb-reg")
+    run(write(tmp_path, "reg.json", citron_doc(article_id=article.pk)))
+    entries = sorted(
+        Suggestion.objects.filter(article=article).values_list("source_entry", flat=True),
+        key=str,
+    )
+    assert entries == [entry.pk, None]
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path):
