@@ -210,7 +210,7 @@ class Renderer:
                 f' <button type="button" class="link" '
                 f'hx-post="{self.remove_fragment_url.format(link.id, pk)}" {target} '
                 f'aria-label="Remove the fragment “{escape(clip(quote, 40))}” from this attribution">'
-                "remove</button>"
+                "remove fragment</button>"
                 if linkable
                 else ""
             )

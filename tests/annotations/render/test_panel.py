@@ -141,7 +141,7 @@ def test_attribution_in_fragments_shows_each_with_remove():
     html = render(item(links=links))
     remove = (
         '<button type="button" class="link" hx-post="/annotations/attributions/11/fragments/{}/'
-        'remove/" {} aria-label="Remove the fragment “{}” from this attribution">remove</button>'
+        'remove/" {} aria-label="Remove the fragment “{}” from this attribution">remove fragment</button>'
     )
     assert html == norm(
         f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}'
