@@ -73,7 +73,7 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     attribution; so is "'Q,' X said, adding that B". Only a short list of reporting verbs counts
     after "and", so an ordinary coordinated clause inside the content is left alone.
     """
-    if found.rule.startswith("quote"):
+    if found.rule.startswith(("quote", "content-", "according-to-last")):
         start = max(found.cue[1], found.source[0][1] if found.source else 0)
     elif found.rule in _RUNS_TO_THE_END:
         start = found.content[-1][0]
@@ -89,7 +89,7 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     source = text[found.source[0][0] : found.source[0][1]] if found.source else ""
     second_content = content_after(text, m.group(verb), m.end(verb), e, source)
     first = found
-    if not found.rule.startswith("quote"):
+    if found.rule in _RUNS_TO_THE_END:
         # the content ends where the source's own second cue begins, whether or not what
         # follows that cue is content the rules can take ("…, and noted reports by …")
         cut = strip_span(text, found.content[-1][0], m.start())

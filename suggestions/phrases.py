@@ -76,10 +76,10 @@ CUE_RE = re.compile(rf"\b{_CUE}")
 CUE_AT = re.compile(rf"\s*({_CUE}){_TIME}\s*")
 ACCORDING_START = re.compile(r"(According to|In the view of)\s+([^,]{2,80}?),\s*")
 ACCORDING_END = re.compile(
-    r",\s*(according to)\s+([^,\"“”]{2,80}?(?:,\s+[^,\"“”]{2,80}?)?)\s*[.!?]?$"
+    r",\s*(according to)\s+([^,\"“”]{2,200}?(?:,\s+[^,\"“”]{2,120}?)?)\s*[.!?]?$"
 )
 # "The fire, according to the brigade, started in the kitchen."
-ACCORDING_MID = re.compile(r",\s*(according to)\s+([^,\"“”]{2,60}?),\s+(?=[a-z])")
+ACCORDING_MID = re.compile(r",\s*(according to)\s+([^,\"“”]{2,120}?),\s+(?=[a-z])")
 SOURCE_TAIL = re.compile(r"\s*([^\"“”]{2,240}?)\s*(?=,\s*[\"“]|\.?\s*$)")
 DATELINE = re.compile(  # "HARWELL, March 3 –", "KESTRAL, May 21 (Meridian Wire) - "
     r"[A-Z][A-Z .'’-]{2,}(?:,\s*[^\n\"“–—]{0,48}?)?\s*(?:[–—]|--?)\s+"
@@ -225,6 +225,7 @@ _LEMMAS = frozenset(
 _BEFORE_BASE_FORM = re.compile(
     r"i|we|you|they|not|never|also|to|do|did|does|will|would|could|can|may|might|must|should"
     r"|shall|n’t|n't|[\w’'-]*[a-z]s|police|people|staff|[a-z]+men|[a-z]+people|children|who"
+    r"|data|media|public"
 )
 
 
@@ -265,8 +266,11 @@ def is_source(phrase: str) -> bool:
             if len(part.split()) > _RELATIVE_WORDS:
                 return False
             continue
-        if i and (VERBISH.fullmatch(lead[0]) or lead[0].endswith("ing")):
-            return False  # "the brigade, started in …" is a clause, not an appositive
+        reduced = _REDUCED_RELATIVE.match(part.strip())  # "An inspection report, seen by X,"
+        if i and not reduced and (VERBISH.fullmatch(lead[0]) or lead[0].endswith("ing")):
+            return False  # "the brigade, started the fire" is a clause, not an appositive
+        if i and not reduced and not opens_appositive(lead[0]):
+            return False  # "figures published on Tuesday, well below target": an aside
         noun_phrase, _, clause = _split_relative(part)
         if clause and len(clause.split()) > _RELATIVE_WORDS:
             return False
@@ -279,6 +283,35 @@ _PREPOSITIONS = frozenset(
 )
 _NOT_IN_NOUN_PHRASE = frozenset(
     lexicon.words("that which if when because after before whether why how what where whom")
+)
+
+
+_REDUCED_RELATIVE = re.compile(
+    r"(?:seen|published|released|issued|obtained|based|quoted|cited|written|commissioned"
+    r"|led|run|owned|funded|backed|appointed|elected)\s+(?:by|on|in|at|from|for|last|this)\b"
+)
+
+
+def opens_appositive(word: str) -> bool:
+    """Whether a word can open an appositive to a source: "Dana Kerr, 34, a farmer", "X, head
+    of the board", "X, chief executive of Y" — not "well below target"."""
+    lowered = word.lower()
+    return (
+        word[:1].isupper()
+        or word[:1].isdigit()
+        or lowered in lexicon.DETERMINERS
+        or lowered in lexicon.SOURCE_NOUNS
+        or lowered in _APPOSITIVE_HEADS
+        or lowered.endswith(("’s", "'s"))
+    )
+
+
+_APPOSITIVE_HEADS = frozenset(
+    lexicon.words(
+        """head chief director member professor leader president chairman chairwoman chair
+        secretary deputy founder co-founder editor lecturer commander coordinator owner partner
+        author senior former retired acting interim general vice assistant associate"""
+    )
 )
 
 
@@ -336,7 +369,11 @@ def entity_name(phrase: str) -> str | None:
     current: list[str] = []
     for i, w in enumerate(head):
         word = w.strip("’'").removesuffix("’s").removesuffix("'s")
-        if _NAME_WORD.match(word) and not (i == 0 and w.lower() in lexicon.DETERMINERS):
+        if (
+            _NAME_WORD.match(word)
+            and not (i == 0 and w.lower() in lexicon.DETERMINERS)
+            and word not in _CALENDAR
+        ):
             current.append(word)
         elif current and w in _NAME_JOINERS and i + 1 < len(head) and _NAME_WORD.match(head[i + 1]):
             current.append(w)
@@ -361,6 +398,12 @@ def entity_name(phrase: str) -> str | None:
 
 
 _NAME_WORD = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la|ben)-)?[A-Z][\w’'.-]*$")
+_CALENDAR = frozenset(
+    lexicon.words(
+        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+        May June July August September October November December"""
+    )
+)
 _TITLES = frozenset(
     lexicon.words(
         """President Prime Minister Speaker Secretary General Governor Senator Mayor Judge

@@ -274,11 +274,13 @@ def _leading_np(text: str, s: int, limit: int) -> Span | None:
         word = w.group(0)
         if w.start() > start and word[0].islower() and VERBISH.fullmatch(word):
             break
-        if word[-1:] in ",;:" or word[0] in OPEN_QUOTES:
+        if word[-1:] in ";:" or word[0] in OPEN_QUOTES:
             return None
         end = w.end()
     else:
         return None
+    if text[end - 1] == ",":  # "The drivers' union, TRAK, was blunt": a closed appositive
+        end -= 1
     phrase = text[start:end]
     when = _TRAILING_TIME.search(phrase)
     if when:  # "The Board on Thursday blocked …": the time is not part of the source

@@ -26,6 +26,7 @@ from .phrases import (
     entity_name,
     first_cue,
     is_source,
+    opens_appositive,
     reads_as_clause,
     strong,
     verb_of,
@@ -64,13 +65,15 @@ def quote_first(text: str, s: int, e: int) -> Suggestion | None:
         src_end = text.find(" ", rest + 1)
         found = None
         for cm in CUE_RE.finditer(text, rest, e):
-            phrase = text[rest : cm.start()].strip()
+            phrase = text[rest : cm.start()].strip().removesuffix(",")
             if phrase and is_source(phrase) and strong(cm.group(0)):
                 found = cm
             break
         if found is None or src_end < 0:
             return None
         source = strip_span(text, rest, found.start())
+        if text[source[1] - 1] == ",":  # '"Q," the chairwoman, Dame X, said'
+            source = (source[0], source[1] - 1)
         cue = (found.start(), with_recipient(text, found.start(), found.end(), e))
         after = cue[1]
         tm = TIME_RE.match(text, after, e)
@@ -112,6 +115,9 @@ def _source_after_cue(text: str, start: int, e: int) -> tuple[Span, int] | None:
 
 
 _TELL = frozenset(lexicon.forms("tell"))
+_REDUCED_RELATIVE = re.compile(
+    r"(?:published|released|issued|seen|sent|posted|obtained|filed)\b[^,]*"
+)
 _MEDIUM_TAIL = re.compile(
     r"\s+(?:in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|letter|interview|post|speech|report"
     r"|note|tweet|video|message|email|briefing)(?:\s+to\s+[\w\s]+)?"
@@ -140,13 +146,18 @@ def according(text: str, s: int, e: int) -> Suggestion | None:
     m2 = ACCORDING_END.match(text, last, e) if last >= 0 else None
     if m2 and not is_source(m2.group(2)):
         m2 = None
+    if m2 and "," in m2.group(2) and not opens_appositive(m2.group(2).split(",")[1].split()[0]):
+        m2 = None  # "according to the brigade, started in the kitchen": the rest is content
     mid = ACCORDING_MID.search(text, s, e)
     if (
         mid
         and m2 is None
         and is_source(mid.group(2))
-        and not reads_as_clause(text[s : mid.start()], "")
+        and reads_as_clause(text[s : mid.start()], "")
     ):
+        # "C, according to S, well below the 95% level": a whole clause before, an aside after
+        m2 = mid
+    elif mid and m2 is None and is_source(mid.group(2)):
         end = end_before_stop(text, mid.end(), e)
         if len(text[mid.end() : end].split()) >= 2:
             return Suggestion(
@@ -249,7 +260,11 @@ def _tag(text: str, start: int, stop: int) -> tuple[Span, Span, int | None] | No
         return None  # "…, the mayor told his staff." names no one the content was told to
     if not text[after:stop].lstrip().startswith(","):
         after = TIME_RE.match(text, after, stop).end()  # type: ignore[union-attr]
+        if text[after - 1] == ",":  # "said on Wednesday, threatening …": the time took the comma
+            after -= 1
     rest = text[after:stop].strip()
+    if rest and _REDUCED_RELATIVE.fullmatch(rest):
+        rest = ""  # "said in a report published on Wednesday"
     if rest and not rest.startswith(","):
         return None
     if not rest:

@@ -402,3 +402,62 @@ def test_a_quotation_left_open_goes_on_in_the_next_paragraph() -> None:
     text = '"We waited," she said. "We kept waiting.\n\n"Nobody came."'
     s, got = only(text)
     assert got[2] == ['"We waited,"', '"We kept waiting.', '"Nobody came."']
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "Pilots will strike next week, their union said on Wednesday, threatening chaos.",
+            "their union",
+            "said",
+            "Pilots will strike next week",
+        ),
+        (
+            "Uptake has fallen to 81%, according to figures published on Tuesday, well below target.",
+            "figures published on Tuesday",
+            "according to",
+            "Uptake has fallen to 81%",
+        ),
+        (
+            "About 9,000 beds were blocked last winter, the data show.",
+            "the data",
+            "show",
+            "About 9,000 beds were blocked last winter",
+        ),
+        (
+            "A faulty signal caused the crash, investigators said in a report published on Wednesday.",
+            "investigators",
+            "said in a report",
+            "A faulty signal caused the crash",
+        ),
+        (
+            '"Prices stayed low," the board\'s chairwoman, Dame Ella Whit, said.',
+            "the board's chairwoman, Dame Ella Whit",
+            "said",
+            '"Prices stayed low,"',
+        ),
+        (
+            'The drivers\' union, TRAK, was blunt: "The limits are the problem."',
+            "The drivers' union, TRAK",
+            ":",
+            '"The limits are the problem."',
+        ),
+    ],
+)
+def test_tags_with_what_news_puts_around_them(text, source, cue, content) -> None:
+    """A time that takes the comma before a participle, an aside after "according to", an
+    artefact that "shows" in a tag, a report "published on …" after the medium, appositives
+    around a source before "said" and before a colon."""
+    _, got = only(text)
+    assert got == ([source], cue, [content])
+
+
+def test_a_tag_after_the_content_may_be_followed_by_the_same_sources_second_cue() -> None:
+    """'C, VCH said in a statement, adding that D': two attributions of the same source."""
+    text = "Four miners were killed, VCH said in a statement, adding that rescuers were close."
+    found = suggest(text)
+    assert [words(text, f)[1:] for f in found] == [
+        ("said in a statement", ["Four miners were killed"]),
+        ("adding", ["that rescuers were close"]),
+    ]
