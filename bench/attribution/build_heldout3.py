@@ -1459,7 +1459,7 @@ Huang, a former military nurse who has represented the district since 2012, call
 
 Super PACs are not allowed to coordinate with candidates, and Pruitt's campaign said it had no role in the ad. "We don't control what outside groups do," said campaign spokesman Alex Moreno. Asked whether Pruitt would call for the ad to be withdrawn, Moreno said the candidate "stands by his own message, which is about jobs."
 
-Stronger Tomorrow has spent $1.8 million in the race so far, according to filings with the Federal Elections Board. That is more than both candidates have spent combined.
+Stronger Tomorrow has spent $1.8 million in the race so far, according to filings with the Federal Elections Board. That is more than both candidates have spent combined. The Thursday spot is said to have cost more than $400,000 to place in its first week.
 
 The group's treasurer, Martin Voss, defended the ad in an email, writing that "every word in it is accurate" and that voters "deserve to know the full record."
 
@@ -1538,6 +1538,11 @@ Huang's campaign said it would begin airing a response ad on Monday featuring ve
                 ["filings with the Federal Elections Board"],
                 ("according to", 2),
                 ["Stronger Tomorrow has spent $1.8 million in the race so far"],
+            ),
+            A(
+                [],
+                "is said",
+                ["The Thursday spot", "to have cost more than $400,000 to place in its first week"],
             ),
             A(
                 ["The group's treasurer, Martin Voss"],
@@ -1736,7 +1741,7 @@ Others were less alarmed. Revisions to earlier months added 31,000 jobs to the p
 
 The report complicates the outlook for the Central Reserve Board, which had signaled that it was likely to raise interest rates at its December meeting. Board Chairwoman Miriam Adebayo said last week that the economy was "strong enough to bear a modest increase" and that the board did not want to "fall behind the curve" on inflation.
 
-Traders in futures markets now see roughly a 45 percent chance of a December increase, down from 62 percent before the report, according to figures compiled by Orsay Markets.
+Traders in futures markets now see roughly a 45 percent chance of a December increase, down from 62 percent before the report, according to figures compiled by Orsay Markets. The board is widely expected to hold rates steady at its November meeting.
 
 The numbers quickly became fodder for the campaigns. The Heartland Party's national chairman, Vic Tennant, said in a statement that the report showed "an economy running on fumes after eight years of failed leadership." The Civic Party chairwoman, Ruth Ellery, countered that the economy had added jobs for 72 consecutive months and said Heartland policies would "put all of that at risk."
 
@@ -1804,6 +1809,11 @@ Some economists doubt the slowdown will last. Quint said she expected hiring to 
                     "increase, down from 62 percent before the report"
                 ],
                 "Orsay Markets",
+            ),
+            A(
+                [],
+                "is widely expected",
+                ["The board", "to hold rates steady at its November meeting"],
             ),
             A(
                 ["The Heartland Party's national chairman, Vic Tennant"],
