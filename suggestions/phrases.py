@@ -108,7 +108,14 @@ _PASSIVE_VERB = (
 IT_PASSIVE = re.compile(
     rf"It\s+((?:is|was|has\s+been|had\s+been)\s+{_PASSIVE_VERB}){_TIME}\s+(?=that\s)"
 )
-RAISED = re.compile(rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)|\s+(reportedly)\s+")
+RAISED = re.compile(
+    rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)"
+    r"|((?:\s+(?:is|are|was|were|has|have|had|will|would))?)\s+(reportedly)\s+"
+)
+# "No deaths have been reported.": the whole sentence is the passive report of its subject.
+REPORTED_SUBJECT = re.compile(
+    rf"\s+((?:has|have|had)\s+been\s+(?:{_PASSIVE_VERB}|confirmed|recorded))\s*[.]?$"
+)
 DASH_TAG = re.compile(r"\s*([–—])\s*([^,\"“”.]{2,60}?)\s*(?=[,.]|$)")
 # Content without "that" must read as a clause, so "said goodbye", "wrote a book", "added salt"
 # are not attributions: a finite verb marker, a subject pronoun or a wh-word first.
@@ -278,6 +285,7 @@ def is_source(phrase: str) -> bool:
     return _is_noun_phrase(",".join(kept))
 
 
+_QUANTITY = re.compile(r"(?:at\s+least|more\s+than|up\s+to|about|nearly|almost|some)\s+", re.I)
 _PREPOSITIONS = frozenset(
     lexicon.words("in on at after before during since following despite with without for from by")
 )
@@ -328,6 +336,11 @@ def _is_noun_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 14:
         return False
+    quantity = _QUANTITY.match(phrase)
+    if quantity:  # "At least three aid trucks", "More than 60 volunteers"
+        words = phrase[quantity.end() :].split()
+        if not words:
+            return False
     first = words[0]
     if first.lower() in _PREPOSITIONS:
         return False  # "In a letter to the Gazette, Lord Fenton" opens with an adverbial

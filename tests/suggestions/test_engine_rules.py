@@ -461,3 +461,27 @@ def test_a_tag_after_the_content_may_be_followed_by_the_same_sources_second_cue(
         ("said in a statement", ["Four miners were killed"]),
         ("adding", ["that rescuers were close"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "At least three aid trucks were reportedly turned back at a checkpoint.",
+            "reportedly",
+            ["At least three aid trucks were", "turned back at a checkpoint"],
+        ),
+        (
+            "The Kesh Union, which brokered the last deal, is understood to be preparing an offer.",
+            "is understood",
+            ["The Kesh Union, which brokered the last deal", "to be preparing an offer"],
+        ),
+        ("No deaths have been reported.", "have been reported", ["No deaths"]),
+    ],
+)
+def test_passive_reports_have_no_source(text, cue, content) -> None:
+    """'X were reportedly VP', 'X, which …, is understood to VP', 'No deaths have been
+    reported': no source span; the subject is content."""
+    s, got = only(text)
+    assert got == ([], cue, content)
+    assert s.source == ()
