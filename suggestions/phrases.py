@@ -112,6 +112,11 @@ RAISED = re.compile(
     rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)"
     r"|((?:\s+(?:is|are|was|were|has|have|had|will|would))?)\s+(reportedly)\s+"
 )
+# ", which he says has driven down wages": a source's verb inside a relative clause.
+PARENTHETICAL = re.compile(
+    r",\s+(which|who|that)\s+(he|she|they|it|we|the\s+\w+|[A-Z][\w’'-]+)\s+"
+    r"(says|said|say|believes|believe|claims|claim|argues|argue|insists|insist)\s+"
+)
 # "No deaths have been reported.": the whole sentence is the passive report of its subject.
 REPORTED_SUBJECT = re.compile(
     rf"\s+((?:has|have|had)\s+been\s+(?:{_PASSIVE_VERB}|confirmed|recorded))\s*[.]?$"
@@ -539,7 +544,10 @@ _ASIDE = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|since|later))\b"
 )
 # A relative clause inside the content's subject: "wage growth, which hit 7 percent, was …".
-_RESUMES = re.compile(r",\s+(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|remains?)\b")
+_RESUMES = re.compile(
+    r",\s+(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|might|may|can|should|must"
+    r"|did|does|do|remains?)\b"
+)
 
 
 def takes_np(cue: str) -> bool:

@@ -485,3 +485,14 @@ def test_passive_reports_have_no_source(text, cue, content) -> None:
     s, got = only(text)
     assert got == ([], cue, content)
     assert s.source == ()
+
+
+def test_an_attribution_inside_a_relative_clause_aside() -> None:
+    """'…, which he says has driven down wages': the outer content stops before the aside,
+    and the aside is an attribution of its own (the pronoun "which" and the verb phrase)."""
+    text = "Ana Ruiz vowed to leave the pact, which she says has driven down wages."
+    found = suggest(text)
+    assert [words(text, f) for f in found] == [
+        (["Ana Ruiz"], "vowed to", ["leave the pact"]),
+        (["she"], "says", ["which", "has driven down wages"]),
+    ]
