@@ -66,6 +66,9 @@ _RUNS_TO_THE_END = frozenset(
 )
 
 
+_MODAL = re.compile(r"(?:will|would|could|may|might|should|must|can)\s")
+
+
 def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     """The suggestion, and a second one when its source has a second cue in the sentence.
 
@@ -89,6 +92,8 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     source = text[found.source[0][0] : found.source[0][1]] if found.source else ""
     second_content = content_after(text, m.group(verb), m.end(verb), e, source)
     first = found
+    if second_content is None and _MODAL.match(m.group(verb)):
+        return [found]  # "… and would decide in the coming months whether …": the clause's own
     if found.rule in _RUNS_TO_THE_END:
         # the content ends where the source's own second cue begins, whether or not what
         # follows that cue is content the rules can take ("…, and noted reports by …")

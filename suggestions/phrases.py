@@ -520,7 +520,7 @@ _PLACE_BEFORE_CLAUSE = re.compile(
 )
 _BEFORE_THAT = re.compile(
     r"((?:only|also|again|then|later|privately|publicly|repeatedly|(?:in|at|on|outside|after"
-    r"|before|during|to|from|inside)\s+(?:[\w’'-]+\s+){0,4}?)\s*)(that\s)"
+    r"|before|during|to|from|inside)\s+(?:[\w’'-]+\s+){0,7}?)\s*)(that\s)"
 )
 
 
@@ -540,6 +540,7 @@ def cut_aside(text: str, start: int, end: int) -> int:
 
 _ASIDE = re.compile(
     r",\s+(?:which|in\s+which|where|as\s+(?:it|they|he|she|was|were|did|had)"
+    r"|an?\s+(?:phrase|reference|remark|comment|move|step|sign|figure|claim|word)\b"
     r"|(?:nearly|almost|just|more\s+than|some)\s+(?:a|an|one|two|three|\d+)\s+(?:\w+\s+)?"
     r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|since|later))\b"
 )

@@ -210,12 +210,19 @@ def content_after(
         tail = _NP_ENDS.search(text, start, end)
         if tail and not open_quotation(text, start, tail.start()):
             end = tail.start()
+        medium = _MEDIUM_AFTER.search(text, start, end)
+        if medium and not open_quotation(text, start, medium.start()):
+            end = medium.start()  # 'urged "restraint on all sides" in a brief statement'
     if len(text[start:end].split()) < 2:
         return None
     return cue_end, (start, end), rule, conf
 
 
 _TELL = frozenset(lexicon.forms("tell"))
+_MEDIUM_AFTER = re.compile(
+    r"\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post"
+    r"|letter|speech|tweet|video|briefing)$"
+)
 _NP_ENDS = re.compile(r",?\s+(?:after|before|when|because|while|since|despite|following)\s")
 _TRAILING_TIME = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"

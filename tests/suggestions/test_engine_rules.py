@@ -496,3 +496,28 @@ def test_an_attribution_inside_a_relative_clause_aside() -> None:
         (["Ana Ruiz"], "vowed to", ["leave the pact"]),
         (["she"], "says", ["which", "has driven down wages"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ana Ruiz told a rally in the city of Vask on Sunday that taxes would fall.",
+            "that taxes would fall",
+        ),
+        ('The Kesh Union urged "calm on all sides" in a brief statement.', '"calm on all sides"'),
+        (
+            "The board said it was studying the report and would decide within months.",
+            "it was studying the report and would decide within months",
+        ),
+        (
+            'The firm said it would "consider all options", a phrase analysts read as a sale.',
+            'it would "consider all options"',
+        ),
+    ],
+)
+def test_content_boundaries(text, content) -> None:
+    """Content starts at "that" after a long place and time, ends before a medium after a noun
+    phrase and before a writer's appositive comment; a modal verb after "and" is the reported
+    clause's own, not a second cue."""
+    assert only(text)[1][2] == [content]
