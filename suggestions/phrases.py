@@ -508,6 +508,8 @@ def content_start(text: str, start: int, end: int) -> int:
     """Where content starts after a cue: at a "that" a few words on when only a place or an
     adverb comes between ("told reporters outside the courthouse that …", "said only that …",
     "said in court that …")."""
+    if text[max(0, start - 9) : start].strip() == "comment":
+        return start  # "declined to comment on reports that …": the content is "on reports …"
     m = _BEFORE_THAT.match(text, start, end)
     if m and not any(VERBISH.fullmatch(w) for w in m.group(1).split()[1:]):
         return m.start(2)
