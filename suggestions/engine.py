@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from .phrases import COORD, DATELINE
+from .phrases import COORD, DATELINE, PARENTHETICAL, cut_aside
 from .resolve import resolve
 from .rules import colon_rule, content_after, implicit, relative, source_cue, subject_then_cue
 from .sentences import sentences
@@ -66,6 +66,9 @@ _RUNS_TO_THE_END = frozenset(
 )
 
 
+_MODAL = re.compile(r"(?:will|would|could|may|might|should|must|can)\s")
+
+
 def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     """The suggestion, and a second one when its source has a second cue in the sentence.
 
@@ -89,6 +92,8 @@ def _coordinated(text: str, found: Suggestion, e: int) -> list[Suggestion]:
     source = text[found.source[0][0] : found.source[0][1]] if found.source else ""
     second_content = content_after(text, m.group(verb), m.end(verb), e, source)
     first = found
+    if second_content is None and _MODAL.match(m.group(verb)):
+        return [found]  # "… and would decide in the coming months whether …": the clause's own
     if found.rule in _RUNS_TO_THE_END:
         # the content ends where the source's own second cue begins, whether or not what
         # follows that cue is content the rules can take ("…, and noted reports by …")
@@ -149,6 +154,32 @@ _RULES = (
 )
 
 
+def _parentheticals(text: str, s: int, e: int, outer: Suggestion) -> list[Suggestion]:
+    """', which he says has driven down wages': an attribution inside a relative clause the
+    outer attribution's content leaves out as an aside. The relative pronoun and the verb
+    phrase are the content's two fragments, the pronoun or noun phrase the source."""
+    found = []
+    for m in PARENTHETICAL.finditer(text, s, e):
+        if any(a <= m.start(1) < b for a, b in outer.content) or open_quotation(text, s, m.start()):
+            continue  # inside the outer content: only the outermost attribution is marked
+        end = cut_aside(text, m.end(), end_before_stop(text, m.end(), e))
+        comma = text.find(",", m.end(), end)
+        end = comma if comma >= 0 else end
+        if len(text[m.end() : end].split()) < 2:
+            continue
+        found.append(
+            Suggestion(
+                ((m.start(2), m.end(2)),),
+                (m.start(3), m.end(3)),
+                ((m.start(1), m.end(1)), (m.end(), end)),
+                0.65,
+                "parenthetical-which-says",
+                None,
+            )
+        )
+    return found
+
+
 def _quotation_only(text: str, s: int, e: int) -> Span | None:
     """The sentence's span when it is one quotation and nothing else (a quotation going on),
     or a quotation left open to the end of its paragraph (news style: the quotation goes on in
@@ -190,6 +221,7 @@ def suggest(text: str, aliases: Mapping[str, str] | None = None) -> list[Suggest
             if suggestion is not None:
                 found.extend(_coordinated(text, suggestion, e))
                 quoting = suggestion.rule.startswith(("quote", "source-cue"))
+                found.extend(_parentheticals(text, s, e, suggestion))
                 break
         else:
             fragment = _quotation_only(text, s, e) if quoting and found else None

@@ -108,7 +108,19 @@ _PASSIVE_VERB = (
 IT_PASSIVE = re.compile(
     rf"It\s+((?:is|was|has\s+been|had\s+been)\s+{_PASSIVE_VERB}){_TIME}\s+(?=that\s)"
 )
-RAISED = re.compile(rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)|\s+(reportedly)\s+")
+RAISED = re.compile(
+    rf"\s+((?:is|are|was|were)\s+{_PASSIVE_VERB})\s+(?=to\s)"
+    r"|((?:\s+(?:is|are|was|were|has|have|had|will|would))?)\s+(reportedly)\s+"
+)
+# ", which he says has driven down wages": a source's verb inside a relative clause.
+PARENTHETICAL = re.compile(
+    r",\s+(which|who|that)\s+(he|she|they|it|we|the\s+\w+|[A-Z][\w’'-]+)\s+"
+    r"(says|said|say|believes|believe|claims|claim|argues|argue|insists|insist)\s+"
+)
+# "No deaths have been reported.": the whole sentence is the passive report of its subject.
+REPORTED_SUBJECT = re.compile(
+    rf"\s+((?:has|have|had)\s+been\s+(?:{_PASSIVE_VERB}|confirmed|recorded))\s*[.]?$"
+)
 DASH_TAG = re.compile(r"\s*([–—])\s*([^,\"“”.]{2,60}?)\s*(?=[,.]|$)")
 # Content without "that" must read as a clause, so "said goodbye", "wrote a book", "added salt"
 # are not attributions: a finite verb marker, a subject pronoun or a wh-word first.
@@ -278,6 +290,7 @@ def is_source(phrase: str) -> bool:
     return _is_noun_phrase(",".join(kept))
 
 
+_QUANTITY = re.compile(r"(?:at\s+least|more\s+than|up\s+to|about|nearly|almost|some)\s+", re.I)
 _PREPOSITIONS = frozenset(
     lexicon.words("in on at after before during since following despite with without for from by")
 )
@@ -328,6 +341,11 @@ def _is_noun_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 14:
         return False
+    quantity = _QUANTITY.match(phrase)
+    if quantity:  # "At least three aid trucks", "More than 60 volunteers"
+        words = phrase[quantity.end() :].split()
+        if not words:
+            return False
     first = words[0]
     if first.lower() in _PREPOSITIONS:
         return False  # "In a letter to the Gazette, Lord Fenton" opens with an adverbial
@@ -490,6 +508,8 @@ def content_start(text: str, start: int, end: int) -> int:
     """Where content starts after a cue: at a "that" a few words on when only a place or an
     adverb comes between ("told reporters outside the courthouse that …", "said only that …",
     "said in court that …")."""
+    if text[max(0, start - 9) : start].strip() == "comment":
+        return start  # "declined to comment on reports that …": the content is "on reports …"
     m = _BEFORE_THAT.match(text, start, end)
     if m and not any(VERBISH.fullmatch(w) for w in m.group(1).split()[1:]):
         return m.start(2)
@@ -502,7 +522,7 @@ _PLACE_BEFORE_CLAUSE = re.compile(
 )
 _BEFORE_THAT = re.compile(
     r"((?:only|also|again|then|later|privately|publicly|repeatedly|(?:in|at|on|outside|after"
-    r"|before|during|to|from|inside)\s+(?:[\w’'-]+\s+){0,4}?)\s*)(that\s)"
+    r"|before|during|to|from|inside)\s+(?:[\w’'-]+\s+){0,7}?)\s*)(that\s)"
 )
 
 
@@ -522,11 +542,15 @@ def cut_aside(text: str, start: int, end: int) -> int:
 
 _ASIDE = re.compile(
     r",\s+(?:which|in\s+which|where|as\s+(?:it|they|he|she|was|were|did|had)"
+    r"|an?\s+(?:phrase|reference|remark|comment|move|step|sign|figure|claim|word)\b"
     r"|(?:nearly|almost|just|more\s+than|some)\s+(?:a|an|one|two|three|\d+)\s+(?:\w+\s+)?"
     r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|since|later))\b"
 )
 # A relative clause inside the content's subject: "wage growth, which hit 7 percent, was …".
-_RESUMES = re.compile(r",\s+(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|remains?)\b")
+_RESUMES = re.compile(
+    r",\s+(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|could|might|may|can|should|must"
+    r"|did|does|do|remains?)\b"
+)
 
 
 def takes_np(cue: str) -> bool:

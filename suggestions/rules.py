@@ -23,6 +23,7 @@ from .phrases import (
     PRONOUNS,
     RAISED,
     RELATIVE,
+    REPORTED_SUBJECT,
     STRONG_SET,
     TIME_RE,
     VERBISH,
@@ -209,12 +210,19 @@ def content_after(
         tail = _NP_ENDS.search(text, start, end)
         if tail and not open_quotation(text, start, tail.start()):
             end = tail.start()
+        medium = _MEDIUM_AFTER.search(text, start, end)
+        if medium and not open_quotation(text, start, medium.start()):
+            end = medium.start()  # 'urged "restraint on all sides" in a brief statement'
     if len(text[start:end].split()) < 2:
         return None
     return cue_end, (start, end), rule, conf
 
 
 _TELL = frozenset(lexicon.forms("tell"))
+_MEDIUM_AFTER = re.compile(
+    r"\s+(?:in|on)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|post"
+    r"|letter|speech|tweet|video|briefing)$"
+)
 _NP_ENDS = re.compile(r",?\s+(?:after|before|when|because|while|since|despite|following)\s")
 _TRAILING_TIME = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
@@ -334,13 +342,21 @@ def implicit(text: str, s: int, e: int) -> Suggestion | None:
         start = strip_span(text, m.end(), e)[0]
         end = end_before_stop(text, start, e)
         return Suggestion((), (m.start(1), m.end(1)), ((start, end),), 0.7, "it-passive", None)
+    whole = REPORTED_SUBJECT.search(text, s, e)
+    if whole is not None:
+        subject = text[s : whole.start()].strip()
+        if subject and is_source(subject) and subject.lower() not in PRONOUNS:
+            cue = (whole.start(1), whole.end(1))
+            return Suggestion((), cue, ((s, s + len(subject)),), 0.65, "reported-subject", None)
     r = RAISED.search(text, s, e)
     if r is None:
         return None
-    subject = text[s : r.start()].strip()
-    if not subject or "," in subject or not is_source(subject) or subject.lower() in PRONOUNS:
+    group = 1 if r.group(1) else 3
+    # "At least three trucks were reportedly turned back": the auxiliary stays with the subject
+    core = text[s : r.start()].strip().removesuffix(",")
+    subject = text[s : r.start(3)].strip() if group == 3 else core
+    if not core or not is_source(core) or core.lower() in PRONOUNS:
         return None
-    group = 1 if r.group(1) else 2
     end = end_before_stop(text, r.end(), e)
     if len(text[r.end() : end].split()) < 2:
         return None

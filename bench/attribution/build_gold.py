@@ -103,8 +103,8 @@ PARAGRAPHS: list[tuple[str, list[dict]]] = [
             ),
             A(
                 ["Opposition leader Dario Ferrante"],
-                "promised",
-                ["to fight it in parliament"],
+                "promised to",
+                ["fight it in parliament"],
                 "Dario Ferrante",
             ),
         ],
@@ -363,7 +363,7 @@ PARAGRAPHS: list[tuple[str, list[dict]]] = [
         [
             A(
                 ["Governor Ilse Maarten"],
-                "wrote",
+                "wrote on social media",
                 ['"Proud of every volunteer who filled a sandbag tonight,"'],
                 "Ilse Maarten",
             )

@@ -461,3 +461,63 @@ def test_a_tag_after_the_content_may_be_followed_by_the_same_sources_second_cue(
         ("said in a statement", ["Four miners were killed"]),
         ("adding", ["that rescuers were close"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "At least three aid trucks were reportedly turned back at a checkpoint.",
+            "reportedly",
+            ["At least three aid trucks were", "turned back at a checkpoint"],
+        ),
+        (
+            "The Kesh Union, which brokered the last deal, is understood to be preparing an offer.",
+            "is understood",
+            ["The Kesh Union, which brokered the last deal", "to be preparing an offer"],
+        ),
+        ("No deaths have been reported.", "have been reported", ["No deaths"]),
+    ],
+)
+def test_passive_reports_have_no_source(text, cue, content) -> None:
+    """'X were reportedly VP', 'X, which …, is understood to VP', 'No deaths have been
+    reported': no source span; the subject is content."""
+    s, got = only(text)
+    assert got == ([], cue, content)
+    assert s.source == ()
+
+
+def test_an_attribution_inside_a_relative_clause_aside() -> None:
+    """'…, which he says has driven down wages': the outer content stops before the aside,
+    and the aside is an attribution of its own (the pronoun "which" and the verb phrase)."""
+    text = "Ana Ruiz vowed to leave the pact, which she says has driven down wages."
+    found = suggest(text)
+    assert [words(text, f) for f in found] == [
+        (["Ana Ruiz"], "vowed to", ["leave the pact"]),
+        (["she"], "says", ["which", "has driven down wages"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ana Ruiz told a rally in the city of Vask on Sunday that taxes would fall.",
+            "that taxes would fall",
+        ),
+        ('The Kesh Union urged "calm on all sides" in a brief statement.', '"calm on all sides"'),
+        (
+            "The board said it was studying the report and would decide within months.",
+            "it was studying the report and would decide within months",
+        ),
+        (
+            'The firm said it would "consider all options", a phrase analysts read as a sale.',
+            'it would "consider all options"',
+        ),
+    ],
+)
+def test_content_boundaries(text, content) -> None:
+    """Content starts at "that" after a long place and time, ends before a medium after a noun
+    phrase and before a writer's appositive comment; a modal verb after "and" is the reported
+    clause's own, not a second cue."""
+    assert only(text)[1][2] == [content]
