@@ -46,7 +46,7 @@ ORIGIN = "newsroom-rules"
 # Longer "sentences" (a text with no stops, a list of thousands of items) get no rule: no news
 # sentence is this long, and every rule's cost stays linear in the text.
 MAX_SENTENCE = 2000
-VERSION = "2"
+VERSION = "3"
 
 
 # Rules whose content runs from the cue to the end of the sentence.
