@@ -198,6 +198,8 @@ class WorkflowForm(forms.Form):
     comment = forms.CharField(
         required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    # Approving with pending work: set by the confirmation step's button (NeedsConfirmation).
+    confirm = forms.BooleanField(required=False)
 
 
 class RejectForm(forms.Form):

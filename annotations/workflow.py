@@ -4,6 +4,11 @@ Article:  new → in annotation (the first span, services.create_annotation)
               → ready for review (an editor who annotated it) → approved (a reviewer)
                                                              → sent back, with a comment (a reviewer)
           sent back → ready for review again (an editor).
+          approved → ready for review again (a reviewer reopens it: see "reopen" below).
+
+Approving while annotations or suggestions are still pending needs the reviewer's explicit
+confirmation (`NeedsConfirmation` says how many). An approved article is locked: nobody changes
+its spans or links until a reviewer reopens it (`LOCKED`, `ensure_editable`).
 
 The rules (`TRANSITIONS`, `check`, `available`) are plain Python: no ORM, no request; the views
 map a refusal's `code` to an HTTP status. `transition` is the one write of an article step: the
@@ -17,6 +22,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -72,20 +78,109 @@ TRANSITIONS: dict[str, Transition] = {
             REVIEWER,
             needs_comment=True,
         ),
+        # Reopening goes back to "ready for review", not to "in annotation": the reviewer who
+        # reopens is the one with something to look at again, and from there they approve
+        # again or send it back with a comment saying what the editors should change. The
+        # approval stays in the history (its ArticleReview row); reopening adds one.
+        Transition("reopen", "Reopen", frozenset({Status.APPROVED}), Status.READY, REVIEWER),
     )
 }
-PAST = {"mark_ready": "Marked ready", "approve": "Approved", "send_back": "Sent back"}
-# The step that leads to each status, for the history line under the title.
-VERB_FOR_STATUS = {t.target: PAST[t.name] for t in TRANSITIONS.values()}
+PAST = {
+    "mark_ready": "Marked ready",
+    "approve": "Approved",
+    "send_back": "Sent back",
+    "reopen": "Reopened",
+}
+
+
+def verb_for(from_status: str, to_status: str) -> str:
+    """What the recorded step from `from_status` to `to_status` was, for the history line:
+    "Marked ready", "Reopened"… Two steps lead to "ready" (mark ready, reopen), so the
+    target alone cannot say which; their sources never overlap."""
+    for step in TRANSITIONS.values():
+        if step.target == to_status and from_status in step.sources:
+            return step.verb
+    return ""
 
 
 class TransitionRefused(Exception):
-    """A step that may not be taken. `code`: unknown, forbidden, status, annotations, comment."""
+    """A step that may not be taken. `code`: unknown, forbidden, status, annotations, comment,
+    confirm."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class NeedsConfirmation(TransitionRefused):
+    """Approving while work is still pending: not refused outright, but only taken when the
+    reviewer confirms having seen how much (the issue: 45 of 49 pending, approved unawares)."""
+
+    def __init__(self, annotations: int, suggestions: int) -> None:
+        self.annotations = annotations
+        self.suggestions = suggestions
+        super().__init__("confirm", pending_message(annotations, suggestions))
+
+
+def pending_message(annotations: int, suggestions: int) -> str:
+    """ "45 annotations and 3 suggestions are still pending"."""
+    a = f"{annotations} annotation{'' if annotations == 1 else 's'}"
+    s = f"{suggestions} suggestion{'' if suggestions == 1 else 's'}"
+    return f"{a} and {s} are still pending"
+
+
+def pending_work(article_id: int) -> tuple[int, int]:
+    """(live annotations pending review, suggestions nobody has accepted or rejected yet).
+
+    Suggestion is looked up through the app registry, not imported: `suggestions` depends on
+    `annotations` (its models import ours, and it comes after us in INSTALLED_APPS), so a
+    module-level import here would tie the dependency both ways. Without the app installed
+    there are no suggestions to count."""
+    annotations = Annotation.objects.filter(
+        article_id=article_id, status=Annotation.Status.PENDING
+    ).count()
+    try:
+        suggestion = apps.get_model("suggestions", "Suggestion")
+    except LookupError:
+        return annotations, 0
+    # The registry hands back a plain Model class: its Status choices are not visible to the
+    # type checker, so the stored value is written out (Suggestion.Status.PENDING).
+    pending = suggestion._default_manager.filter(article_id=article_id, status="pending")
+    return annotations, pending.count()
+
+
+# --- The lock on approved articles ------------------------------------------------------------
+
+# While an article is approved, its spans, links and registry resolutions are what was approved:
+# nobody changes them (reviewers and admins included) until a reviewer reopens it, so the
+# history always says when the approved version stopped being the approved one. Accepting or
+# rejecting an annotation stays possible: a decision about a span, not a change to it.
+LOCKED = frozenset({Status.APPROVED})
+
+
+class ArticleLocked(Exception):
+    """A change to an approved article. Views answer 409 Conflict: the request is well formed
+    and allowed for the user's role, but conflicts with the article's current state; reopening
+    it (a state change, not a permission) resolves it — which 403 would not say."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def is_locked(status: str) -> bool:
+    return status in LOCKED
+
+
+def ensure_editable(status: str, roles: Collection[str] = ()) -> None:
+    """ArticleLocked unless an article in `status` may have its spans and links changed; the
+    message tells a reviewer to reopen it, anyone else to ask a reviewer."""
+    if not is_locked(status):
+        return
+    if REVIEWER in roles:
+        raise ArticleLocked("This article is approved: reopen it before changing it.")
+    raise ArticleLocked("This article is approved; ask a reviewer to reopen it.")
 
 
 def check(
@@ -161,13 +256,20 @@ def has_annotated(article_id: int, user: User | AnonymousUser) -> bool:
 
 
 def transition(
-    article: Article, name: str, user: User, *, roles: Collection[str], comment: str = ""
+    article: Article,
+    name: str,
+    user: User,
+    *,
+    roles: Collection[str],
+    comment: str = "",
+    confirmed: bool = False,
 ) -> ArticleReview:
     """Take a workflow step: write the article's new status and its ArticleReview row together.
 
     `roles` are what the view found the user may do (`roles_for`). Raises TransitionRefused
     (nothing written) if the step is not theirs, or not possible from the status the database
-    holds now. `article.status` is updated in place."""
+    holds now; NeedsConfirmation for an approval with pending work unless `confirmed`.
+    `article.status` is updated in place."""
     with transaction.atomic():
         current = (
             Article.objects.select_for_update()
@@ -181,6 +283,10 @@ def transition(
             annotated=name != "mark_ready" or has_annotated(article.pk, user),
             comment=comment,
         )
+        if step.name == "approve" and not confirmed:
+            annotations, suggestions = pending_work(article.pk)
+            if annotations or suggestions:
+                raise NeedsConfirmation(annotations, suggestions)
         moved = Article.objects.filter(pk=article.pk, status=current).update(
             status=step.target, updated=timezone.now()
         )

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from annotations.models import Annotation, Attribution, Source, Tag
+from annotations.models import Annotation, ArticleReview, Attribution, Source, Tag
 from articles.models import Article
 from tests.factories import make_annotation, make_article, make_user
 
@@ -494,6 +494,98 @@ def test_page_offers_no_edit_buttons_on_another_editors_annotation(article, edit
     assert f'id="ann-{claim.pk}"' in html
     assert reverse("annotations:edit", args=[claim.pk]) not in html
     assert reverse("annotations:delete", args=[claim.pk]) not in html
+
+
+# --- Approved articles: reopening, and the lock ---------------------------------------------
+
+
+def approve(article: Article) -> None:
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.APPROVED)
+    article.refresh_from_db()
+
+
+def reopen(user, article: Article):
+    url = reverse("annotations:workflow", args=[article.pk, "reopen"])
+    return (client_for(user) if user else Client()).post(url, headers=HTMX)
+
+
+@pytest.mark.parametrize("role", ["reviewer", "admin"])
+def test_reviewer_and_admin_can_reopen_approved_article(article, role):
+    """Reopening is the reviewers' step (admins have every role)."""
+    approve(article)
+    assert reopen(make_user(role=role), article).status_code == 200
+    assert Article.objects.get(pk=article.pk).status == Article.Status.READY
+
+
+@pytest.mark.parametrize("who", ["editor", "no group", "anonymous"])
+def test_others_cannot_reopen_approved_article(article, who):
+    """Editors and role-less accounts get 403, anonymous visitors the login page; the article
+    stays approved and no history row is written."""
+    approve(article)
+    user = {"editor": lambda: make_user(role="editor"), "no group": no_group_user}.get(who)
+    response = reopen(user() if user else None, article)
+    assert response.status_code == (200 if who == "anonymous" else 403)
+    if who == "anonymous":
+        assert response["HX-Redirect"].startswith("/login/")
+    assert Article.objects.get(pk=article.pk).status == Article.Status.APPROVED
+    assert not ArticleReview.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer", "admin"])
+@pytest.mark.parametrize("action", ACTIONS, ids=[a.name for a in ACTIONS])
+def test_nobody_changes_an_approved_article(article, editor, action, role):
+    """While approved, every change to spans and links is refused with 409 (editors on their
+    own spans, reviewers and admins on anyone's), and the database is as before."""
+    rows = action.setup(article, editor)
+    approve(article)
+    before = action.state(rows)
+    user = editor if role == "editor" else make_user(role=role)
+    response = action.send(client_for(user), rows)
+    assert response.status_code == 409
+    assert b"This article is approved" in response.content
+    assert action.state(rows) == before
+
+
+@pytest.mark.parametrize("name", ["annotations:edit", "annotations:link"])
+def test_editor_gets_409_on_forms_of_an_approved_article(article, editor, name):
+    """The inline forms are refused too, not just their posts."""
+    rows = setup_claim(article, editor)
+    approve(article)
+    response = client_for(editor).get(reverse(name, args=[rows["claim"].pk]), headers=HTMX)
+    assert response.status_code == 409
+
+
+def test_editor_cannot_create_on_approved_article(article, editor):
+    """A new span on an approved article: 409, nothing saved."""
+    approve(article)
+    response = client_for(editor).post(
+        reverse("annotations:create", args=[article.pk]),
+        span_data(article, "less sure"),
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    assert Annotation.all_objects.count() == 0
+
+
+def test_another_editor_still_gets_403_on_approved_article(article, editor):
+    """The role check comes first: someone else's span is 403 whatever the article's state."""
+    rows = setup_claim(article, editor)
+    approve(article)
+    response = client_for(make_user(role="editor2")).post(
+        reverse("annotations:delete", args=[rows["claim"].pk]), headers=HTMX
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=[a.name for a in ACTIONS])
+def test_editor_changes_again_once_reopened(article, editor, action):
+    """After a reviewer reopens the article, the editor's change goes through."""
+    rows = action.setup(article, editor)
+    approve(article)
+    reopen(make_user(role="reviewer"), article)
+    response = action.send(client_for(editor), rows)
+    assert response.status_code == 200
+    assert action.state(rows) == expected_after(action, rows)
 
 
 # --- CSRF -------------------------------------------------------------------------------------

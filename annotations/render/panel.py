@@ -36,6 +36,7 @@ KIND_LABELS = dict(Source.Kind.choices)
 
 
 REVIEW_WORDS = dict(Review.Action.choices)
+CORRECT_BUTTON = '<button type="button" hx-get="{url}correct/{on}" {target}>Correct…</button>'
 WHERE_LABELS = dict(Annotation.Target.choices)
 
 
@@ -70,9 +71,12 @@ def url_pattern(name: str) -> str:
 class Renderer:
     """Renders items for one user; URL prefixes are reversed once, not per item."""
 
-    def __init__(self, user: User | AnonymousUser, *, can_link: bool) -> None:
+    def __init__(self, user: User | AnonymousUser, *, can_link: bool, locked: bool = False) -> None:
         self.user_id = user.pk
-        self.can_change = user.has_perm("annotations.change_annotation")
+        # An approved article (annotations.workflow.LOCKED) is drawn read-only: no editing
+        # controls and no Correct…, for anyone, until a reviewer reopens it.
+        self.locked = locked
+        self.can_change = user.has_perm("annotations.change_annotation") and not locked
         self.can_change_any = user.has_perm("annotations.change_any_annotation")
         self.can_link = can_link
         self.can_review = user.has_perm("annotations.add_review")
@@ -180,7 +184,8 @@ class Renderer:
                 )
             parts.append(
                 f'<button type="button" hx-get="{url}reject/" {target}>Reject…</button>'
-                f'<button type="button" hx-get="{url}correct/" {target}>Correct…</button></div>'
+                + ("" if self.locked else CORRECT_BUTTON.format(url=url, target=target, on=""))
+                + "</div>"
             )
         if editable:
             parts.append(
@@ -226,8 +231,9 @@ class ReviewRows:
 
     COLUMNS = 7
 
-    def __init__(self, user: User | AnonymousUser) -> None:
+    def __init__(self, user: User | AnonymousUser, *, locked: bool = False) -> None:
         self.can_review = user.has_perm("annotations.add_review")
+        self.locked = locked  # an approved article: no Correct… (see Renderer)
         self.item_url = url_pattern("annotations:item")
 
     def rows(self, items: Iterable[Item]) -> SafeString:
@@ -261,7 +267,8 @@ class ReviewRows:
                 )
             parts.append(
                 f'<button type="button" hx-get="{url}reject/?on=review" {target}>Reject…</button>'
-                f'<button type="button" hx-get="{url}correct/?on=review" {target}>Correct…</button>'
             )
+            if not self.locked:
+                parts.append(CORRECT_BUTTON.format(url=url, target=target, on="?on=review"))
         parts.append("</td></tr>")
         return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

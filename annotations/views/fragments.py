@@ -5,6 +5,10 @@ each) or, for the panel item and the highlighted text, in annotations.render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,6 +16,7 @@ from django.shortcuts import render
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest
 
+from .. import workflow
 from ..anchoring import paragraph_bounds, paragraphs_touched
 from ..items import load_items
 from ..models import Annotation, Tag
@@ -41,9 +46,11 @@ def changed_paragraphs(article: Article, annotation: Annotation, tags: dict[int,
     ]
 
 
-def panel_renderer(request: HtmxHttpRequest) -> panel.Renderer:
+def panel_renderer(request: HtmxHttpRequest, *, locked: bool = False) -> panel.Renderer:
+    """The panel's renderer for this user; `locked` (an approved article) draws no editing
+    controls."""
     return panel.Renderer(
-        request.user, can_link=request.user.has_perm("annotations.add_attribution")
+        request.user, can_link=request.user.has_perm("annotations.add_attribution"), locked=locked
     )
 
 
@@ -59,8 +66,9 @@ def item_response(
     """One panel item (the main swap), plus changed paragraphs and the count."""
     tags = tags or Tag.objects.by_id()
     (item,) = load_items(tags, ids=[annotation.pk])
+    locked = workflow.is_locked(annotation.article.status)
     context = {
-        "item_html": panel_renderer(request).item(item),
+        "item_html": panel_renderer(request, locked=locked).item(item),
         "paragraphs": paragraphs or [],
         "message": message,
         "count": Annotation.objects.filter(article_id=annotation.article_id).count(),
@@ -96,3 +104,21 @@ def form_errors_text(form: forms.Form) -> str:
 def on_review_page(request: HtmxHttpRequest) -> bool:
     """The control was used on the review page, which wants a table row back."""
     return request.GET.get("on") == "review"
+
+
+def refuses_locked(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A view that changes spans or links answers workflow.ArticleLocked (the article is
+    approved) with 409 and the reason in the status line: HX-Retarget sends it there whatever
+    the button targeted, so the panel item stays on screen."""
+
+    @wraps(view)
+    def checked(request: HtmxHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except workflow.ArticleLocked as exc:
+            response = status_message(request, exc.message, status=409)
+            response["HX-Retarget"] = "#status"
+            response["HX-Reswap"] = "innerHTML"
+            return response
+
+    return checked

@@ -36,6 +36,7 @@ from .fragments import (
     form_response,
     item_response,
     on_review_page,
+    refuses_locked,
 )
 
 if TYPE_CHECKING:
@@ -73,11 +74,13 @@ def workflow_context(
         hint = "Waiting for the editors to mark it ready again."
     elif not steps and workflow.REVIEWER in roles and article.status != Article.Status.APPROVED:
         hint = "Waiting for an editor to mark it ready for review."
+    elif workflow.is_locked(article.status) and workflow.REVIEWER not in roles:
+        hint = "Approved, so read-only: ask a reviewer to reopen it to change anything."
     can_review = user.has_perm(REVIEW_PERM)
     return {
         "article": article,
         "wf_last": last,
-        "wf_last_verb": workflow.VERB_FOR_STATUS.get(last.to_status, "") if last else "",
+        "wf_last_verb": workflow.verb_for(last.from_status, last.to_status) if last else "",
         "wf_steps": steps,
         "wf_hint": hint,
         "wf_review_url": (
@@ -118,7 +121,17 @@ def workflow_step(request: SignedInRequest, article_id: int, step: str) -> HttpR
     # workflow's rules refuse a step that is not the user's role with "forbidden" (403).
     roles = workflow.roles_for(request.user)
     try:
-        workflow.transition(article, step, request.user, roles=roles, comment=comment)
+        workflow.transition(
+            article,
+            step,
+            request.user,
+            roles=roles,
+            comment=comment,
+            confirmed=form.cleaned_data["confirm"],
+        )
+    except workflow.NeedsConfirmation as exc:
+        # Not an error: the bar asks "approve anyway?" with the counts; nothing was written.
+        return workflow_bar(request, article, wf_confirm=exc, wf_step=step)
     except workflow.TransitionRefused as exc:
         article.refresh_from_db(fields=["status"])
         return workflow_bar(
@@ -173,7 +186,9 @@ def reviewed_response(
     (item,) = load_items(Tag.objects.by_id(), ids=[annotation.pk])
     counts = Annotation.objects.filter(article_id=annotation.article_id).count_by_status()
     context = {
-        "row_html": panel.ReviewRows(request.user).row(item),
+        "row_html": panel.ReviewRows(
+            request.user, locked=workflow.is_locked(annotation.article.status)
+        ).row(item),
         "counts_html": render_to_string(f"{REVIEW_TEMPLATE}#counts", {"counts": counts}),
         "message": message,
     }
@@ -210,10 +225,14 @@ def reject(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
+@refuses_locked
 @require_http_methods(["GET", "POST"])
 @permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
 def correct(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Correct a span or its tag: a change to the article, so refused while it is approved
+    (accept and reject are decisions about a span and stay possible)."""
     annotation = get_reviewable(pk)
+    workflow.ensure_editable(annotation.article.status, workflow.roles_for(request.user))
     auto_id = f"correct{pk}-%s"
     if request.method == "GET":
         initial = {"tag": annotation.tag_id, "start": annotation.start, "end": annotation.end}
@@ -298,7 +317,9 @@ def review_page(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         **workflow_context(article, request.user, annotated=bool(items)),
         "on_review_page": True,
         "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags.values()),
-        "rows_html": panel.ReviewRows(request.user).rows(shown),
+        "rows_html": panel.ReviewRows(request.user, locked=workflow.is_locked(article.status)).rows(
+            shown
+        ),
         "shown": len(shown),
         "total": len(items),
         "counts": counts,

@@ -23,7 +23,7 @@ from articles.content import sanitize_html
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest, SignedInRequest, check_perms, permission_required
 
-from .. import services
+from .. import services, workflow
 from ..anchoring import clip
 from ..forms import EditForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
 from ..items import load_items
@@ -37,6 +37,7 @@ from .fragments import (
     item_response,
     on_review_page,
     panel_renderer,
+    refuses_locked,
     status_message,
 )
 from .review import workflow_context
@@ -57,6 +58,7 @@ def workspace_context(article: Article, user: User | AnonymousUser) -> dict[str,
     for item in items:
         spans[item.target_key].append(item.span_info())
     can_link = user.has_perm("annotations.add_attribution")
+    locked = workflow.is_locked(article.status)
     annotated = (
         bool(items)
         if user.has_perm("annotations.change_any_annotation")
@@ -75,8 +77,9 @@ def workspace_context(article: Article, user: User | AnonymousUser) -> dict[str,
         "caption_blocks": caption_blocks,
         "body_html": highlight.render_text("body", article.body, spans["body"]),
         "count": len(items),
-        "panel_html": panel.Renderer(user, can_link=can_link).items(items),
-        "can_annotate": user.has_perm("annotations.add_annotation"),
+        "panel_html": panel.Renderer(user, can_link=can_link, locked=locked).items(items),
+        "can_annotate": user.has_perm("annotations.add_annotation") and not locked,
+        "locked": locked,
         "can_link": can_link,
     }
 
@@ -95,13 +98,15 @@ def article_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 def get_changeable(request: HtmxHttpRequest, pk: int, *, deleted: bool = False) -> Annotation:
     """The annotation, 404 if there is none, PermissionDenied unless the user may change this
-    one (its author, or a role that changes anyone's: Annotation.can_change)."""
+    one (its author, or a role that changes anyone's: Annotation.can_change), ArticleLocked if
+    its article is approved (the views answer 409: `refuses_locked`)."""
     manager = Annotation.all_objects if deleted else Annotation.objects
     annotation = get_object_or_404(manager.select_related("article", "tag", "caption"), pk=pk)
     if not annotation.can_change(request.user):
         raise PermissionDenied(
             "Only the author, a reviewer or an admin can change this annotation."
         )
+    workflow.ensure_editable(annotation.article.status, workflow.roles_for(request.user))
     return annotation
 
 
@@ -120,10 +125,12 @@ def cannot_annotate(request: HtmxHttpRequest) -> HttpResponse:
     return status_message(request, "Your role can read articles but not annotate them.", status=403)
 
 
+@refuses_locked
 @require_POST
 @permission_required("annotations.add_annotation", denied=cannot_annotate)
 def create(request: SignedInRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
+    workflow.ensure_editable(article.status, workflow.roles_for(request.user))
     form = NewSpanForm(request.POST, article=article)
     if not form.is_valid():
         return status_message(request, form_errors_text(form))
@@ -166,13 +173,15 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
 @require_GET
 @permission_required("annotations.view_annotation")
 def item(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    annotation = get_object_or_404(Annotation, pk=pk)
+    annotation = get_object_or_404(Annotation.objects.select_related("article"), pk=pk)
     if on_review_page(request):  # Cancel in a review page form: the row again
         (row,) = load_items(Tag.objects.by_id(), ids=[annotation.pk])
-        return HttpResponse(panel.ReviewRows(request.user).row(row))
+        rows = panel.ReviewRows(request.user, locked=workflow.is_locked(annotation.article.status))
+        return HttpResponse(rows.row(row))
     return item_response(request, annotation)
 
 
+@refuses_locked
 @require_http_methods(["GET", "POST"])
 @permission_required("annotations.change_annotation")
 def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -203,6 +212,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return item_response(request, annotation, paragraphs=paragraphs)
 
 
+@refuses_locked
 @require_POST
 @permission_required("annotations.change_annotation")
 def delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -214,6 +224,7 @@ def delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
 
 
+@refuses_locked
 @require_POST
 @permission_required("annotations.change_annotation")
 def restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -231,6 +242,7 @@ def restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
 
 
+@refuses_locked
 @require_http_methods(["GET", "POST"])
 @permission_required("annotations.change_annotation")
 def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -252,6 +264,7 @@ def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return item_response(request, claim)
 
 
+@refuses_locked
 @require_POST
 @permission_required("annotations.change_annotation")
 def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -272,6 +285,7 @@ def changeable_attribution(request: HtmxHttpRequest, pk: int, permission: str) -
     return attribution
 
 
+@refuses_locked
 @require_http_methods(["GET", "POST"])
 @permission_required("annotations.change_annotation")
 def add_fragment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -291,6 +305,7 @@ def add_fragment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return item_response(request, claim)
 
 
+@refuses_locked
 @require_POST
 @permission_required("annotations.change_annotation")
 def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpResponse:
@@ -303,6 +318,7 @@ def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpRes
     return item_response(request, attribution.claim)
 
 
+@refuses_locked
 @require_http_methods(["GET", "POST"])
 @permission_required("annotations.change_annotation")
 def resolve_source(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -334,6 +350,7 @@ def resolve_source(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return item_response(request, span)
 
 
+@refuses_locked
 @require_POST
 @permission_required("annotations.change_annotation")
 def unresolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:

@@ -62,8 +62,10 @@ def set_status(article: Article, status: str) -> None:
     article.refresh_from_db()
 
 
-def step(user, article: Article, name: str, comment: str | None = None):
+def step(user, article: Article, name: str, comment: str | None = None, *, confirm: bool = False):
     data = {} if comment is None else {"comment": comment}
+    if confirm:
+        data["confirm"] = "on"
     url = reverse("annotations:workflow", args=[article.pk, name])
     return client_for(user).post(url, data, headers=HTMX)
 
@@ -141,7 +143,8 @@ def test_rule_available_steps_per_role():
     assert names(workflow.available(S.IN_ANNOTATION, roles=E, annotated=True)) == ["mark_ready"]
     assert names(workflow.available(S.READY, roles=E, annotated=True)) == []
     assert names(workflow.available(S.READY, roles=R, annotated=False)) == ["approve", "send_back"]
-    assert names(workflow.available(S.APPROVED, roles=both, annotated=True)) == []
+    assert names(workflow.available(S.APPROVED, roles=both, annotated=True)) == ["reopen"]
+    assert names(workflow.available(S.APPROVED, roles=E, annotated=True)) == []
     assert names(workflow.available(S.SENT_BACK, roles=both, annotated=True)) == ["mark_ready"]
 
 
@@ -203,8 +206,10 @@ def test_new_article_cannot_be_marked_ready(article, editor):
 
 
 def test_reviewer_approves_ready_article(article, claim, reviewer):
-    """A reviewer approves an article that is ready: status approved, a row written."""
+    """A reviewer approves an article that is ready, with nothing pending: status approved, a
+    row written, no confirmation asked."""
     set_status(article, S.READY)
+    Annotation.objects.filter(pk=claim.pk).update(status=Annotation.Status.ACCEPTED)
     response = step(reviewer, article, "approve")
     assert response.status_code == 200
     assert status_of(article) == S.APPROVED
@@ -293,7 +298,7 @@ def test_admin_can_take_every_step(article, claim):
     """An admin (superuser) may mark ready and approve."""
     admin = make_user(role="admin")
     assert step(admin, article, "mark_ready").status_code == 200
-    assert step(admin, article, "approve").status_code == 200
+    assert step(admin, article, "approve", confirm=True).status_code == 200
     assert status_of(article) == S.APPROVED
 
 
