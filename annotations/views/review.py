@@ -120,6 +120,7 @@ def workflow_step(request: SignedInRequest, article_id: int, step: str) -> HttpR
     # Permissions decide the roles (editors mark ready, reviewers approve or send back); the
     # workflow's rules refuse a step that is not the user's role with "forbidden" (403).
     roles = workflow.roles_for(request.user)
+    was_locked = workflow.is_locked(article.status)
     try:
         workflow.transition(
             article,
@@ -145,12 +146,17 @@ def workflow_step(request: SignedInRequest, article_id: int, step: str) -> HttpR
     if not request.htmx:
         return redirect(article)
     done = workflow.TRANSITIONS[step]
-    return workflow_bar(
+    response = workflow_bar(
         request,
         article,
         wf_message=f"{done.verb}: the article is now “{article.get_status_display()}”.",
         wf_level="ok",
     )
+    if workflow.is_locked(article.status) != was_locked:
+        # Approving or reopening turns every editing control on the page off or on (toolbar,
+        # panel items, review rows): reload the page rather than swap each region out of band.
+        response["HX-Refresh"] = "true"
+    return response
 
 
 # --- Reviewing annotations inline ----------------------------------------------------------------

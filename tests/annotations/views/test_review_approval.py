@@ -237,3 +237,22 @@ def test_create_on_approved_article_is_409_in_the_status_line(article, editor):
     assert text_of(response) == LOCKED_FOR_EDITORS
     assert (response["HX-Retarget"], response["HX-Reswap"]) == ("#status", "innerHTML")
     assert not Annotation.all_objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "name", "data", "refresh"),
+    [
+        (S.READY, "approve", {"confirm": "on"}, True),
+        (S.APPROVED, "reopen", {}, True),
+        (S.READY, "send_back", {"comment": "Tag the cue."}, False),
+    ],
+)
+def test_steps_that_flip_the_lock_reload_the_page(
+    article, claim, reviewer, start, name, data, refresh
+):
+    """Approve and reopen turn every editing control on the page off or on, so htmx is told to
+    reload the page (HX-Refresh); other steps swap the bar alone."""
+    set_status(article, start)
+    response = step(reviewer, article, name, data)
+    assert response.status_code == 200
+    assert (response.get("HX-Refresh") == "true") is refresh
