@@ -116,6 +116,7 @@ class ImportForm(forms.Form):
 FORMAT_LABELS = {
     "native": "Newsroom JSONL (lossless, re-importable)",
     "csv": "CSV, one row per annotation (spreadsheets)",
+    "attributions-csv": "CSV, one row per attribution: source, cue, claim (spreadsheets)",
     "w3c": "W3C Web Annotation (JSON-LD)",
     "doccano": "doccano JSONL",
     "labelstudio": "Label Studio JSON",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from . import brat, csv, doccano, labelstudio, native, spacy, w3c
+from . import attributions_csv, brat, csv, doccano, labelstudio, native, spacy, w3c
 
 
 class Format(NamedTuple):
@@ -25,6 +25,7 @@ class Format(NamedTuple):
 FORMATS: dict[str, Format] = {
     "native": Format(native.write, "application/jsonl; charset=utf-8", "jsonl", False),
     "csv": Format(csv.write, "text/csv; charset=utf-8", "csv", False),
+    "attributions-csv": Format(attributions_csv.write, "text/csv; charset=utf-8", "csv", False),
     "w3c": Format(
         w3c.write,
         'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
