@@ -90,6 +90,7 @@ def export_page(request: SignedInRequest) -> HttpResponse | StreamingHttpRespons
         "form": form,
         "threshold": threshold(),
         "prepared_formats": [FORMAT_LABELS.get(name, name) for name in sorted(PREPARED_FORMATS)],
+        "dropping_formats": [name for name, spec in FORMATS.items() if spec.drops is not None],
         "recent": Job.objects.filter(kind=Job.Kind.EXPORT).select_related("user")[:RECENT],
         "keep_days": prepared.keep_days_label(),
     }

@@ -259,6 +259,27 @@ def test_spacy_export_is_prepared_and_its_report_shown(
     assert "“inister” does not align with token boundaries" in page
 
 
+def test_a_prepared_export_says_how_many_links_it_dropped(
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """The page of a prepared doccano export (no relations) says how many attribution links
+    it dropped; the export form names the formats that drop links."""
+    from annotations.models import Attribution
+
+    claim = Annotation.objects.filter(article=articles[0], status="accepted").get()
+    source = make_annotation(articles[0], "Source", quote="The minister", status="accepted")
+    Attribution.objects.create(claim=claim, source_span=source, author=claim.author)
+    form = reviewer_client.get(EXPORT_URL).content.decode()
+    assert "doccano, doccano-relations, labelstudio" in form
+    job = start_background(
+        reviewer_client, django_capture_on_commit_callbacks, settings, format="doccano"
+    )
+    run_worker()
+    page = reviewer_client.get(reverse("interchange:export_status", args=[job.uuid]))
+    text = re.sub(r"\s+", " ", page.content.decode())
+    assert "1 attribution link dropped: doccano JSONL, sequence labelling" in text
+
+
 def test_download_before_it_is_ready_is_404(
     reviewer_client, articles, django_capture_on_commit_callbacks, settings
 ):
