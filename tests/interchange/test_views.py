@@ -20,6 +20,7 @@ from django.utils import timezone
 from annotations.models import AnnotatedSet, Annotation
 from interchange import progress, tasks, views
 from interchange.exporting import prepared
+from interchange.exporting.formats import FORMATS
 from interchange.models import Job
 from tests.factories import make_annotation, make_article, make_user
 
@@ -126,7 +127,21 @@ def test_small_export_streams_as_an_attachment(
     assert response["Content-Type"].startswith("application/jsonl")
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment;") and ".jsonl" in disposition
+    assert "newsroom-all-native-" in disposition
     assert len(lines(body(response))) == 3
+
+
+def test_download_names_differ_per_format():
+    """Every format gets its own file name (set, format, scope, time, extension), even the
+    formats that share an extension."""
+    chosen = AnnotatedSet.objects.create(name="Vote coverage")
+    names = {name: views.download_name(chosen, name, approved_only=True) for name in FORMATS}
+    assert len(set(names.values())) == len(FORMATS)
+    assert re.fullmatch(
+        r"newsroom-vote-coverage-attributions-csv-\d{8}-\d{4}\.csv", names["attributions-csv"]
+    )
+    assert names["doccano"].endswith(".jsonl") and "-doccano-" in names["doccano"]
+    assert "-native-all-statuses-" in views.download_name(None, "native", approved_only=False)
 
 
 def test_approved_only_is_the_default(
