@@ -201,3 +201,35 @@ def test_an_article_without_attributions_writes_no_rows():
     make_annotation(article, "Claim", quote=article.body[:5], status="accepted")
     text = "".join(FORMATS["attributions-csv"].write(load_articles(Article.objects.all())))
     assert text == ",".join(attributions_csv.COLUMNS) + "\r\n"
+
+
+def test_exports_number_captions_as_the_article_page_does(client):
+    """Captions stored at positions 3 and 7: the page calls the second "Caption 2", and both
+    CSVs (and the writers' reports) put its spans in caption 2, not at its position or pk."""
+    import re
+
+    from articles.models import ImageCaption
+    from interchange.exporting.records import place
+    from tests.factories import make_user
+
+    editor = make_user(role="editor")
+    article = make_article(title="Two pictures of the pier")
+    ImageCaption.objects.create(article=article, position=7, text="The minister on the deck.")
+    first = ImageCaption.objects.create(article=article, position=3, text="A ferry at the pier.")
+    second = article.captions.exclude(pk=first.pk).get()
+    ok = Annotation.Status.ACCEPTED
+    source = make_annotation(
+        article, "Source", quote="The minister", target="caption", caption=second, status=ok
+    )
+    claim = make_annotation(
+        article, "Claim", quote="on the deck", target="caption", caption=second, status=ok
+    )
+    Attribution.objects.create(claim=claim, source_span=source, author=editor)
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    shown = re.search(rf'id="t-caption-{second.pk}"[^>]*aria-label="Caption (\d+),', page)
+    assert shown is not None and shown.group(1) == "2"
+    (row,) = rows(export("attributions-csv"))
+    assert row["claim_caption"] == row["source_caption"] == "2"
+    assert {r["caption"] for r in rows(export("csv"))} == {"2"}
+    assert place(one(article).annotations[0]) == "caption 2"
