@@ -67,7 +67,11 @@ def standing(text: str) -> Standing:
     """How far `text` (a Source span's words) may go as a registry alias; see the module."""
     words = words_of(text)
     lowered = [w.casefold() for w in words]
-    meaningful = [w for w in lowered if w not in DETERMINERS and w not in PRONOUNS]
+    meaningful = [
+        low
+        for word, low in zip(words, lowered, strict=True)
+        if _acronym(word) or (low not in DETERMINERS and low not in PRONOUNS)
+    ]
     if not meaningful or (len(meaningful) == 1 and meaningful[0] in GENERIC_NOUNS):
         return Standing.NEVER
     for position, word in enumerate(words):
@@ -79,6 +83,11 @@ def standing(text: str) -> Standing:
             continue
         return Standing.NAME
     return Standing.GENERIC
+
+
+def _acronym(word: str) -> bool:
+    """ "US", "IT": capitals throughout are a name, though "us" and "it" are pronouns."""
+    return len(word) > 1 and word.isupper()
 
 
 def may_be_alias(text: str) -> bool:

@@ -898,6 +898,39 @@ def test_resolve_preselects_the_entry_the_same_words_got_in_the_same_article(
     assert f'<option value="{ministry.pk}" selected>Ministry of Transport</option>' in body
 
 
+def test_resolving_without_remember_keeps_a_confirmed_alias_confirmed(client, editor, ministry):
+    """Leaving the box unticked never undoes an earlier confirmation."""
+    confirmed = SourceAlias.objects.create(
+        source=ministry, alias="Transport Ministry", confirmed=True, confirmed_at=timezone.now()
+    )
+    article = make_article(body="Transport Ministry said so.")
+    resolve(client, make_annotation(article, "Source", quote="Transport Ministry", author=editor),
+            source=ministry.pk)  # fmt: skip
+    confirmed.refresh_from_db()
+    assert confirmed.confirmed is True
+
+
+def test_resolving_a_new_entry_can_confirm_its_alias(client, editor):
+    """A new entry made inline gets the span's words as a confirmed alias when remembered."""
+    article = make_article(body="ORR said the bridge was safe.")
+    span = make_annotation(article, "Source", quote="ORR", author=editor)
+    resolve(client, span, new_name="Office of Rail and Road", new_kind="government", remember="on")
+    alias = SourceAlias.objects.get()
+    assert (alias.source.name, alias.alias, alias.confirmed_by) == (
+        "Office of Rail and Road",
+        "ORR",
+        editor,
+    )
+
+
+def test_words_equal_to_the_entry_name_store_no_alias(client, editor, ministry):
+    """Resolving "Ministry of Transport" to the entry of that name adds no alias."""
+    article = make_article(body="The Ministry of Transport said so.")
+    span = make_annotation(article, "Source", quote="Ministry of Transport", author=editor)
+    resolve(client, span, source=ministry.pk, remember="on")
+    assert not SourceAlias.objects.exists()
+
+
 def test_resolve_form_offers_remember_unticked(client, editor, ministry):
     """The form offers "remember as alias", not ticked by default."""
     article = make_article(body="Kyiv Post said so.")
