@@ -45,7 +45,7 @@ import common  # noqa: E402
 TARGET_SECONDS = 0.25
 TARGET_PEAK_MB = 150.0
 PEERS = {"labelstudio": ("Label Studio, JSON", 2.56), "doccano": ("doccano, JSONL", 3.07)}
-MINE = ["native", "csv", "w3c", "doccano", "labelstudio"]
+MINE = ["native", "csv", "attributions-csv", "w3c", "doccano", "labelstudio"]
 
 
 # --- Data --------------------------------------------------------------------------------------

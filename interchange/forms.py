@@ -116,8 +116,10 @@ class ImportForm(forms.Form):
 FORMAT_LABELS = {
     "native": "Newsroom JSONL (lossless, re-importable)",
     "csv": "CSV, one row per annotation (spreadsheets)",
+    "attributions-csv": "CSV, one row per attribution: source, cue, claim (spreadsheets)",
     "w3c": "W3C Web Annotation (JSON-LD)",
-    "doccano": "doccano JSONL",
+    "doccano": "doccano JSONL, sequence labelling (drops attribution links)",
+    "doccano-relations": "doccano JSONL, sequence labelling with relations",
     "labelstudio": "Label Studio JSON",
     "brat": "brat standoff (.txt and .ann in a ZIP)",
     "spacy": "spaCy DocBin (.spacy)",

@@ -25,6 +25,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from .exporting import prepared
+from .exporting.formats import DroppedLinks
 from .exporting.loader import load_articles
 from .exporting.records import ArticleData
 from .forms import DETECT, UPLOAD_DIR
@@ -218,7 +219,10 @@ def run_export(job_id: int) -> None:
         articles = load_articles(
             prepared.articles_of(job), approved_only=bool(job.options.get("approved_only"))
         )
-        size = prepared.write_file(job, _exported(articles, progress), report)
+        dropped = DroppedLinks(job.format)
+        size = prepared.write_file(job, dropped.counted(_exported(articles, progress)), report)
+        if dropped.applies:
+            progress.counts["links_dropped"] = dropped.count
         status, error = Job.Status.DONE, ""
     except Exception as exc:
         logger.exception("export %s failed", job_id)

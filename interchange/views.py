@@ -90,6 +90,7 @@ def export_page(request: SignedInRequest) -> HttpResponse | StreamingHttpRespons
         "form": form,
         "threshold": threshold(),
         "prepared_formats": [FORMAT_LABELS.get(name, name) for name in sorted(PREPARED_FORMATS)],
+        "dropping_formats": [name for name, spec in FORMATS.items() if spec.drops is not None],
         "recent": Job.objects.filter(kind=Job.Kind.EXPORT).select_related("user")[:RECENT],
         "keep_days": prepared.keep_days_label(),
     }
@@ -110,7 +111,7 @@ def start_export(
     options = {"bom": data.get("bom", False), "base_url": request.build_absolute_uri("/")[:-1]}
     if annotated_set is not None:
         options["label"] = annotated_set.name
-    filename = download_name(annotated_set, spec.extension, approved_only)
+    filename = download_name(annotated_set, name, approved_only)
     total = articles.count()
     if name in PREPARED_FORMATS or total > threshold():
         job = Job.objects.create(
@@ -139,12 +140,16 @@ def start_export(
     return response
 
 
-def download_name(annotated_set: AnnotatedSet | None, extension: str, approved_only: bool) -> str:
+def download_name(annotated_set: AnnotatedSet | None, format: str, approved_only: bool) -> str:
+    """newsroom-<set>-<format>[-all-statuses]-<YYYYmmdd-HHMM>.<extension>: the format's name is
+    in it, so two exports of one set never share a name, even when their formats share an
+    extension (native and doccano are both .jsonl, csv and attributions-csv both .csv)."""
     what = "all"
     if annotated_set is not None:
         what = slugify(annotated_set.name)[:60] or f"set-{annotated_set.pk}"
     scope = "" if approved_only else "-all-statuses"
-    return f"newsroom-{what}{scope}-{timezone.now():%Y%m%d-%H%M}.{extension}"
+    extension = FORMATS[format].extension
+    return f"newsroom-{what}-{format}{scope}-{timezone.now():%Y%m%d-%H%M}.{extension}"
 
 
 def _encoded(pieces: Iterable[str] | Iterable[bytes], *, binary: bool) -> Iterator[bytes]:

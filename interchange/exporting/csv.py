@@ -3,7 +3,11 @@
 RFC 4180 (comma, double quotes, CR LF), UTF-8, with a byte-order mark when `bom=True` (Excel
 needs it to read UTF-8). Formula injection: a text cell that starts with = + - @, a tab or a
 carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of
-evaluating it (OWASP's advice for CSV injection). Numbers are written as numbers.
+evaluating it (OWASP's advice for CSV injection). Numbers are written as numbers. Captions are
+numbered from 1, as the article page numbers them ("Caption 1"; `records.caption_number`).
+
+`safe` and `row_writer` are shared with the attributions table
+(attributions_csv.py), so both CSVs follow the same rules.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
-from .records import IMPLICIT_SOURCE, ArticleData, note_text
+from .records import IMPLICIT_SOURCE, ArticleData, caption_number, note_text
 
 COLUMNS = (
     "article_id",
@@ -57,12 +62,17 @@ def safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def row_writer() -> Any:
+    """A csv.writer whose writerow returns the formatted row (RFC 4180, CR LF)."""
+    return csv.writer(_Line())
+
+
 def write(
     articles: Iterable[ArticleData], *, bom: bool = False, **_options: object
 ) -> Iterator[str]:
     """The header, then the rows of each article as one chunk. `bom` starts the output with
     U+FEFF (written as EF BB BF in UTF-8). Other options are ignored."""
-    writer = csv.writer(_Line())
+    writer = row_writer()
     yield ("\ufeff" if bom else "") + writer.writerow(COLUMNS)
     for article in articles:
         rows = list(article_rows(article))
@@ -110,7 +120,7 @@ def article_rows(article: ArticleData) -> Iterator[list[object]]:
             title,
             a.client_id,
             a.target,
-            "" if a.caption is None else a.caption,
+            caption_number(a.caption),
             a.start,
             a.end,
             safe(a.quote),

@@ -18,6 +18,10 @@ Two layouts:
 
 The other keys (doccano keeps them as the document's metadata): article_id, external_id,
 title, url, outlet, published, status and parts.
+
+The formats registry has both: "doccano" (the default layout) and "doccano-relations".
+`links_dropped` and `sources_dropped` count, per article, the attribution links each layout
+cannot carry (the export reports the sum: docs/formats/exports.md, "Links a format drops").
 """
 
 from __future__ import annotations
@@ -75,3 +79,14 @@ def document(article: ArticleData, *, relations: bool = False) -> dict[str, Any]
         parts=flat.described(),
     )
     return out
+
+
+def links_dropped(article: ArticleData) -> int:
+    """The default layout has no relations: every attribution of the article is dropped."""
+    return len(article.attributions)
+
+
+def sources_dropped(article: ArticleData) -> int:
+    """With relations, an attribution whose source is not a span of the text (a registry entry
+    alone, or an implicit source) has no source relation: its link to its source is dropped."""
+    return sum(1 for link in article.attributions if link.source_span is None)

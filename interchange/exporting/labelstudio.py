@@ -122,3 +122,11 @@ def label_config(tags: Iterable[str]) -> str:
         f'<Choices name="{SOURCE_CHOICE}" toName="{TO_NAME}" perRegion="true">'
         f'<Choice value="{IMPLICIT}"/></Choices></View>'
     )
+
+
+def links_dropped(article: ArticleData) -> int:
+    """An attribution whose source is a registry entry alone has no region to relate to (an
+    implicit source is the claim's per-region choice): its link to its source is dropped."""
+    return sum(
+        1 for link in article.attributions if link.source_span is None and not link.implicit_source
+    )

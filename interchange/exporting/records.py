@@ -36,7 +36,8 @@ SourceData
 
 `flat_text(article)` lays an article's texts end to end (title, captions, body, separated by
 a blank line) for formats that annotate one text per document (doccano, Label Studio, brat).
-`note_text(note)` is a note as plain text, for formats that do not carry HTML. `place(span)` and
+`note_text(note)` is a note as plain text, for formats that do not carry HTML.
+`caption_number(index)` is a caption as the article page numbers it (from 1). `place(span)` and
 `one_line(text)` word the lines of a writer's report (brat, spaCy). `link_relations(link)` is
 an attribution as relations between two spans each (doccano, Label Studio).
 """
@@ -181,9 +182,18 @@ def note_text(note: str) -> str:
     return content.html_to_text(_BREAK.sub(" ", note))
 
 
+def caption_number(caption: int | None) -> int | str:
+    """A caption's number as the article page shows it ("Caption 1" is the first caption in
+    display order, index 0): index + 1, or "" for a span that is not in a caption. The CSV
+    exports and the reports number captions so; the JSON formats keep the index (from 0)
+    into the article's list of captions."""
+    return "" if caption is None else caption + 1
+
+
 def place(span: AnnotationData) -> str:
-    """Where a span is, as a report names it: "title", "body" or "caption <n>" (from 1)."""
-    return f"caption {span.caption + 1}" if span.caption is not None else span.target
+    """Where a span is, as a report names it: "title", "body" or "caption <n>" (numbered as
+    the article page numbers captions, from 1)."""
+    return f"caption {caption_number(span.caption)}" if span.caption is not None else span.target
 
 
 def one_line(text: str, n: int = 60) -> str:

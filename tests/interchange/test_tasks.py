@@ -99,6 +99,20 @@ def test_an_export_task_writes_its_file_and_records_what_it_wrote(media):
     assert not list((media / "exports").glob("*.part"))
 
 
+def test_an_export_task_counts_the_links_its_format_drops(media):
+    """A doccano export (no relations) records how many attribution links it dropped; a native
+    export, which keeps them all, records no such count."""
+    annotated_article()
+    job = export_job(total=1, format="doccano")
+    tasks.run_export.call(job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.counts["links_dropped"] == 2
+    native = export_job(total=1)
+    tasks.run_export.call(native.pk)
+    native.refresh_from_db()
+    assert "links_dropped" not in native.counts
+
+
 def test_an_export_task_delivered_twice_exports_once(media, monkeypatch):
     """The task claims its Job queued → running in one conditional UPDATE: run again (a retry,
     a second worker) it writes nothing, and neither does one for a Job already running."""

@@ -20,6 +20,7 @@ from django.utils import timezone
 from annotations.models import AnnotatedSet, Annotation
 from interchange import progress, tasks, views
 from interchange.exporting import prepared
+from interchange.exporting.formats import FORMATS
 from interchange.models import Job
 from tests.factories import make_annotation, make_article, make_user
 
@@ -126,7 +127,21 @@ def test_small_export_streams_as_an_attachment(
     assert response["Content-Type"].startswith("application/jsonl")
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment;") and ".jsonl" in disposition
+    assert "newsroom-all-native-" in disposition
     assert len(lines(body(response))) == 3
+
+
+def test_download_names_differ_per_format():
+    """Every format gets its own file name (set, format, scope, time, extension), even the
+    formats that share an extension."""
+    chosen = AnnotatedSet.objects.create(name="Vote coverage")
+    names = {name: views.download_name(chosen, name, approved_only=True) for name in FORMATS}
+    assert len(set(names.values())) == len(FORMATS)
+    assert re.fullmatch(
+        r"newsroom-vote-coverage-attributions-csv-\d{8}-\d{4}\.csv", names["attributions-csv"]
+    )
+    assert names["doccano"].endswith(".jsonl") and "-doccano-" in names["doccano"]
+    assert "-native-all-statuses-" in views.download_name(None, "native", approved_only=False)
 
 
 def test_approved_only_is_the_default(
@@ -257,6 +272,27 @@ def test_spacy_export_is_prepared_and_its_report_shown(
     page = reviewer_client.get(response.url).content.decode()
     assert "1 note from the spacy writer" in page
     assert "“inister” does not align with token boundaries" in page
+
+
+def test_a_prepared_export_says_how_many_links_it_dropped(
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings
+):
+    """The page of a prepared doccano export (no relations) says how many attribution links
+    it dropped; the export form names the formats that drop links."""
+    from annotations.models import Attribution
+
+    claim = Annotation.objects.filter(article=articles[0], status="accepted").get()
+    source = make_annotation(articles[0], "Source", quote="The minister", status="accepted")
+    Attribution.objects.create(claim=claim, source_span=source, author=claim.author)
+    form = reviewer_client.get(EXPORT_URL).content.decode()
+    assert "doccano, doccano-relations, labelstudio" in form
+    job = start_background(
+        reviewer_client, django_capture_on_commit_callbacks, settings, format="doccano"
+    )
+    run_worker()
+    page = reviewer_client.get(reverse("interchange:export_status", args=[job.uuid]))
+    text = re.sub(r"\s+", " ", page.content.decode())
+    assert "1 attribution link dropped: doccano JSONL, sequence labelling" in text
 
 
 def test_download_before_it_is_ready_is_404(

@@ -5,7 +5,9 @@ Streams an export (interchange/exporting, docs/formats/exports.md) to standard o
 FILE. FILE is written under a temporary name beside it and renamed when complete, so a failed
 export never leaves a truncated file behind under the real name. On a terminal a progress bar
 (tqdm, as import_articles draws) on stderr shows the articles written of the selection, the
-annotations and the rate; then the counts line goes to stderr as before.
+annotations and the rate; then the counts line goes to stderr as before. For a format that
+cannot carry every attribution link (doccano, doccano-relations, Label Studio: FORMATS' `drops`)
+the counts line also says how many links the export dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from django.db.models import QuerySet
 
 from annotations.models import AnnotatedSet
 from articles.models import Article
-from interchange.exporting.formats import FORMATS
+from interchange.exporting.formats import FORMATS, DroppedLinks
 from interchange.exporting.loader import BATCH_SIZE, load_articles
 from interchange.exporting.records import ArticleData
 from interchange.management.terminal import TerminalBar, add_progress_argument, rate, terminal
@@ -72,6 +74,7 @@ class Command(BaseCommand):
         out = terminal(self, options)
         counts = [0, 0]  # articles, annotations
         bar = ExportBar(out, articles.count(), counts) if out else None
+        dropped = DroppedLinks(format)
         data = _counted(
             load_articles(
                 articles,
@@ -83,7 +86,11 @@ class Command(BaseCommand):
         )
         report: list[str] = []  # spans a format cannot carry exactly (spaCy token alignment)
         pieces = spec.write(
-            data, bom=options["bom"], base_url=options["base_url"], label=label, report=report
+            dropped.counted(data),
+            bom=options["bom"],
+            base_url=options["base_url"],
+            label=label,
+            report=report,
         )
         if output is None:
             self._to_stdout(pieces, binary=spec.binary)
@@ -94,7 +101,8 @@ class Command(BaseCommand):
         for line in report:
             self.stderr.write(f"warning: {line}")
         where = f" to {output}" if output else ""
-        self.stderr.write(f"exported {counts[0]} articles, {counts[1]} annotations{where}")
+        lost = f", {dropped.phrase()}" if dropped.applies else ""
+        self.stderr.write(f"exported {counts[0]} articles, {counts[1]} annotations{lost}{where}")
 
     def _to_stdout(self, pieces: Iterator[str] | Iterator[bytes], *, binary: bool) -> None:
         if binary:

@@ -43,7 +43,8 @@ def test_csv_has_one_row_per_annotation_with_its_links():
     assert by_tag_quote["Cue", "said"]["linked_claim"] == "the bridge would open in spring"
     assert by_tag_quote["Claim", "Engineers were less sure"]["source"] == "Engineering Council"
     caption = by_tag_quote["Quote", "old bridge"]
-    assert (caption["target"], caption["caption"]) == ("caption", "0")
+    # Numbered as the article page numbers captions ("Caption 1"), not from 0.
+    assert (caption["target"], caption["caption"]) == ("caption", "1")
 
 
 def test_csv_carries_content_fragments_and_implicit_sources():

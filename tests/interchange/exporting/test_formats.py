@@ -30,9 +30,9 @@ def test_every_writer_consumes_an_endless_stream_lazily(name):
 def test_formats_registry_names_writer_type_extension_and_binary_flag():
     """Each format names a writer, a content type, an extension and whether it is binary; the
     text formats are not binary."""
-    for name, (write, content_type, extension, binary) in FORMATS.items():
+    for name, (write, content_type, extension, binary, drops) in FORMATS.items():
         assert callable(write) and "/" in content_type and extension.isalnum(), name
-        assert isinstance(binary, bool)
+        assert isinstance(binary, bool) and (drops is None or callable(drops))
     assert not any(FORMATS[name].binary for name in ("native", "csv", "w3c", "doccano"))
     assert not FORMATS["labelstudio"].binary
 
@@ -78,3 +78,40 @@ def test_both_formats_read_back_from_the_database():
     assert quotes == sorted(
         Annotation.objects.filter(status="accepted").values_list("quote", flat=True)
     )
+
+
+@pytest.mark.django_db
+def test_only_formats_without_relations_for_every_link_count_dropped_links():
+    """doccano's default layout drops every attribution; with relations it (and Label Studio)
+    drops only a source that is no span; the other formats keep every link (no counter)."""
+    from interchange.exporting.formats import DroppedLinks
+    from tests.interchange.exporting.sample_db import quoted_article
+
+    annotated_article()  # a source span with its cue; a registry entry alone
+    quoted_article()  # a content in two fragments; an implicit source
+    expected = {"doccano": 4, "doccano-relations": 2, "labelstudio": 1}
+    for name in FORMATS:
+        dropped = DroppedLinks(name)
+        out = FORMATS[name].write(dropped.counted(load_articles(Article.objects.all())))
+        for _ in out:
+            pass
+        assert dropped.applies == (name in expected), name
+        assert dropped.count == expected.get(name, 0), name
+    assert DroppedLinks("doccano").phrase() == (
+        "0 attribution links dropped (doccano cannot carry them)"
+    )
+
+
+@pytest.mark.django_db
+def test_doccano_relations_is_doccano_with_its_relations():
+    """The "doccano-relations" format is doccano's writer with relations=True: entities and
+    relations instead of labels, a source relation for the source span."""
+    import json
+
+    annotated_article()
+    (document,) = [
+        json.loads(line)
+        for line in FORMATS["doccano-relations"].write(load_articles(Article.objects.all()))
+    ]
+    assert "label" not in document and len(document["entities"]) == 7
+    assert sorted(r["type"] for r in document["relations"]) == ["cue", "source"]

@@ -57,6 +57,22 @@ def test_command_streams_a_set_to_stdout():
     assert len(table) == 7
 
 
+def test_command_says_how_many_links_a_format_drops(tmp_path):
+    """doccano's default layout has no relations: its counts line says how many attribution
+    links the export dropped; a format that keeps every link says nothing of the kind."""
+    annotated_article()  # two attributions
+    err = io.StringIO()
+    target = tmp_path / "set.jsonl"
+    call_command("export_annotations", "--format", "doccano", "-o", str(target), stderr=err)
+    assert (
+        "exported 1 articles, 7 annotations, 2 attribution links dropped "
+        "(doccano cannot carry them) to"
+    ) in err.getvalue()
+    err = io.StringIO()
+    call_command("export_annotations", "--format", "w3c", "-o", str(target), stderr=err)
+    assert "dropped" not in err.getvalue()
+
+
 def test_command_refuses_an_unknown_set():
     """A set name that does not exist is a CommandError."""
     from django.core.management.base import CommandError
