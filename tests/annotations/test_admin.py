@@ -287,3 +287,15 @@ def test_unconfirm_action_forgets_the_confirmation(superuser_client):
     alias_action(superuser_client, "unconfirm", alias)
     alias.refresh_from_db()
     assert (alias.confirmed, alias.confirmed_by, alias.confirmed_at) == (False, None, None)
+
+
+def test_alias_added_confirmed_in_its_own_form_records_the_admin(superuser_client):
+    """An alias added through the alias admin with "confirmed" ticked records who and when."""
+    source = Source.objects.create(name="Pentagon", kind="government")
+    response = superuser_client.post(
+        reverse("admin:annotations_sourcealias_add"),
+        {"source": source.pk, "alias": "the Pentagon", "confirmed": "on"},
+    )
+    assert response.status_code == 302
+    alias = SourceAlias.objects.get()
+    assert (alias.confirmed, alias.confirmed_by.username) == (True, "boss")
