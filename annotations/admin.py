@@ -10,15 +10,16 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from articles.content import canonical_line
 
-from . import anchoring
+from . import aliases, anchoring
 from .models import Annotation, Attribution, Source, SourceAlias, Tag, normalise_alias
 
 
@@ -54,8 +55,8 @@ class SourceAliasFormSet(forms.BaseInlineFormSet):
 class SourceAliasInline(admin.TabularInline):
     model = SourceAlias
     formset = SourceAliasFormSet
-    fields = ("alias", "normalised")
-    readonly_fields = ("normalised",)
+    fields = ("alias", "normalised", "confirmed", "confirmed_by", "confirmed_at")
+    readonly_fields = ("normalised", "confirmed_by", "confirmed_at")
     extra = 1
 
 
@@ -92,7 +93,21 @@ class SourceAdmin(admin.ModelAdmin):
 
     @admin.display(description="Aliases")
     def alias_list(self, source: Source) -> str:
-        return ", ".join(alias.alias for alias in source.aliases.all())
+        """Each alias, a candidate marked with "?": only confirmed ones match elsewhere."""
+        return ", ".join(
+            alias.alias if alias.confirmed else f"{alias.alias} (?)"
+            for alias in source.aliases.all()
+        )
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Record who confirmed an alias ticked here, and forget it for one unticked."""
+        for alias in formset.save(commit=False):
+            if isinstance(alias, SourceAlias):
+                record_confirmation(alias, request.user)
+            alias.save()
+        for gone in formset.deleted_objects:
+            gone.delete()
+        formset.save_m2m()
 
     @admin.display(description="Mentions", ordering="mention_count")
     def mention_count(self, source: Source) -> int:
@@ -196,3 +211,56 @@ class AttributionAdmin(admin.ModelAdmin):
     @admin.display(description="Source")
     def source_label(self, attribution: Attribution) -> str:
         return attribution.source_label
+
+
+def record_confirmation(alias: SourceAlias, user: Any) -> None:
+    """Make who-and-when agree with the `confirmed` box an admin just set (or left)."""
+    if alias.confirmed:
+        alias.mark_confirmed(user)
+    else:
+        alias.mark_unconfirmed()
+
+
+@admin.register(SourceAlias)
+class SourceAliasAdmin(admin.ModelAdmin):
+    """Every alias with its confirmed state: candidates (words an editor resolved, imported
+    aliases, those the migration to managed aliases left unconfirmed) wait here for an admin;
+    only confirmed ones pre-select or resolve an entry in another article."""
+
+    list_display = ("alias", "source", "confirmed", "confirmed_by", "confirmed_at")
+    list_filter = ("confirmed",)
+    list_select_related = ("source", "confirmed_by")
+    search_fields = ("alias", "source__name")
+    autocomplete_fields = ("source",)
+    fields = ("source", "alias", "confirmed", "confirmed_by", "confirmed_at")
+    readonly_fields = ("confirmed_by", "confirmed_at")
+    actions = ("confirm", "unconfirm")
+
+    def save_model(self, request: HttpRequest, obj: SourceAlias, form: Any, change: bool) -> None:
+        record_confirmation(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Confirm selected aliases", permissions=["change"])
+    def confirm(self, request: HttpRequest, queryset: QuerySet[SourceAlias]) -> None:
+        """Confirm the selected candidates (a pronoun or bare generic word left from before
+        is skipped and named: it can never be an alias)."""
+        refused = {a.pk: a.alias for a in queryset if not aliases.may_be_alias(a.alias)}
+        done = (
+            queryset.filter(confirmed=False)
+            .exclude(pk__in=refused)
+            .update(confirmed=True, confirmed_by=request.user, confirmed_at=timezone.now())
+        )
+        self.message_user(request, f"{done} alias(es) confirmed.", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                f"Never an alias, not confirmed: {', '.join(sorted(refused.values()))}.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Unconfirm selected aliases", permissions=["change"])
+    def unconfirm(self, request: HttpRequest, queryset: QuerySet[SourceAlias]) -> None:
+        done = queryset.filter(confirmed=True).update(
+            confirmed=False, confirmed_by=None, confirmed_at=None
+        )
+        self.message_user(request, f"{done} alias(es) unconfirmed.", messages.SUCCESS)

@@ -177,6 +177,8 @@ class ResolveForm(forms.Form):
     new_kind = forms.ChoiceField(
         choices=[("", "Kind…"), *Source.Kind.choices], required=False, label="Kind"
     )
+    # Off by default: an alias applies in every article, so it is remembered only on purpose.
+    remember = forms.BooleanField(required=False, label="Remember these words as an alias")
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -38,7 +38,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.content import canonical_line, sanitize_html
 from articles.models import Article
 
-from . import anchoring
+from . import aliases, anchoring
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, PermissionsMixin
@@ -88,6 +88,25 @@ class Tag(models.Model):
         return self.name
 
 
+class SourceQuerySet(models.QuerySet["Source"]):
+    def matching(self, words: str, article_id: int) -> SourceQuerySet:
+        """The entries a Source span with these words may have pre-selected: by name, by a
+        confirmed alias, or as the same words were resolved elsewhere in the same article
+        (never by a resolution in another article); none at all for a pronoun or a bare
+        generic word (annotations.aliases), which names someone only in its own sentence."""
+        if not aliases.may_be_alias(words):
+            return self.none()
+        return self.filter(
+            Q(name__iexact=canonical_line(words))
+            | Q(aliases__normalised=normalise_alias(words), aliases__confirmed=True)
+            | Q(
+                mentions__article_id=article_id,
+                mentions__quote__iexact=words,
+                mentions__deleted_at__isnull=True,
+            )
+        ).distinct()
+
+
 class Source(models.Model):
     """An entry of the source registry: who a Source span refers to."""
 
@@ -102,6 +121,8 @@ class Source(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.CharField(max_length=500, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -118,16 +139,50 @@ def normalise_alias(text: str) -> str:
     return canonical_line(text).casefold()
 
 
+class SourceAliasQuerySet(models.QuerySet["SourceAlias"]):
+    def confirmed(self) -> SourceAliasQuerySet:
+        """The aliases an admin or editor confirmed: the only ones that resolve or pre-select a
+        registry entry outside the article where they were first used."""
+        return self.filter(confirmed=True)
+
+
 class SourceAlias(models.Model):
+    """Other words for a registry entry. Managed, not learned: resolving a span records its
+    words as a candidate at most (annotations.aliases says which words may be one); only a
+    confirmed alias matches in another article."""
+
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=300)
     normalised = models.CharField(max_length=300, editable=False, db_index=True)
+    confirmed = models.BooleanField(
+        default=False,
+        help_text="Only confirmed aliases pre-select or resolve this entry in other articles.",
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SourceAliasQuerySet.as_manager()
 
     class Meta:
         ordering = ["alias"]
         verbose_name_plural = "source aliases"
         constraints = [
-            models.UniqueConstraint(fields=["source", "normalised"], name="alias_unique_per_source")
+            models.UniqueConstraint(
+                fields=["source", "normalised"], name="alias_unique_per_source"
+            ),
+            # When, and by whom if that account still exists: only on a confirmed alias.
+            models.CheckConstraint(
+                condition=Q(confirmed=True, confirmed_at__isnull=False)
+                | Q(confirmed=False, confirmed_at__isnull=True, confirmed_by__isnull=True),
+                name="alias_confirmation_recorded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -137,6 +192,20 @@ class SourceAlias(models.Model):
         self.alias = canonical_line(self.alias)
         self.normalised = normalise_alias(self.alias)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if aliases.standing(self.alias) == aliases.Standing.NEVER:
+            raise ValidationError(
+                {"alias": "A pronoun or a generic word is never an alias: it names no one."}
+            )
+
+    def mark_confirmed(self, user: Any) -> None:
+        """Set (not save) the confirmation: by `user`, now. Already recorded stays as it was."""
+        if self.confirmed_at is None:
+            self.confirmed, self.confirmed_by, self.confirmed_at = True, user, timezone.now()
+
+    def mark_unconfirmed(self) -> None:
+        self.confirmed, self.confirmed_by, self.confirmed_at = False, None, None
 
 
 # Where a span's text comes in the page: title, then captions (by position), then the body.

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from articles.content import canonical_line
 from articles.models import Article, ImageCaption
 
+from . import aliases
 from .models import Annotation, Attribution, Source, SourceAlias, Tag, normalise_alias
 
 if TYPE_CHECKING:
@@ -70,25 +71,35 @@ def create_annotation(
 
 @transaction.atomic
 def resolve_source(
-    annotation: Annotation, source: Source, *, remember_alias: bool = True
-) -> Annotation:
-    """Point a Source span at a registry entry and remember its words as an alias of that entry,
-    so the next "the monitor" is suggested the same way."""
+    annotation: Annotation, source: Source, *, confirm_by: User | None = None
+) -> SourceAlias | None:
+    """Point a Source span at a registry entry. Its words are recorded as a candidate alias of
+    the entry when they could be one (annotations.aliases: never a pronoun or a bare generic
+    word) and confirmed when `confirm_by` (the editor who ticked "remember as alias") is given
+    and the words name someone; a generic description stays a candidate for an admin. Only a
+    confirmed alias matches in another article. Returns the alias, or None when none applies."""
     annotation.source_entry = source
     annotation.save(update_fields=["source_entry", "updated"])
-    if remember_alias and normalise_alias(annotation.quote) != normalise_alias(source.name):
-        SourceAlias.objects.get_or_create(
-            source=source,
-            normalised=normalise_alias(annotation.quote),
-            defaults={"alias": annotation.quote},
-        )
-    return annotation
+    words = canonical_line(annotation.quote)
+    normalised = normalise_alias(words)
+    standing = aliases.standing(words)
+    if standing == aliases.Standing.NEVER or normalised == normalise_alias(source.name):
+        return None
+    alias, _ = SourceAlias.objects.get_or_create(
+        source=source, normalised=normalised, defaults={"alias": words}
+    )
+    if confirm_by is not None and standing == aliases.Standing.NAME and not alias.confirmed:
+        alias.mark_confirmed(confirm_by)
+        alias.save(update_fields=["confirmed", "confirmed_by", "confirmed_at"])
+    return alias
 
 
 @transaction.atomic
-def create_source_and_resolve(annotation: Annotation, *, name: str, kind: str) -> Source:
+def create_source_and_resolve(
+    annotation: Annotation, *, name: str, kind: str, confirm_by: User | None = None
+) -> Source:
     source, _ = Source.objects.get_or_create(name=canonical_line(name), defaults={"kind": kind})
-    resolve_source(annotation, source)
+    resolve_source(annotation, source, confirm_by=confirm_by)
     return source
 
 

@@ -105,8 +105,8 @@ class RunResult:
 
 
 class Registry:
-    """The source registry's names and aliases, normalised, each to its entry; a name two
-    entries share maps to None (ambiguous: never resolved)."""
+    """The source registry's names and confirmed aliases, normalised, each to its entry; a name
+    two entries share maps to None (ambiguous: never resolved)."""
 
     def __init__(self, names: dict[str, int | None], entries: dict[int, Source]) -> None:
         self.names = names
@@ -123,7 +123,9 @@ class Registry:
 
         for pk, source in entries.items():
             add(normalise_alias(source.name), pk)
-        for source_id, normalised in SourceAlias.objects.values_list("source_id", "normalised"):
+        # Confirmed aliases only: a candidate (words some editor once resolved) is no evidence.
+        confirmed = SourceAlias.objects.confirmed()
+        for source_id, normalised in confirmed.values_list("source_id", "normalised"):
             add(normalised, source_id)
         return cls(names, entries)
 

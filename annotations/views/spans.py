@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,11 +22,11 @@ from articles.content import sanitize_html
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest, SignedInRequest, check_perms, permission_required
 
-from .. import services, workflow
+from .. import aliases, services, workflow
 from ..anchoring import clip
 from ..forms import EditForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
 from ..items import load_items
-from ..models import Annotation, Attribution, Source, Tag, normalise_alias, target_key
+from ..models import Annotation, Attribution, Source, Tag, target_key
 from ..render import highlight, panel
 from .fragments import (
     PAGE_TEMPLATE,
@@ -321,18 +320,17 @@ def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpRes
 @refuses_locked
 @require_http_methods(["GET", "POST"])
 @permission_required("annotations.change_annotation")
-def resolve_source(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """Resolve a Source span to a registry entry: pick one (suggested by the span's words) or
-    create one (which needs annotations.add_source)."""
+def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Resolve a Source span to a registry entry: pick one (pre-selected only by its name or a
+    confirmed alias, never for a pronoun) or create one (which needs annotations.add_source).
+    "Remember as alias" (off by default) confirms the span's words as an alias of the entry
+    when they name someone; otherwise they are at most a candidate for an admin."""
     span = get_changeable(request, pk)
     if span.tag.role != Tag.Role.SOURCE:
         return status_message(request, "Only Source spans resolve to the registry.")
-    suggestions = list(
-        Source.objects.filter(
-            Q(aliases__normalised=normalise_alias(span.quote)) | Q(name__iexact=span.quote)
-        ).distinct()[:5]
-    )
-    context = {"a": span, "suggestions": suggestions}
+    suggestions = list(Source.objects.matching(span.quote, span.article_id)[:5])
+    standing = aliases.standing(span.quote)
+    context = {"a": span, "suggestions": suggestions, "alias_standing": standing.value}
     auto_id = f"resolve{span.pk}-%s"
     if request.method == "GET":
         initial = {"source": suggestions[0].pk} if suggestions else {}
@@ -342,11 +340,14 @@ def resolve_source(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return form_response(request, "resolve", {**context, "form": form}, status=422)
     data = form.cleaned_data
+    confirm_by = request.user if data.get("remember") else None
     if data.get("source"):
-        services.resolve_source(span, data["source"])
+        services.resolve_source(span, data["source"], confirm_by=confirm_by)
     else:
         check_perms(request.user, "annotations.add_source")
-        services.create_source_and_resolve(span, name=data["new_name"], kind=data["new_kind"])
+        services.create_source_and_resolve(
+            span, name=data["new_name"], kind=data["new_kind"], confirm_by=confirm_by
+        )
     return item_response(request, span)
 
 

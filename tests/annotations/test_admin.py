@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from annotations.models import Annotation, Attribution, Source, SourceAlias, Tag
 from tests.admin_forms import change_form, form_data, post_change
@@ -172,3 +173,129 @@ def test_attribution_admin_add_without_claim_is_a_form_error(superuser_client, a
     )
     assert response.status_code == 200
     assert "claim" in response.context["adminform"].form.errors
+
+
+# --- Source aliases: confirmed or candidates -----------------------------------------------------
+
+
+def add_source_with_aliases(client, *aliases: tuple[str, bool]):
+    data = {
+        "name": "Syrian Observatory for Human Rights",
+        "kind": "organisation",
+        "description": "",
+        "aliases-TOTAL_FORMS": str(len(aliases)),
+        "aliases-INITIAL_FORMS": "0",
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+    }
+    for i, (alias, confirmed) in enumerate(aliases):
+        data[f"aliases-{i}-alias"] = alias
+        if confirmed:
+            data[f"aliases-{i}-confirmed"] = "on"
+    return client.post(reverse("admin:annotations_source_add"), data)
+
+
+def test_source_admin_records_who_confirmed_an_alias(superuser_client):
+    """An alias ticked "confirmed" in the source's form is recorded as confirmed by the admin,
+    now; one left unticked stays a candidate."""
+    response = add_source_with_aliases(superuser_client, ("SOHR", True), ("the monitor", False))
+    assert response.status_code == 302
+    confirmed = SourceAlias.objects.get(alias="SOHR")
+    assert (confirmed.confirmed, confirmed.confirmed_by.username) == (True, "boss")
+    assert confirmed.confirmed_at is not None
+    candidate = SourceAlias.objects.get(alias="the monitor")
+    assert (candidate.confirmed, candidate.confirmed_by, candidate.confirmed_at) == (
+        False,
+        None,
+        None,
+    )
+
+
+def test_source_admin_refuses_a_pronoun_alias(superuser_client):
+    """ "he" is refused as an alias with a message; nothing is saved."""
+    response = add_source_with_aliases(superuser_client, ("he", True))
+    assert response.status_code == 200
+    assert "never an alias" in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_source_list_marks_candidate_aliases(superuser_client):
+    """The source list shows each alias, a candidate followed by "(?)"."""
+    source = Source.objects.create(name="Pentagon", kind="government")
+    SourceAlias.objects.create(
+        source=source, alias="the Pentagon", confirmed=True, confirmed_at=timezone.now()
+    )
+    SourceAlias.objects.create(source=source, alias="the department")
+    response = superuser_client.get(reverse("admin:annotations_source_changelist"))
+    body = response.content.decode()
+    assert "the department (?)" in body
+    assert "the Pentagon (?)" not in body
+    assert "the Pentagon" in body
+
+
+def alias_action(client, action: str, *aliases: SourceAlias):
+    return client.post(
+        reverse("admin:annotations_sourcealias_changelist"),
+        {"action": action, "_selected_action": [a.pk for a in aliases]},
+        follow=True,
+    )
+
+
+def test_alias_list_shows_confirmed_state_and_filters_by_it(superuser_client):
+    """The alias list has a confirmed column and filter: candidates can be found for review."""
+    source = Source.objects.create(name="Pentagon", kind="government")
+    done = SourceAlias.objects.create(
+        source=source, alias="the Pentagon", confirmed=True, confirmed_at=timezone.now()
+    )
+    waiting = SourceAlias.objects.create(source=source, alias="the department")
+    url = reverse("admin:annotations_sourcealias_changelist")
+    assert list(superuser_client.get(url, {"confirmed__exact": "0"}).context["cl"].result_list) == [
+        waiting
+    ]
+    assert list(superuser_client.get(url, {"confirmed__exact": "1"}).context["cl"].result_list) == [
+        done
+    ]
+
+
+def test_confirm_action_confirms_candidates_by_the_admin(superuser_client):
+    """ "Confirm selected aliases" confirms the candidates, recording the admin and the time."""
+    source = Source.objects.create(name="Pentagon", kind="government")
+    alias = SourceAlias.objects.create(source=source, alias="the department")
+    response = alias_action(superuser_client, "confirm", alias)
+    assert "1 alias(es) confirmed." in response.content.decode()
+    alias.refresh_from_db()
+    assert (alias.confirmed, alias.confirmed_by.username) == (True, "boss")
+    assert alias.confirmed_at is not None
+
+
+def test_confirm_action_skips_a_pronoun_left_from_before(superuser_client):
+    """A pronoun alias (made before aliases were managed) is never confirmed, and named."""
+    source = Source.objects.create(name="Lena Varga", kind="media")
+    pronoun = SourceAlias.objects.create(source=source, alias="he")
+    name = SourceAlias.objects.create(source=source, alias="Varga")
+    response = alias_action(superuser_client, "confirm", pronoun, name)
+    assert "Never an alias, not confirmed: he." in response.content.decode()
+    assert list(SourceAlias.objects.confirmed()) == [name]
+
+
+def test_unconfirm_action_forgets_the_confirmation(superuser_client):
+    """ "Unconfirm selected aliases" makes them candidates again, who and when cleared."""
+    source = Source.objects.create(name="Pentagon", kind="government")
+    alias = SourceAlias.objects.create(
+        source=source, alias="the Pentagon", confirmed=True, confirmed_at=timezone.now()
+    )
+    alias_action(superuser_client, "unconfirm", alias)
+    alias.refresh_from_db()
+    assert (alias.confirmed, alias.confirmed_by, alias.confirmed_at) == (False, None, None)
+
+
+def test_alias_added_confirmed_in_its_own_form_records_the_admin(superuser_client):
+    """An alias added through the alias admin with "confirmed" ticked records who and when."""
+    source = Source.objects.create(name="Pentagon", kind="government")
+    response = superuser_client.post(
+        reverse("admin:annotations_sourcealias_add"),
+        {"source": source.pk, "alias": "the Pentagon", "confirmed": "on"},
+    )
+    assert response.status_code == 302
+    alias = SourceAlias.objects.get()
+    assert (alias.confirmed, alias.confirmed_by.username) == (True, "boss")

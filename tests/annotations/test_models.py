@@ -10,9 +10,18 @@ from datetime import UTC, datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from annotations import services
-from annotations.models import AnnotatedSet, Annotation, Attribution, Tag, target_key
+from annotations.models import (
+    AnnotatedSet,
+    Annotation,
+    Attribution,
+    Source,
+    SourceAlias,
+    Tag,
+    target_key,
+)
 from articles.models import Article, ImageCaption
 from tests.factories import make_annotation, make_article, make_user
 from tests.interchange.exporting.sample_db import annotated_article, user
@@ -417,3 +426,46 @@ def test_set_filters_and_picked_articles():
         members({"colour": "red"})
     with pytest.raises(ValueError, match="date_from"):
         members({"date_from": "May"})
+
+
+# --- Source aliases -----------------------------------------------------------------------------
+
+
+def test_database_refuses_a_confirmed_alias_without_its_time():
+    """A confirmed alias records when; an unconfirmed one records neither who nor when."""
+    source = Source.objects.create(name="Pentagon", kind="government")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SourceAlias.objects.create(source=source, alias="the Pentagon", confirmed=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SourceAlias.objects.create(source=source, alias="DoD", confirmed_at=timezone.now())
+
+
+def test_alias_clean_refuses_a_pronoun():
+    """full_clean (admin, forms) refuses "he": it is never an alias."""
+    source = Source.objects.create(name="Lena Varga", kind="media")
+    with pytest.raises(ValidationError, match="never an alias"):
+        SourceAlias(source=source, alias="He").full_clean()
+
+
+def test_matching_entries_come_by_name_confirmed_alias_or_the_same_article():
+    """Source.objects.matching: the entry named so, an entry with a confirmed alias, an entry
+    the same words were resolved to in the same article; not a candidate alias, not another
+    article's resolution, nothing for a pronoun."""
+    named = Source.objects.create(name="Harbour Board", kind="organisation")
+    aliased = Source.objects.create(name="Port of Lindholm", kind="organisation")
+    candidate = Source.objects.create(name="Lindholm Docks", kind="organisation")
+    SourceAlias.objects.create(
+        source=aliased, alias="the harbour board", confirmed=True, confirmed_at=timezone.now()
+    )
+    SourceAlias.objects.create(source=candidate, alias="the harbour board")
+    here = make_article(body="The harbour board said so. He agreed.")
+    elsewhere = make_article(body="The harbour board said so. He agreed.")
+    for article, entry in ((here, named), (elsewhere, candidate)):
+        span = make_annotation(article, "Source", quote="The harbour board")
+        services.resolve_source(span, entry)
+        he = make_annotation(article, "Source", quote="He")
+        services.resolve_source(he, entry)
+    assert set(Source.objects.matching("the harbour board", here.pk)) == {named, aliased}
+    assert set(Source.objects.matching("THE harbour board", elsewhere.pk)) == {aliased, candidate}
+    assert set(Source.objects.matching("Harbour  Board", elsewhere.pk)) == {named}
+    assert not Source.objects.matching("he", here.pk).exists()

@@ -151,13 +151,18 @@ def _nth_said(article: Article) -> int:
 
 
 def test_source_resolved_to_a_new_registry_entry(live, login_page, seed_article):
-    """A Source span is resolved inline to a registry entry created on the spot."""
+    """A Source span is resolved inline to a registry entry created on the spot; "remember as
+    alias" ticked on a description ("the monitor") leaves it a candidate for an admin."""
     page = open_article(login_page(make_user(role="editor")), live, seed_article)
     tag_selection(page, "#t-body", "the monitor", "s")
     span = Annotation.objects.get()
     page.locator(f"#ann-{span.pk}").get_by_role("button", name="Resolve…").click()
     page.get_by_label("Name").fill("Syrian Observatory for Human Rights")
     page.get_by_label("Kind").select_option("organisation")
+    remember = page.get_by_label("Remember these words as an alias")
+    expect(remember).not_to_be_checked()
+    expect(page.locator(f"#ann-{span.pk}")).to_contain_text("until an admin confirms it")
+    remember.check()
     page.locator(f"#ann-{span.pk}").get_by_role("button", name="Resolve").click()
     expect(page.locator(f"#ann-{span.pk} .resolved")).to_contain_text(
         "Syrian Observatory for Human Rights"
@@ -165,7 +170,7 @@ def test_source_resolved_to_a_new_registry_entry(live, login_page, seed_article)
     entry = Source.objects.get()
     span.refresh_from_db()
     assert span.source_entry == entry
-    assert entry.aliases.filter(alias="the monitor").exists()
+    assert entry.aliases.filter(alias="the monitor", confirmed=False).exists()
 
 
 def test_annotating_inside_a_caption(live, login_page, seed_article):

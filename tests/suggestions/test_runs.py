@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.utils import timezone
 
 from annotations.models import Source, SourceAlias
 from articles.models import Article
@@ -208,6 +209,12 @@ def test_min_confidence_leaves_out_what_is_below_it():
 # --- Registry resolution -------------------------------------------------------------------------
 
 
+def confirmed_alias(source: Source, alias: str) -> SourceAlias:
+    return SourceAlias.objects.create(
+        source=source, alias=alias, confirmed=True, confirmed_at=timezone.now()
+    )
+
+
 def test_a_named_source_resolves_to_the_one_registry_entry_with_that_name_or_alias():
     """The engine's source_entity (here the name and, resolved by the engine, a later "she")
     resolves by the entry's name or an alias (normalised)."""
@@ -222,7 +229,7 @@ def test_an_ambiguous_name_stays_unresolved():
     """Two entries sharing a name (one by its alias) resolve neither: nothing is guessed."""
     Source.objects.create(name="Ana Berg", kind="person")
     other = Source.objects.create(name="Ana Berg-Lind", kind="person")
-    SourceAlias.objects.create(source=other, alias="ana berg")
+    confirmed_alias(other, "ana berg")
     suggest_articles([story().pk])
     rows = Suggestion.objects.filter(source_name="Ana Berg")
     assert rows.exists()
@@ -233,7 +240,7 @@ def test_an_alias_resolves_an_unnamed_source_only_when_the_article_names_the_ent
     """ "The harbour board" resolves through an alias only in an article that names the entry;
     in another article the same words stay unresolved. No alias is ever written."""
     board = Source.objects.create(name="Harbour Board of Lindholm", kind="organisation")
-    SourceAlias.objects.create(source=board, alias="harbour board")
+    confirmed_alias(board, "harbour board")
     naming = story(external_id="n")
     naming.body = "The Harbour Board of Lindholm met on Monday.\n\n" + BODY
     naming.save()
@@ -248,6 +255,20 @@ def test_an_alias_resolves_an_unnamed_source_only_when_the_article_names_the_ent
     assert [r.source_entry for r in board_rows(naming)] == [board]
     assert [r.source_entry for r in board_rows(silent)] == [None]
     assert SourceAlias.objects.count() == aliases
+
+
+def test_an_unconfirmed_alias_resolves_nothing():
+    """A candidate alias (words an editor once resolved, never confirmed) is no evidence: the
+    same set-up as above with the alias unconfirmed leaves "the harbour board" unresolved."""
+    board = Source.objects.create(name="Harbour Board of Lindholm", kind="organisation")
+    SourceAlias.objects.create(source=board, alias="harbour board")
+    naming = story(external_id="n")
+    naming.body = "The Harbour Board of Lindholm met on Monday.\n\n" + BODY
+    naming.save()
+    suggest_articles([naming.pk])
+    rows = Suggestion.objects.filter(article=naming, target="body").select_related("article")
+    assert [r.source_entry for r in rows if words(r, "source") == ["The harbour board"]] == [None]
+    assert Registry.load().lookup("harbour board") is None
 
 
 def test_registry_lookup_is_read_once_and_normalised():

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
+from annotations.aliases import may_be_alias
 from annotations.models import Annotation, Attribution, Source, SourceAlias, normalise_alias
 
 from ..records import SourceRecord
@@ -66,7 +67,9 @@ class AnnotatedWriter:
             for alias in source.aliases:
                 text = canonical_name(alias)
                 normalised = normalise_alias(text)
-                if normalised not in seen:
+                # Imported aliases are candidates (the file does not say who confirmed them);
+                # a pronoun or a bare generic word is never one.
+                if normalised not in seen and may_be_alias(text):
                     seen.add(normalised)
                     aliases.append(SourceAlias(source=entry, alias=text, normalised=normalised))
         SourceAlias.objects.bulk_create(aliases)

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from annotations import anchoring
 from annotations.models import Annotation, Attribution, Source
 from articles.models import Article
-from interchange.importing.records import ArticleRecord, AttributionRecord
+from interchange.importing.records import ArticleRecord, AttributionRecord, SourceRecord
 from interchange.importing.saver.run import save_records
 from tests.factories import make_user
 from tests.interchange.importing.native_records import (
@@ -358,3 +358,12 @@ def test_fragments_are_written_in_a_fixed_number_of_queries():
     # written one by one would cost 20
     assert 1 <= extra_for_2 <= extra_for_20 <= 3
     assert Attribution.fragments.through.objects.count() == 23
+
+
+def test_imported_aliases_are_candidates_and_never_pronouns():
+    """A file's aliases are stored unconfirmed (the file does not say who confirmed them), and
+    a pronoun or bare generic word among them is never stored."""
+    sources = [SourceRecord("Mayor of Springfield", "person", "", ["he", "officials", "the mayor"])]
+    save_records([native(sources=sources)])
+    aliases = Source.objects.get().aliases.all()
+    assert [(a.alias, a.confirmed) for a in aliases] == [("the mayor", False)]
