@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest
+from suggestions import page as suggested_page
 
 from ..anchoring import paragraph_bounds, paragraphs_touched
 from ..items import load_items
@@ -34,7 +35,11 @@ def changed_paragraphs(article: Article, annotation: Annotation, tags: dict[int,
     )
     spans = [highlight.SpanInfo(pk, s, e, t, tags[t].name) for pk, s, e, t in neighbours]
     element = "p" if annotation.target == Annotation.Target.BODY else "span"
-    html = highlight.render_paragraphs(annotation.target_key, text, spans, indexes, element)
+    # The pending suggestions' outlines stay drawn in the paragraphs a save re-renders.
+    outlines = suggested_page.outline_spans(article.pk, annotation.target, annotation.caption_id)
+    html = highlight.render_paragraphs(
+        annotation.target_key, text, spans, indexes, element, suggested=outlines
+    )
     return [
         {"id": highlight.paragraph_id(annotation.target_key, i), "html": h}
         for i, h in zip(indexes, html, strict=True)

@@ -1,0 +1,181 @@
+"""Reviewing suggestions on the article page (issue 10): accept, reject, accept all above a
+confidence (with Undo), and run the engine again for the article.
+
+Every view checks `suggestions.review_suggestion` (403 otherwise) and answers an htmx POST with
+the page's fragments refreshed at once (`annotations/article.html#refreshed`): the texts (the
+outlines and highlights moved), the annotation list and count, the suggestion list and count,
+and a status line in `#status` (the main swap). A suggestion already decided, or one that cannot
+be accepted any more, answers 409 with the same refresh, so the page shows the current state.
+
+Undo of "accept all" is carried by the page, not stored: the answer holds a signed token listing
+what was made (suggestions.services.Made), valid for an hour and only for the user it was made
+for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core import signing
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+
+from annotations.views.fragments import PAGE_TEMPLATE
+from annotations.views.spans import workspace_context
+from articles.models import Article
+from newsroom.http import SignedInRequest, permission_required
+
+from . import services
+from .models import Suggestion
+from .runs import suggest_articles
+from .store import text_of
+
+REVIEW = services.REVIEW_PERMISSION
+UNDO_SALT = "suggestions.accept_all.undo"
+UNDO_MAX_AGE = 3600  # seconds
+
+
+class AcceptAllForm(forms.Form):
+    min_confidence = forms.FloatField(min_value=0, max_value=1, initial=0.8)
+    revision = forms.IntegerField(required=False)
+
+
+def refreshed(
+    request: SignedInRequest,
+    article: Article,
+    message: str,
+    *,
+    level: str = "ok",
+    status: int = 200,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The status line, with the texts, both lists and both counts swapped out of band."""
+    context = {
+        **workspace_context(article, request.user),
+        "message": message,
+        "level": level,
+        **(extra or {}),
+    }
+    return render(request, f"{PAGE_TEMPLATE}#refreshed", context, status=status)
+
+
+def _revision(request: SignedInRequest) -> int | None:
+    """The article revision the page was loaded at, when it says."""
+    value = request.POST.get("revision", "")
+    return int(value) if value.isdigit() else None
+
+
+def _words(suggestion: Suggestion) -> str:
+    """The cue's words, to name the suggestion in the status line."""
+    text = text_of(suggestion.article, suggestion.target, suggestion.caption)
+    start, end = suggestion.cue_span
+    return text[start:end]
+
+
+@require_POST
+@permission_required(REVIEW)
+def accept(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Accept one suggestion: the source, cue and content spans, their attribution and its
+    registry entry, authored by the user."""
+    suggestion = get_object_or_404(
+        Suggestion.objects.select_related("article", "caption", "source_entry"), pk=pk
+    )
+    try:
+        services.accept(suggestion, request.user, revision=_revision(request))
+    except services.SuggestionError as exc:
+        code = 409 if exc.code in {"decided", "stale", "text_changed"} else 422
+        return refreshed(request, suggestion.article, str(exc), level="error", status=code)
+    return refreshed(
+        request, suggestion.article, f"Accepted the attribution “{_words(suggestion)}”."
+    )
+
+
+@require_POST
+@permission_required(REVIEW)
+def reject(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Reject one suggestion: it stays rejected, so no later run offers it again."""
+    suggestion = get_object_or_404(Suggestion.objects.select_related("article", "caption"), pk=pk)
+    try:
+        services.reject(suggestion, request.user)
+    except services.SuggestionError as exc:
+        return refreshed(request, suggestion.article, str(exc), level="error", status=409)
+    return refreshed(
+        request, suggestion.article, f"Rejected the suggestion “{_words(suggestion)}”."
+    )
+
+
+@require_POST
+@permission_required(REVIEW)
+def accept_all(request: SignedInRequest, article_id: int) -> HttpResponse:
+    """Accept every pending suggestion of the article at or above the confidence given; the
+    answer offers Undo."""
+    article = get_object_or_404(Article, pk=article_id)
+    form = AcceptAllForm(request.POST)
+    if not form.is_valid():
+        return refreshed(
+            request, article, "Give a confidence between 0 and 1.", level="error", status=422
+        )
+    threshold = form.cleaned_data["min_confidence"]
+    done = services.accept_all(
+        article, request.user, min_confidence=threshold, revision=form.cleaned_data["revision"]
+    )
+    accepted = len(done.made.suggestions)
+    message = (
+        f"Accepted {accepted} suggestion{'s' if accepted != 1 else ''} at {threshold:.2f} or above."
+    )
+    if done.refused:
+        message += (
+            f" {done.refused} could not be accepted (decided meanwhile, or the text changed)."
+        )
+    token = ""
+    if accepted:
+        token = signing.dumps(
+            {
+                "u": request.user.pk,
+                "a": article.pk,
+                "s": done.made.suggestions,
+                "n": done.made.annotations,
+                "t": done.made.attributions,
+            },
+            salt=UNDO_SALT,
+            compress=True,
+        )
+    return refreshed(request, article, message, extra={"undo_token": token})
+
+
+@require_POST
+@permission_required(REVIEW)
+def undo_accept_all(request: SignedInRequest, article_id: int) -> HttpResponse:
+    """Undo an "accept all": what it made is deleted and its suggestions are pending again."""
+    article = get_object_or_404(Article, pk=article_id)
+    try:
+        data = signing.loads(request.POST.get("token", ""), salt=UNDO_SALT, max_age=UNDO_MAX_AGE)
+    except signing.BadSignature:
+        return refreshed(
+            request, article, "This Undo has expired or is not valid.", level="error", status=409
+        )
+    if data.get("u") != request.user.pk or data.get("a") != article.pk:
+        return refreshed(
+            request, article, "Only who accepted them can undo this.", level="error", status=403
+        )
+    made = services.Made(data["s"], data["n"], data["t"])
+    back = services.undo_accept(made, request.user)
+    return refreshed(
+        request, article, f"Undone: {back} suggestion{'s' if back != 1 else ''} pending again."
+    )
+
+
+@require_POST
+@permission_required(REVIEW)
+def suggest(request: SignedInRequest, article_id: int) -> HttpResponse:
+    """Run the engine again for this article (a few milliseconds), in the request."""
+    article = get_object_or_404(Article, pk=article_id)
+    result = suggest_articles([article.pk])
+    return refreshed(
+        request,
+        article,
+        f"Suggested again: {result.created} new, {result.replaced} replaced, "
+        f"{result.skipped} already decided.",
+    )
