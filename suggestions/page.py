@@ -57,9 +57,13 @@ def pending(article: Article, captions: Sequence[ImageCaption]) -> Pending:
     """The article's pending suggestions (one query; sentences cut once per text that has any)."""
     position = {c.pk: c.position for c in captions}
     caption_text = {c.pk: c.text for c in captions}
-    rows = Suggestion.objects.filter(
-        article_id=article.pk, status=Suggestion.Status.PENDING
-    ).values_list(*_FIELDS)
+    # Sorted here (reading order needs the spans), so no ORDER BY: the model's ordering would
+    # join the captions table.
+    rows = (
+        Suggestion.objects.filter(article_id=article.pk, status=Suggestion.Status.PENDING)
+        .order_by()
+        .values_list(*_FIELDS)
+    )
     result = Pending()
     cut: dict[str, list[tuple[int, int]]] = {}
     ordered: list[tuple[tuple[int, int, int, int], SuggestedItem]] = []
@@ -101,12 +105,16 @@ def pending(article: Article, captions: Sequence[ImageCaption]) -> Pending:
 def outline_spans(article_id: int, target: str, caption_id: int | None) -> list[SuggestedSpan]:
     """The outline spans of one text's pending suggestions, for a save's re-rendered
     paragraphs (one query)."""
-    rows = Suggestion.objects.filter(
-        article_id=article_id,
-        status=Suggestion.Status.PENDING,
-        target=target,
-        caption_id=caption_id,
-    ).values_list("id", "source_spans", "cue_span", "content_spans")
+    rows = (
+        Suggestion.objects.filter(
+            article_id=article_id,
+            status=Suggestion.Status.PENDING,
+            target=target,
+            caption_id=caption_id,
+        )
+        .order_by()
+        .values_list("id", "source_spans", "cue_span", "content_spans")
+    )
     out: list[SuggestedSpan] = []
     for pk, src, cue, content in rows:
         out += [SuggestedSpan(pk, s, e, Tag.Role.SOURCE) for s, e in spans(src)]
