@@ -130,7 +130,9 @@ def main() -> int:
         f"{common.verdict(med_sg, TARGET_500_MS)}"
     )
     if queries[SUGGESTED] != queries["500 annotations"]:
-        print(f"FAIL: suggestions add queries: {queries[SUGGESTED]} vs {queries['500 annotations']}")
+        print(
+            f"FAIL: suggestions add queries: {queries[SUGGESTED]} vs {queries['500 annotations']}"
+        )
         return 1
     q500, q5000 = queries["500 annotations"], queries["5000 annotations"]
     if q5000 != q500:

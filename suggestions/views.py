@@ -1,11 +1,13 @@
 """Reviewing suggestions on the article page (issue 10): accept, reject, accept all above a
 confidence (with Undo), and run the engine again for the article.
 
-Every view checks `suggestions.review_suggestion` (403 otherwise) and answers an htmx POST with
-the page's fragments refreshed at once (`annotations/article.html#refreshed`): the texts (the
-outlines and highlights moved), the annotation list and count, the suggestion list and count,
-and a status line in `#status` (the main swap). A suggestion already decided, or one that cannot
-be accepted any more, answers 409 with the same refresh, so the page shows the current state.
+Every view checks `suggestions.review_suggestion` (403 otherwise). One accept or reject answers
+with only what changed (`annotations/article.html#decided`: the item removed, the paragraphs its
+spans touch, the annotations made or reused, the counts and the status line), so it stays cheap
+on a long article. The article-wide actions answer with the page's fragments refreshed at once
+(`#refreshed`: the texts, the annotation list and count, the suggestion list and count, and a
+status line in `#status`, the main swap). A suggestion already decided, or one that cannot be
+accepted any more, answers 409 with that whole refresh, so the page shows the current state.
 
 Undo of "accept all" is carried by the page, not stored: the answer holds a signed token listing
 what was made (suggestions.services.Made), valid for an hour and only for the user it was made
@@ -20,9 +22,12 @@ from django import forms
 from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from annotations.views.fragments import PAGE_TEMPLATE
+from annotations.items import load_items
+from annotations.models import Annotation, Attribution, Tag
+from annotations.views.fragments import PAGE_TEMPLATE, panel_renderer, paragraphs_between
 from annotations.views.spans import workspace_context
 from articles.models import Article
 from newsroom.http import SignedInRequest, permission_required
@@ -35,6 +40,9 @@ from .store import text_of
 REVIEW = services.REVIEW_PERMISSION
 UNDO_SALT = "suggestions.accept_all.undo"
 UNDO_MAX_AGE = 3600  # seconds
+# An item's buttons swap the item away (hx-swap="delete"): their answers put the status line
+# in place out of band.
+ITEM_ANSWER = {"status_oob": True}
 
 
 class AcceptAllForm(forms.Form):
@@ -74,6 +82,80 @@ def _words(suggestion: Suggestion) -> str:
     return text[start:end]
 
 
+def decided(
+    request: SignedInRequest,
+    suggestion: Suggestion,
+    message: str,
+    *,
+    attribution: Attribution | None = None,
+    made: services.Made | None = None,
+) -> HttpResponse:
+    """The answer to one accept or reject, kept small (the page is not re-rendered): the
+    suggestion's item goes (the main swap), the paragraphs its spans touch are drawn again, the
+    annotations an accept made are inserted in reading order and those it reused (and the
+    claim, now showing its link) are replaced, and the counts and status line change."""
+    article = suggestion.article
+    tags = Tag.objects.by_id()
+    text = text_of(article, suggestion.target, suggestion.caption)
+    every = [*suggestion.source_spans, suggestion.cue_span, *suggestion.content_spans]
+    span = (min(int(s) for s, _ in every), max(int(e) for _, e in every))
+    paragraphs = paragraphs_between(
+        article, text, suggestion.target, suggestion.caption_id, span, tags
+    )
+    swaps: list[dict[str, Any]] = []
+    if attribution is not None:
+        swaps = _annotation_swaps(request, article, attribution, made or services.Made(), tags)
+    context = {
+        "message": message,
+        "paragraphs": paragraphs,
+        "swaps": swaps,
+        "count": Annotation.objects.filter(article_id=article.pk).count(),
+        "suggestion_count": Suggestion.objects.filter(
+            article_id=article.pk, status=Suggestion.Status.PENDING
+        ).count(),
+    }
+    return render(request, f"{PAGE_TEMPLATE}#decided", context)
+
+
+def _annotation_swaps(
+    request: SignedInRequest,
+    article: Article,
+    attribution: Attribution,
+    made: services.Made,
+    tags: dict[int, Tag],
+) -> list[dict[str, Any]]:
+    """Out-of-band swaps for the attribution's spans: a new one goes before the next annotation
+    in reading order that was there already (or at the list's end); one that was there is
+    replaced. One query for the reading order, whatever the number of annotations."""
+    spans = [attribution.claim_id, attribution.cue_id, attribution.source_span_id]
+    ids = {pk for pk in spans if pk is not None} | {f.pk for f in attribution.fragments.all()}
+    new = set(made.annotations)
+    renderer = panel_renderer(request)
+    items = load_items(tags, ids=ids)
+    order = list(
+        Annotation.objects.filter(article_id=article.pk)
+        .reading_order()
+        .values_list("id", flat=True)
+    )
+    if len(order) == len(new):  # the list held only "No annotations yet": draw it whole
+        html = "".join(renderer.item(i) for i in items)
+        return [{"target": "#ann-list", "swap": "innerHTML", "html": mark_safe(html)}]  # noqa: S308
+    position = {pk: i for i, pk in enumerate(order)}
+    swaps = []
+    for item in sorted(items, key=lambda i: position.get(i.id, len(order))):
+        html = renderer.item(item)
+        if item.id not in new:
+            swaps.append({"target": f"#ann-{item.id}", "swap": "outerHTML", "html": html})
+            continue
+        after = (pk for pk in order[position[item.id] + 1 :] if pk not in new)
+        following = next(after, None)
+        if following is None:
+            swaps.append({"target": "#ann-list", "swap": "beforeend", "html": html})
+        else:
+            swaps.append({"target": f"#ann-{following}", "swap": "beforebegin", "html": html})
+    return swaps
+
+
 @require_POST
 @permission_required(REVIEW)
 def accept(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -82,14 +164,18 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     suggestion = get_object_or_404(
         Suggestion.objects.select_related("article", "caption", "source_entry"), pk=pk
     )
+    made = services.Made()
     try:
-        services.accept(suggestion, request.user, revision=_revision(request))
+        attribution = services.accept(
+            suggestion, request.user, revision=_revision(request), made=made
+        )
     except services.SuggestionError as exc:
         code = 409 if exc.code in {"decided", "stale", "text_changed"} else 422
-        return refreshed(request, suggestion.article, str(exc), level="error", status=code)
-    return refreshed(
-        request, suggestion.article, f"Accepted the attribution “{_words(suggestion)}”."
-    )
+        return refreshed(
+            request, suggestion.article, str(exc), level="error", status=code, extra=ITEM_ANSWER
+        )
+    message = f"Accepted the attribution “{_words(suggestion)}”."
+    return decided(request, suggestion, message, attribution=attribution, made=made)
 
 
 @require_POST
@@ -100,10 +186,10 @@ def reject(request: SignedInRequest, pk: int) -> HttpResponse:
     try:
         services.reject(suggestion, request.user)
     except services.SuggestionError as exc:
-        return refreshed(request, suggestion.article, str(exc), level="error", status=409)
-    return refreshed(
-        request, suggestion.article, f"Rejected the suggestion “{_words(suggestion)}”."
-    )
+        return refreshed(
+            request, suggestion.article, str(exc), level="error", status=409, extra=ITEM_ANSWER
+        )
+    return decided(request, suggestion, f"Rejected the suggestion “{_words(suggestion)}”.")
 
 
 @require_POST

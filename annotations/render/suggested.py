@@ -77,7 +77,7 @@ class SuggestionPanel:
             f"{escape(f'{s.origin} {s.version}'.strip())}</p>"
         ]
         if self.can_review:
-            target = 'hx-target="#status" hx-swap="innerHTML" hx-include="#sg-revision"'
+            target = f'hx-target="#sg-{pk}" hx-swap="delete" hx-include="#sg-revision"'
             parts.append(
                 '<div class="actions" role="group" aria-label="Review this suggestion">'
                 f'<button type="button" class="accept" data-sg-action="accept" '

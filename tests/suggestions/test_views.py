@@ -16,7 +16,7 @@ from annotations.models import Annotation, Attribution
 from articles.models import Article
 from suggestions.models import Suggestion
 from suggestions.runs import suggest_articles
-from tests.factories import make_article, make_user
+from tests.factories import make_annotation, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -139,9 +139,10 @@ def test_page_query_count_does_not_grow_with_suggestions(client, editor):
 # --- Accept and reject --------------------------------------------------------------------------
 
 
-def test_accept_makes_the_attribution_and_refreshes_panel_and_text(client, article, editor):
-    """Accepting answers the refreshed page fragments: the new spans in the annotation list with
-    the provenance line, highlights in the text, the suggestion gone from the section."""
+def test_accept_answers_only_what_changed(client, article, editor):
+    """Accepting answers fragments, not the page: the new spans for the annotation list (the
+    claim with the provenance line), the paragraph with its highlights and the other
+    suggestions' outlines, and both counts; the item itself is swapped away (empty answer)."""
     suggestion = by_rule(article, "source-cue-that")
     response = client.post(
         reverse("suggestions:accept", args=[suggestion.pk]),
@@ -152,14 +153,40 @@ def test_accept_makes_the_attribution_and_refreshes_panel_and_text(client, artic
     html = response.content.decode()
     assert Suggestion.objects.get(pk=suggestion.pk).status == "accepted"
     assert Annotation.objects.filter(article=article, author=editor).count() == 3
+    # The list held nothing: it is drawn whole with the three new items.
+    assert '<hx-partial hx-target="#ann-list" hx-swap="innerHTML"><li id="ann-' in html
     assert html.count('<li id="ann-') == 3
     assert "suggested by newsroom-rules 3, rule source-cue-that, confidence 0.85" in html
-    assert f'id="sg-{suggestion.pk}"' not in html
-    assert html.count('<li id="sg-') == 2
+    assert 'id="sg-' not in html
+    assert f'data-sg="{suggestion.pk}"' not in html
+    assert f'data-sg="{by_rule(article, "quote-source-cue").pk}"' in html  # others stay drawn
     assert '<hx-partial hx-target="#sg-count" hx-swap="innerHTML">2</hx-partial>' in html
+    assert '<hx-partial hx-target="#ann-count" hx-swap="innerHTML">3</hx-partial>' in html
     assert re.search(
         r'<mark class="hl a-\d+" data-o="\d+" data-ann="\d+" title="Source">Engineers', html
     )
+
+
+def test_accept_inserts_new_items_in_reading_order_and_replaces_reused_ones(
+    client, article, editor
+):
+    """With annotations on the page, a new span goes before the next one in reading order,
+    and a span the editor had already marked (reused) is replaced in place."""
+    first, last = by_rule(article, "quote-source-cue"), by_rule(article, "content-source-cue")
+    client.post(reverse("suggestions:accept", args=[first.pk]), headers=HTMX)
+    client.post(reverse("suggestions:accept", args=[last.pk]), headers=HTMX)
+    engineers = make_annotation(article, "Source", quote="Engineers", author=editor)
+    middle = by_rule(article, "source-cue-that")
+    html = client.post(reverse("suggestions:accept", args=[middle.pk]), headers=HTMX)
+    html = html.content.decode()
+    assert f'<hx-partial hx-target="#ann-{engineers.pk}" hx-swap="outerHTML">' in html
+    officials_port = Annotation.objects.get(quote="The port will close")
+    cue = Annotation.objects.get(quote="said", start=BODY.index("Engineers said") + 10)
+    claim = Annotation.objects.get(quote="that the pier needs work")
+    assert (
+        html.count(f'<hx-partial hx-target="#ann-{officials_port.pk}" hx-swap="beforebegin">') == 2
+    )
+    assert html.index(f'<li id="ann-{cue.pk}"') < html.index(f'<li id="ann-{claim.pk}"')
 
 
 def test_accepting_an_accepted_suggestion_answers_409_with_its_state(client, article):
@@ -170,7 +197,13 @@ def test_accepting_an_accepted_suggestion_answers_409_with_its_state(client, art
     assert client.post(url, headers=HTMX).status_code == 200
     response = client.post(url, headers=HTMX)
     assert response.status_code == 409
-    assert "This suggestion was already accepted." in response.content.decode()
+    html = response.content.decode()
+    # The item's buttons swap the item away: the message comes out of band, with the lists.
+    assert (
+        '<hx-partial hx-target="#status" hx-swap="innerHTML"><p class="msg error" role="alert">This suggestion was already accepted.</p></hx-partial>'
+        in html
+    )
+    assert '<hx-partial hx-target="#sg-list" hx-swap="innerHTML">' in html
     assert Attribution.objects.count() == 1
 
 

@@ -48,7 +48,7 @@ def test_reviewer_gets_accept_and_reject_with_their_keys():
     assert 'hx-post="/suggestions/4/accept/"' in html
     assert 'hx-post="/suggestions/4/reject/"' in html
     assert 'aria-keyshortcuts="a"' in html and 'aria-keyshortcuts="x"' in html
-    assert 'hx-include="#sg-revision"' in html
+    assert 'hx-swap="delete" hx-include="#sg-revision"' in html
 
 
 def test_implicit_source_and_registry_entry_are_said():
