@@ -21,7 +21,9 @@ TARGET_ACCEPT_MS = 15.0
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=40, help="timed accepts and rejects each (<= 43)")
+    parser.add_argument(
+        "--runs", type=int, default=40, help="timed accepts and rejects each (<= 43)"
+    )
     args = parser.parse_args()
     common.setup(debug=False)
     from django.test import Client
