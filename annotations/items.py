@@ -40,6 +40,8 @@ class Link:
     cue_quote: str
     fragments: list[tuple[int, str]] = field(default_factory=list)
     implicit: bool = False
+    # (origin, version, rule, confidence) of the suggestion whose acceptance made it, if any
+    suggested: tuple[str, str, str, float] | None = None
 
 
 @dataclass(slots=True)
@@ -112,8 +114,14 @@ _LINK_FIELDS = (
     "fragments__caption__position",
     "fragments__start",
     "fragments__end",
+    # The accepted suggestion that made it (issue 10's provenance), joined: no extra query.
+    "suggestion__origin",
+    "suggestion__origin_version",
+    "suggestion__rule",
+    "suggestion__confidence",
 )
 _FRAGMENT = _LINK_FIELDS.index("fragments")
+_SUGGESTED = _LINK_FIELDS.index("suggestion__origin")
 
 
 def load_items(
@@ -191,7 +199,7 @@ def load_items(
     fragments: dict[int, list[tuple[tuple[int, int, int, int, int], int, str]]] = {}
     for row in link_rows:
         links.setdefault(row[0], row)
-        (fragment, quote, gone, where, caption_position, start, end) = row[_FRAGMENT:]
+        (fragment, quote, gone, where, caption_position, start, end) = row[_FRAGMENT:_SUGGESTED]
         if fragment is not None and gone is None:  # a deleted fragment waits for its undo
             key = (TARGET_RANK[where], -1 if caption_position is None else caption_position)
             fragments.setdefault(row[0], []).append(
@@ -241,5 +249,7 @@ def load_items(
         else:
             label = sources.get(entry, ("?", ""))[0]
         further = [(f, quote) for _, f, quote in sorted(fragments.get(pk, ()))]
-        by_id[claim_id].links.append(Link(pk, label, cue_quote or "", further, implicit))
+        origin, version, rule, confidence = row[_SUGGESTED:]
+        suggested = (origin, version, rule, confidence) if origin is not None else None
+        by_id[claim_id].links.append(Link(pk, label, cue_quote or "", further, implicit, suggested))
     return items

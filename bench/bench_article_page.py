@@ -1,4 +1,5 @@
-"""Server time of the whole article page with 0, 500 and 5,000 annotations.
+"""Server time of the whole article page with 0, 500 and 5,000 annotations, and with 500
+annotations and 100 pending suggestions (issue 10).
 
 GET /articles/<id>/ through django.test.Client in-process (whole middleware stack, DEBUG off,
 manifest static storage), signed in as an editor. Rounds are interleaved (baseline, 0, 500,
@@ -18,6 +19,7 @@ import sys
 import common
 
 TARGET_500_MS = 25.0
+SUGGESTED = "500 annotations + 100 suggestions"
 
 
 def main() -> int:
@@ -40,7 +42,10 @@ def main() -> int:
         if n:
             common.make_annotations(article, n, authors, seed=n)
         articles[n] = article
-
+    with_suggestions = common.make_article()
+    common.make_annotations(with_suggestions, 500, authors, seed=500)
+    stored = common.make_suggestions(with_suggestions, 100)
+    assert stored == 100, f"{stored} suggestions stored, not 100"
     client = Client()
     client.force_login(users["editor"])
     anonymous = Client()
@@ -58,7 +63,16 @@ def main() -> int:
 
         return get
 
-    cases = {"login page (baseline)": baseline} | {f"{n} annotations": page(n) for n in articles}
+    def page_with_suggestions():
+        response = client.get(f"/articles/{with_suggestions.pk}/")
+        assert response.status_code == 200, response.status_code
+        return response
+
+    cases = (
+        {"login page (baseline)": baseline}
+        | {f"{n} annotations": page(n) for n in articles}
+        | {SUGGESTED: page_with_suggestions}
+    )
 
     # Query counts and page sizes, outside the timed runs (capturing queries costs time).
     queries, sizes = {}, {}
@@ -110,6 +124,16 @@ def main() -> int:
         f"{common.verdict(med500, TARGET_500_MS)}"
     )
     print(f"5,000 annotations median: {common.median(times['5000 annotations']):.1f} ms")
+    med_sg = common.median(times[SUGGESTED])
+    print(
+        f"target: {SUGGESTED} median <= {TARGET_500_MS:.0f} ms: {med_sg:.1f} ms "
+        f"{common.verdict(med_sg, TARGET_500_MS)}"
+    )
+    if queries[SUGGESTED] != queries["500 annotations"]:
+        print(
+            f"FAIL: suggestions add queries: {queries[SUGGESTED]} vs {queries['500 annotations']}"
+        )
+        return 1
     q500, q5000 = queries["500 annotations"], queries["5000 annotations"]
     if q5000 != q500:
         print(f"FAIL: query count grows with annotations: {q500} for 500, {q5000} for 5,000")

@@ -314,3 +314,19 @@ def machine() -> str:
 
 def verdict(value: float, target: float) -> str:
     return "OK" if value <= target else "MISS"
+
+
+def make_suggestions(article, n: int) -> int:
+    """N pending suggestions on the body (issue 10's page with suggestions): each a source of
+    one word, the next word as cue and the three after as content, stored as the engine's are
+    (suggestions.store). Returns how many were stored."""
+    from suggestions.models import Suggestion
+    from suggestions.store import Proposal, store
+
+    triples = []
+    for para in word_spans(BODY):
+        for i in range(0, len(para) - 4, 5):
+            source, cue, content = para[i], para[i + 1], (para[i + 2][0], para[i + 4][1])
+            triples.append(Proposal((source,), cue, (content,), 0.6 + (i % 4) / 10, "bench"))
+    store(article, triples[:n], origin="newsroom-rules", origin_version="bench")
+    return Suggestion.objects.filter(article=article).count()

@@ -20,5 +20,6 @@ urlpatterns = [
     path("articles/", include(articles_urls)),
     path("annotations/", include("annotations.urls")),
     path("annotations/export/", include("interchange.urls")),
+    path("suggestions/", include("suggestions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -22,9 +22,11 @@ Permissions are the callers' job, as with annotations.services: they check
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from annotations.models import Annotation, Attribution, Source, Tag, target_key
@@ -73,10 +75,26 @@ def reject(suggestion: Suggestion, user: User) -> None:
     _claim(suggestion, Suggestion.Status.REJECTED, user)
 
 
-def accept(suggestion: Suggestion, user: User, *, revision: int | None = None) -> Attribution:
+@dataclass(slots=True)
+class Made:
+    """What accepting wrote anew (not what it reused): what an Undo takes away again."""
+
+    suggestions: list[int] = field(default_factory=list)
+    annotations: list[int] = field(default_factory=list)
+    attributions: list[int] = field(default_factory=list)
+
+
+def accept(
+    suggestion: Suggestion,
+    user: User,
+    *,
+    revision: int | None = None,
+    made: Made | None = None,
+) -> Attribution:
     """Accept a pending suggestion: its annotations and attribution, authored by `user`, in one
-    transaction with the claim. `revision`, when given, is the article revision the editor saw.
-    Raises SuggestionError (and writes nothing) when it cannot be accepted."""
+    transaction with the claim. `revision`, when given, is the article revision the editor saw;
+    `made`, when given, collects the rows written anew. Raises SuggestionError (and writes
+    nothing) when it cannot be accepted."""
     with transaction.atomic():
         _claim(suggestion, Suggestion.Status.ACCEPTED, user)
         # Locked while the spans are cut, so the text cannot change in between.
@@ -98,13 +116,18 @@ def accept(suggestion: Suggestion, user: User, *, revision: int | None = None) -
                 "The text has changed since this was suggested: its spans no longer cut the "
                 "same words. Run the suggestions again.",
             )
-        made = _Spans(article, suggestion.target, caption, text, user)
-        sources = made.get(Tag.Role.SOURCE, source, entry=suggestion.source_entry)
-        cue = made.get(Tag.Role.CUE, [(start, end)])[0]
-        claims = made.get(Tag.Role.CLAIM, sorted(content))  # the first in the text is `claim`
-        attribution = _attribution(
+        cutter = _Spans(article, suggestion.target, caption, text, user)
+        sources = cutter.get(Tag.Role.SOURCE, source, entry=suggestion.source_entry)
+        cue = cutter.get(Tag.Role.CUE, [(start, end)])[0]
+        claims = cutter.get(Tag.Role.CLAIM, sorted(content))  # the first in the text is `claim`
+        attribution, new = _attribution(
             claims, sources[0] if sources else None, cue, suggestion.source_entry, user
         )
+        if made is not None:
+            made.suggestions.append(suggestion.pk)
+            made.annotations += cutter.created
+            if new:
+                made.attributions.append(attribution.pk)
         Suggestion.objects.filter(pk=suggestion.pk).update(attribution=attribution)
         suggestion.attribution = attribution
         if article.status == Article.Status.NEW:
@@ -112,6 +135,55 @@ def accept(suggestion: Suggestion, user: User, *, revision: int | None = None) -
                 status=Article.Status.IN_ANNOTATION
             )
     return attribution
+
+
+@dataclass(slots=True)
+class AcceptedAll:
+    """What `accept_all` did: what it made (for Undo), and how many it could not accept."""
+
+    made: Made
+    refused: int = 0
+
+
+def accept_all(
+    article: Article, user: User, *, min_confidence: float, revision: int | None = None
+) -> AcceptedAll:
+    """Accept every pending suggestion of the article with at least `min_confidence`, each in
+    its own transaction (one that cannot be accepted, e.g. decided meanwhile or its text
+    changed, is counted and skipped, never undoing the others)."""
+    result = AcceptedAll(Made())
+    chosen = Suggestion.objects.filter(
+        article=article, status=Suggestion.Status.PENDING, confidence__gte=min_confidence
+    ).select_related("source_entry")
+    for suggestion in chosen.order_by("target", "caption", "id"):
+        try:
+            accept(suggestion, user, revision=revision, made=result.made)
+        except SuggestionError:
+            result.refused += 1
+    return result
+
+
+def undo_accept(made: Made, user: User) -> int:
+    """Undo what accepting wrote: the attributions and annotations made anew are deleted
+    (an annotation some other attribution has come to use since stays) and the suggestions,
+    still accepted by `user` with nothing else since, are pending again. Returns how many
+    suggestions went back to pending."""
+    with transaction.atomic():
+        back = Suggestion.objects.filter(
+            pk__in=made.suggestions, status=Suggestion.Status.ACCEPTED, decided_by=user
+        ).update(
+            status=Suggestion.Status.PENDING, decided_by=None, decided_at=None, attribution=None
+        )
+        Attribution.objects.filter(pk__in=made.attributions).delete()
+        still_used = (
+            Q(attributions__isnull=False)
+            | Q(cited_by__isnull=False)
+            | Q(cue_for__isnull=False)
+            | Q(continued_attributions__isnull=False)
+        )
+        unused = Annotation.all_objects.filter(pk__in=made.annotations).exclude(still_used)
+        unused.delete()
+    return back
 
 
 class _Spans:
@@ -139,6 +211,7 @@ class _Spans:
                 "no_tag", f"No tag has the role {', '.join(missing)}: add one in the admin first."
             )
         self.tags = tags
+        self.created: list[int] = []
 
     def get(
         self, role: Tag.Role, wanted: Sequence[Span], *, entry: Source | None = None
@@ -179,6 +252,7 @@ class _Spans:
         )
         annotation.verify(self.text)
         annotation.save()
+        self.created.append(annotation.pk)
         return annotation
 
 
@@ -191,16 +265,16 @@ def _attribution(
     cue: Annotation,
     entry: Source | None,
     author: User,
-) -> Attribution:
-    """The attribution of these spans: an identical one no suggestion made yet (an editor
-    marked the same by hand) is reused, else a new one."""
+) -> tuple[Attribution, bool]:
+    """The attribution of these spans and whether it is new: an identical one no suggestion
+    made yet (an editor marked the same by hand) is reused, else a new one."""
     claim, rest = claims[0], claims[1:]
     identical = Attribution.objects.filter(
         claim=claim, cue=cue, source_span=source_span, source_entry=entry, suggestion__isnull=True
     ).prefetch_related("fragments")
     for attribution in identical:
         if {f.pk for f in attribution.fragments.all()} == {f.pk for f in rest}:
-            return attribution
+            return attribution, False
     attribution = Attribution.objects.create(
         claim=claim,
         source_span=source_span,
@@ -211,4 +285,4 @@ def _attribution(
     )
     if rest:
         attribution.fragments.add(*rest)
-    return attribution
+    return attribution, True

@@ -21,6 +21,8 @@ from django.urls import reverse
 
 from annotations.models import Annotation, ArticleReview, Attribution, Source, Tag
 from articles.models import Article
+from suggestions.models import Suggestion
+from suggestions.store import Proposal, store
 from tests.factories import make_annotation, make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -94,14 +96,34 @@ def world(article, editor):
     attribution = Attribution.objects.create(claim=claim, source_span=source, author=editor)
     fragment = make_annotation(article, "Claim", quote="Engineers were less sure", author=editor)
     attribution.fragments.add(fragment)
+    suggestion = suggest_minister(article)
     return {
         "article": article,
+        "suggestion": suggestion,
         "claim": claim,
         "source": source,
         "deleted": deleted,
         "attribution": attribution,
         "fragment": fragment,
     }
+
+
+def suggest_minister(article: Article) -> Suggestion:
+    """A pending suggestion on the default article: The minister — said — that the bridge …"""
+    body = article.body
+
+    def at(words: str) -> tuple[int, int]:
+        return body.index(words), body.index(words) + len(words)
+
+    proposal = Proposal(
+        source=(at("The minister"),),
+        cue=at("said"),
+        content=(at("that the bridge would open in spring"),),
+        confidence=0.9,
+        rule="source-cue-that",
+    )
+    store(article, [proposal], origin="newsroom-rules", origin_version="3")
+    return Suggestion.objects.get(article=article, rule="source-cue-that")
 
 
 def url_of(world: dict, name: str, row: str | tuple[str, ...]) -> str:
@@ -127,7 +149,14 @@ ENDPOINTS = [
     ("get", "annotations:resolve", "source"),
     ("post", "annotations:resolve", "source"),
     ("post", "annotations:unresolve", "source"),
+    ("post", "suggestions:accept", "suggestion"),
+    ("post", "suggestions:reject", "suggestion"),
+    ("post", "suggestions:accept_all", "article"),
+    ("post", "suggestions:undo_accept_all", "article"),
+    ("post", "suggestions:suggest", "article"),
 ]
+SUGGESTION_ENDPOINTS = [e for e in ENDPOINTS if e[1].startswith("suggestions:")]
+SUGGESTION_IDS = [f"{method}-{name.split(':')[1]}" for method, name, _ in SUGGESTION_ENDPOINTS]
 ENDPOINT_IDS = [f"{method}-{name.split(':')[1]}" for method, name, _ in ENDPOINTS]
 
 
@@ -657,3 +686,49 @@ def test_post_with_csrf_cookie_value_as_header_is_accepted(article, editor):
     )
     assert response.status_code == 200
     assert Annotation.objects.count() == 0
+
+
+# --- Suggestions (issue 10) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("method", "name", "row"), SUGGESTION_ENDPOINTS, ids=SUGGESTION_IDS)
+def test_user_in_no_group_gets_403_on_suggestion_endpoint(world, method, name, row):
+    """Reviewing suggestions needs suggestions.review_suggestion, checked by the view: a
+    signed-in user without it is refused and the suggestion stays pending."""
+    response = client_for(no_group_user()).post(
+        url_of(world, name, row), {"min_confidence": "0"}, headers=HTMX
+    )
+    assert response.status_code == 403
+    assert Suggestion.objects.get(pk=world["suggestion"].pk).status == "pending"
+    assert not Attribution.objects.exclude(pk=world["attribution"].pk).exists()
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer", "admin"])
+def test_every_reviewing_role_can_accept_a_suggestion(world, role):
+    """Editors, reviewers and admins may accept a suggestion from the article page."""
+    response = client_for(make_user(role=role)).post(
+        reverse("suggestions:accept", args=[world["suggestion"].pk]), headers=HTMX
+    )
+    assert response.status_code == 200
+    assert Suggestion.objects.get(pk=world["suggestion"].pk).status == "accepted"
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer", "admin"])
+def test_every_reviewing_role_can_reject_a_suggestion(world, role):
+    """Editors, reviewers and admins may reject a suggestion from the article page."""
+    response = client_for(make_user(role=role)).post(
+        reverse("suggestions:reject", args=[world["suggestion"].pk]), headers=HTMX
+    )
+    assert response.status_code == 200
+    assert Suggestion.objects.get(pk=world["suggestion"].pk).status == "rejected"
+
+
+def test_suggestion_post_without_csrf_token_is_refused(world, editor):
+    """Accepting a suggestion is a POST like any other: without the CSRF token it is refused."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post(
+        reverse("suggestions:accept", args=[world["suggestion"].pk]), headers=HTMX
+    )
+    assert response.status_code == 403
+    assert Suggestion.objects.get(pk=world["suggestion"].pk).status == "pending"

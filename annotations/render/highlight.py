@@ -6,6 +6,11 @@ about 5 ms of the 500-annotation page). Every piece of text
 goes through `escape`; the markup around it is fixed here. Each text node sits alone in an
 element whose `data-o` is the code point offset of its first character in the target text:
 static/js/annotate.js maps a browser selection back to offsets through these attributes.
+
+Pending suggestions (issue 10) are drawn in the same pass, as outlines rather than fills: a
+segment a suggestion covers carries `sg sg-<role>` classes and `data-sg` (the suggestion ids),
+on its `<mark>` when annotations cover it too, else on a plain `<span>`, so the segments and
+their `data-o` stay exactly what the selection bridge expects.
 """
 
 from __future__ import annotations
@@ -34,6 +39,23 @@ class SpanInfo:
     tag_name: str
 
 
+@dataclass(frozen=True, slots=True)
+class SuggestedSpan:
+    """One span of a pending suggestion: `role` is source, cue or claim (Tag.Role values)."""
+
+    id: int
+    start: int
+    end: int
+    role: str
+
+
+def _suggestion_attrs(spans: Sequence[SuggestedSpan]) -> tuple[str, str]:
+    """Classes and the data-sg attribute for the suggestion spans covering one segment."""
+    roles = sorted({s.role for s in spans})
+    ids = " ".join(sorted({str(s.id) for s in spans}))
+    return " sg " + " ".join(f"sg-{r}" for r in roles), f' data-sg="{ids}"'
+
+
 def root_id(target_key: str, prefix: str = "") -> str:
     return f"{prefix}t-{target_key}"
 
@@ -52,18 +74,33 @@ def render_paragraph(
     element: str = "p",
     *,
     id_prefix: str = "",
+    suggested: Sequence[SuggestedSpan] = (),
 ) -> SafeString:
     start, end = bounds
     # Keyed as segments() hands its keys back (Hashable): the ids given to it as Span keys.
     by_id: Mapping[Hashable, SpanInfo] = {s.id: s for s in spans}
     pid = paragraph_id(target_key, index, id_prefix)
     parts = [f'<{element} class="para" id="{pid}" data-o="{start}">']
-    for seg in segments(start, end, (Span(s.id, s.start, s.end) for s in spans)):
+    cut = [Span(s.id, s.start, s.end) for s in spans]
+    # Suggestion spans are keyed apart from annotation ids: ("s", position in `suggested`).
+    cut += [Span(("s", i), s.start, s.end) for i, s in enumerate(suggested)]
+    for seg in segments(start, end, cut):
         piece = escape(text[seg.start : seg.end])
-        if not seg.keys:
-            parts.append(f'<span data-o="{seg.start}">{piece}</span>')
+        keys = [k for k in seg.keys if not isinstance(k, tuple)]
+        sg_class, sg_attr = (
+            _suggestion_attrs([suggested[k[1]] for k in seg.keys if isinstance(k, tuple)])
+            if len(keys) < len(seg.keys)
+            else ("", "")
+        )
+        if not keys:
+            if sg_class:
+                parts.append(
+                    f'<span class="{sg_class[1:]}" data-o="{seg.start}"{sg_attr}>{piece}</span>'
+                )
+            else:
+                parts.append(f'<span data-o="{seg.start}">{piece}</span>')
             continue
-        infos = [by_id[k] for k in seg.keys]
+        infos = [by_id[k] for k in keys]
         classes = ["hl"] + [
             f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos, strict=False)
         ]
@@ -73,8 +110,8 @@ def render_paragraph(
         ids = " ".join(str(info.id) for info in infos)
         label = escape(" · ".join(info.tag_name for info in infos))
         parts.append(
-            f'<mark class="{" ".join(classes)}" data-o="{seg.start}" data-ann="{ids}" '
-            f'title="{label}">{piece}</mark>'
+            f'<mark class="{" ".join(classes)}{sg_class}" data-o="{seg.start}" data-ann="{ids}"'
+            f'{sg_attr} title="{label}">{piece}</mark>'
         )
     parts.append(f"</{element}>")
     # Safe: every piece of text above went through escape(); ids and classes are integers.
@@ -88,14 +125,26 @@ def render_text(
     element: str = "p",
     *,
     id_prefix: str = "",
+    suggested: Sequence[SuggestedSpan] = (),
 ) -> list[SafeString]:
-    """Every paragraph of one target text, with its highlights."""
+    """Every paragraph of one target text, with its highlights (and pending suggestions'
+    outlines)."""
     spans = sorted(spans, key=lambda s: s.start)
     out = []
     for index, bounds in enumerate(paragraph_bounds(text)):
         inside = [s for s in spans if s.start < bounds[1] and s.end > bounds[0]]
+        near = [s for s in suggested if s.start < bounds[1] and s.end > bounds[0]]
         out.append(
-            render_paragraph(target_key, index, bounds, text, inside, element, id_prefix=id_prefix)
+            render_paragraph(
+                target_key,
+                index,
+                bounds,
+                text,
+                inside,
+                element,
+                id_prefix=id_prefix,
+                suggested=near,
+            )
         )
     return out
 
@@ -106,6 +155,7 @@ def render_paragraphs(
     spans: Iterable[SpanInfo],
     indexes: Iterable[int],
     element: str = "p",
+    suggested: Sequence[SuggestedSpan] = (),
 ) -> list[SafeString]:
     """Only the given paragraphs: what a save swaps back into the page."""
     spans = list(spans)
@@ -114,7 +164,10 @@ def render_paragraphs(
     for index in sorted(set(indexes)):
         bounds = all_bounds[index]
         inside = [s for s in spans if s.start < bounds[1] and s.end > bounds[0]]
-        out.append(render_paragraph(target_key, index, bounds, text, inside, element))
+        near = [s for s in suggested if s.start < bounds[1] and s.end > bounds[0]]
+        out.append(
+            render_paragraph(target_key, index, bounds, text, inside, element, suggested=near)
+        )
     return out
 
 

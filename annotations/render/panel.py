@@ -40,6 +40,13 @@ CORRECT_BUTTON = '<button type="button" hx-get="{url}correct/{on}" {target}>Corr
 WHERE_LABELS = dict(Annotation.Target.choices)
 
 
+def provenance_text(origin: str, version: str, rule: str, confidence: float) -> str:
+    """ "suggested by newsroom-rules 3, rule quote-source-cue, confidence 0.90" (escaped): what
+    a reviewer sees on an attribution that came from an accepted suggestion (issue 10)."""
+    by = f"{origin} {version}".strip()
+    return escape(f"suggested by {by}, rule {rule or '?'}, confidence {confidence:.2f}")
+
+
 def review_line(review: ReviewInfo | None) -> str:
     """ "Accepted by X" / "Rejected by X: reason" / "Corrected by X: was <tag> “quote”; reason"."""
     if review is None:
@@ -168,9 +175,15 @@ class Renderer:
                     if link.implicit
                     else escape(link.source_label)
                 )
+                suggested = (
+                    f'<span class="provenance">{provenance_text(*link.suggested)}</span>'
+                    if link.suggested
+                    else ""
+                )
                 parts.append(
                     f'<li><span class="muted">source</span> {source}{cue}'
-                    f"{self.fragments(a, link, target) if link.fragments else ''}{unlink}</li>"
+                    f"{self.fragments(a, link, target) if link.fragments else ''}{unlink}"
+                    f"{suggested}</li>"
                 )
             parts.append("</ul>")
         if a.review:

@@ -15,11 +15,12 @@ from django.shortcuts import render
 
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest
+from suggestions import page as suggested_page
 
 from .. import workflow
 from ..anchoring import paragraph_bounds, paragraphs_touched
 from ..items import load_items
-from ..models import Annotation, Tag
+from ..models import Annotation, Tag, target_key
 from ..render import highlight, panel
 
 PAGE_TEMPLATE = "annotations/article.html"
@@ -28,20 +29,42 @@ REVIEW_TEMPLATE = "annotations/review_page.html"
 
 def changed_paragraphs(article: Article, annotation: Annotation, tags: dict[int, Tag]) -> list:
     """The re-rendered paragraphs of the text an annotation lies in that it touches."""
-    text = annotation.text(article)
+    return paragraphs_between(
+        article,
+        annotation.text(article),
+        annotation.target,
+        annotation.caption_id,
+        (annotation.start, annotation.end),
+        tags,
+    )
+
+
+def paragraphs_between(
+    article: Article,
+    text: str,
+    target: str,
+    caption_id: int | None,
+    span: tuple[int, int],
+    tags: dict[int, Tag],
+) -> list:
+    """The re-rendered paragraphs of one text (`target`, `caption_id`) that [start, end)
+    touches, with their highlights and the pending suggestions' outlines (two queries)."""
+    key = target_key(target, caption_id)
     bounds = paragraph_bounds(text)
-    indexes = paragraphs_touched(bounds, annotation.start, annotation.end)
+    indexes = paragraphs_touched(bounds, *span)
     lo, hi = bounds[indexes[0]][0], bounds[indexes[-1]][1]
     neighbours = (
         Annotation.objects.filter(article=article)
-        .overlapping(annotation.target, annotation.caption_id, lo, hi)
+        .overlapping(target, caption_id, lo, hi)
         .values_list("id", "start", "end", "tag_id")
     )
     spans = [highlight.SpanInfo(pk, s, e, t, tags[t].name) for pk, s, e, t in neighbours]
-    element = "p" if annotation.target == Annotation.Target.BODY else "span"
-    html = highlight.render_paragraphs(annotation.target_key, text, spans, indexes, element)
+    element = "p" if target == Annotation.Target.BODY else "span"
+    # The pending suggestions' outlines stay drawn in the paragraphs a save re-renders.
+    outlines = suggested_page.outline_spans(article.pk, target, caption_id)
+    html = highlight.render_paragraphs(key, text, spans, indexes, element, suggested=outlines)
     return [
-        {"id": highlight.paragraph_id(annotation.target_key, i), "html": h}
+        {"id": highlight.paragraph_id(key, i), "html": h}
         for i, h in zip(indexes, html, strict=True)
     ]
 

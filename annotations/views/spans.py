@@ -22,12 +22,17 @@ from articles.content import sanitize_html
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest, SignedInRequest, check_perms, permission_required
 
+# The page shows the article's pending suggestions (issue 10): the suggestions app builds on
+# annotations' models, and only the page's views import it, so there is no import cycle.
+from suggestions import page as suggested_page
+
 from .. import aliases, services, workflow
 from ..anchoring import clip
 from ..forms import EditForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
 from ..items import load_items
 from ..models import Annotation, Attribution, Source, Tag, target_key
 from ..render import highlight, panel
+from ..render.suggested import SuggestionPanel
 from .fragments import (
     PAGE_TEMPLATE,
     changed_paragraphs,
@@ -63,19 +68,39 @@ def workspace_context(article: Article, user: User | AnonymousUser) -> dict[str,
         if user.has_perm("annotations.change_any_annotation")
         else any(i.author_id == user.pk for i in items)
     )
+    can_see_suggestions = user.has_perm("suggestions.view_suggestion")
+    pending = (
+        suggested_page.pending(article, captions)
+        if can_see_suggestions
+        else suggested_page.Pending()
+    )
+    outlines = pending.spans
     caption_blocks = []
     for c in captions:
         key = target_key(Annotation.Target.CAPTION, c.pk)
-        caption_blocks.append((c, highlight.render_text(key, c.text, spans[key], "span")))
+        caption_blocks.append(
+            (c, highlight.render_text(key, c.text, spans[key], "span", suggested=outlines[key]))
+        )
+    can_review_suggestions = user.has_perm("suggestions.review_suggestion")
     return {
         **workflow_context(article, user, annotated=annotated),
         "article": article,
         "tags": list(tags.values()),
         "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags.values()),
-        "title_html": highlight.render_text("title", article.title, spans["title"], "span"),
+        "title_html": highlight.render_text(
+            "title", article.title, spans["title"], "span", suggested=outlines["title"]
+        ),
         "caption_blocks": caption_blocks,
-        "body_html": highlight.render_text("body", article.body, spans["body"]),
+        "body_html": highlight.render_text(
+            "body", article.body, spans["body"], suggested=outlines["body"]
+        ),
         "count": len(items),
+        "can_see_suggestions": can_see_suggestions,
+        "can_review_suggestions": can_review_suggestions and not locked,
+        "suggestion_count": len(pending.items),
+        "suggestions_html": SuggestionPanel(can_review=can_review_suggestions and not locked).items(
+            pending.items
+        ),
         "panel_html": panel.Renderer(user, can_link=can_link, locked=locked).items(items),
         "can_annotate": user.has_perm("annotations.add_annotation") and not locked,
         "locked": locked,

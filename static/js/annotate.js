@@ -256,10 +256,67 @@
       return;
     }
     if (e.key === "Escape") { hideToolbar(); return; }
+    if (suggestionKey(e)) return;
     if (e.ctrlKey || e.metaKey || e.altKey || !toolbar || toolbar.hidden || !span) return;
     const btn = toolbar.querySelector(`[data-shortcut="${CSS.escape(e.key.toLowerCase())}"]`);
     if (btn) { e.preventDefault(); applyTag(btn.dataset.tag); }
   });
+
+  // --- Suggestions (issue 10) -----------------------------------------------------------------
+  // On a focused suggestion (the item, or one of its buttons) `a` accepts and `x` rejects; the
+  // tags' keys (c, s, u, q) only act on a selection, so neither clashes. Every suggestion action
+  // answers with the lists re-rendered: focus then moves to the suggestion that followed.
+  const SG_KEYS = { a: "accept", x: "reject" };
+  let sgNext = null;
+
+  function suggestionKey(e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || !SG_KEYS[e.key]) return false;
+    const item = e.target.closest && e.target.closest("li.sg-item");
+    if (!item) return false;
+    const btn = item.querySelector(`[data-sg-action="${SG_KEYS[e.key]}"]`);
+    if (!btn) return false;
+    e.preventDefault();
+    btn.click();
+    return true;
+  }
+
+  const sgMarks = (id) => doc.querySelectorAll(`[data-sg~="${CSS.escape(String(id))}"]`);
+
+  document.addEventListener("click", (e) => {
+    const btn = e.target.closest && e.target.closest("li.sg-item [data-sg-action]");
+    if (!btn) return;
+    const item = btn.closest("li.sg-item");
+    const after = item.nextElementSibling && item.nextElementSibling.matches("li.sg-item")
+      ? item.nextElementSibling : item.previousElementSibling;
+    sgNext = { node: item, to: after && after.matches("li.sg-item") ? after.id : null };
+  }, true);
+
+  function focusNextSuggestion() {
+    // Until the answer's lists are swapped in, the clicked item is still the one in the page.
+    if (!sgNext || sgNext.node.isConnected) return;
+    const list = document.getElementById("sg-list");
+    const to = (sgNext.to && document.getElementById(sgNext.to)) || (list && list.querySelector("li.sg-item"));
+    sgNext = null;
+    if (to) { to.focus(); } else { const h = document.getElementById("sg-heading"); if (h) h.focus(); }
+  }
+  for (const name of ["htmx:after:swap", "htmx:after:request"]) {
+    document.addEventListener(name, () => window.setTimeout(focusNextSuggestion, 0));
+  }
+
+  const sgList = document.getElementById("sg-list");
+  if (sgList) {
+    sgList.addEventListener("focusin", (e) => {
+      const item = e.target.closest("li.sg-item");
+      if (!item) return;
+      const marks = sgMarks(item.dataset.sg);
+      marks.forEach((m) => m.classList.add("sg-focus"));
+      if (marks.length) marks[0].scrollIntoView({ block: "nearest" });
+    });
+    sgList.addEventListener("focusout", (e) => {
+      const item = e.target.closest("li.sg-item");
+      if (item) sgMarks(item.dataset.sg).forEach((m) => m.classList.remove("sg-focus"));
+    });
+  }
 
   // --- Highlights: what covers a character, jumping from the panel, picking for links --------
   const marksOf = (id) => doc.querySelectorAll(`mark[data-ann~="${CSS.escape(String(id))}"]`);

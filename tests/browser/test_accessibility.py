@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
+from suggestions.runs import suggest_articles
 from tests.conftest import seed_file
 from tests.factories import make_annotation, make_user
 
@@ -35,6 +36,7 @@ def annotated(live) -> Article:
     make_annotation(article, "Claim", quote="at least 40 dead", author=editor)
     make_annotation(article, "Source", quote="the Pentagon", author=editor)
     make_annotation(article, "Cue", quote="said", author=editor, note="<b>verb</b> of saying")
+    suggest_articles([article.pk])  # the page's Suggestions section and outlines are checked too
     return article
 
 

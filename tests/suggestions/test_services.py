@@ -231,3 +231,93 @@ def test_pending_suggestions_count_nowhere(article):
     (loaded,) = load_articles(Article.objects.filter(pk=article.pk), approved_only=False)
     assert loaded.annotations == [] and loaded.attributions == []
     assert exports() == before
+
+
+# --- Accept all and Undo (issue 10) -------------------------------------------------------------
+
+
+def both(article: Article) -> tuple[Suggestion, Suggestion]:
+    """The quotation (0.9) and the implicit-source suggestion (0.7), stored in one run."""
+    quoted = Proposal(
+        source=(span(BODY, "the mayor"),),
+        cue=span(BODY, "said"),
+        content=(span(BODY, '"The bridge is safe,"'), span(BODY, '"and it will reopen."')),
+        confidence=0.9,
+        rule="quote-source-cue",
+    )
+    implicit = Proposal(
+        source=(),
+        cue=span(BODY, "It was announced"),
+        content=(span(BODY, "that tolls end"),),
+        confidence=0.7,
+        rule="it-passive",
+    )
+    store(article, [quoted, implicit], origin="newsroom-rules", origin_version="1")
+    return Suggestion.objects.get(rule="quote-source-cue"), Suggestion.objects.get(
+        rule="it-passive"
+    )
+
+
+def test_accept_all_takes_only_pending_suggestions_at_or_above_the_confidence(article, editor):
+    """accept_all(min_confidence=0.8) accepts the 0.9 suggestion, leaves the 0.7 one pending,
+    and reports what it made."""
+    quoted, implicit = both(article)
+    done = services.accept_all(article, editor, min_confidence=0.8)
+    assert done.made.suggestions == [quoted.pk]
+    assert done.refused == 0
+    assert Suggestion.objects.get(pk=implicit.pk).status == Suggestion.Status.PENDING
+    assert len(done.made.annotations) == 4  # the mayor, said, two fragments
+    assert done.made.attributions == [Attribution.objects.get().pk]
+
+
+def test_accept_all_counts_what_it_cannot_accept_and_goes_on(article, editor):
+    """A suggestion whose text changed is counted as refused; the others are still accepted."""
+    quoted, implicit = both(article)
+    Suggestion.objects.filter(pk=quoted.pk).update(fingerprint="0" * 64)
+    done = services.accept_all(article, editor, min_confidence=0.5)
+    assert (done.made.suggestions, done.refused) == ([implicit.pk], 1)
+
+
+def test_undo_deletes_what_accepting_made_and_makes_the_suggestions_pending(article, editor):
+    """Undo deletes the annotations and attribution accept_all made and puts the suggestion
+    back to pending, undecided and unlinked."""
+    quoted = suggested(article)
+    done = services.accept_all(article, editor, min_confidence=0.5)
+    assert services.undo_accept(done.made, editor) == 1
+    quoted.refresh_from_db()
+    assert (quoted.status, quoted.decided_by, quoted.attribution) == ("pending", None, None)
+    assert not Attribution.objects.exists()
+    assert not Annotation.all_objects.exists()
+
+
+def test_undo_keeps_spans_and_attributions_that_were_there_before(article, editor):
+    """A span the editor had marked by hand was reused, not made: Undo leaves it alone."""
+    mine = make_annotation(article, "Source", quote="the mayor", author=editor)
+    suggested(article)
+    done = services.accept_all(article, editor, min_confidence=0.5)
+    assert mine.pk not in done.made.annotations
+    services.undo_accept(done.made, editor)
+    assert list(Annotation.objects.values_list("pk", flat=True)) == [mine.pk]
+
+
+def test_undo_leaves_a_suggestion_decided_again_by_someone_else(article, editor):
+    """Only suggestions still accepted by the undoing user go back to pending."""
+    quoted = suggested(article)
+    done = services.accept_all(article, editor, min_confidence=0.5)
+    other = make_user(role="reviewer")
+    Suggestion.objects.filter(pk=quoted.pk).update(decided_by=other)
+    assert services.undo_accept(done.made, editor) == 0
+    assert Suggestion.objects.get(pk=quoted.pk).status == Suggestion.Status.ACCEPTED
+
+
+def test_undo_keeps_a_made_span_that_another_attribution_uses_now(article, editor):
+    """A span the batch made that a hand-made link has come to use since stays."""
+    suggested(article)
+    done = services.accept_all(article, editor, min_confidence=0.5)
+    cue = Annotation.objects.get(tag__role="cue")
+    claim = make_annotation(
+        article, "Claim", quote="It was announced that tolls end", author=editor
+    )
+    Attribution.objects.create(claim=claim, cue=cue, implicit_source=True, author=editor)
+    services.undo_accept(done.made, editor)
+    assert set(Annotation.objects.values_list("pk", flat=True)) == {cue.pk, claim.pk}

@@ -4,7 +4,13 @@ compare page). Exact markup, so a change in it is seen here."""
 
 from __future__ import annotations
 
-from annotations.render.highlight import SpanInfo, render_paragraphs, render_text, tag_stylesheet
+from annotations.render.highlight import (
+    SpanInfo,
+    SuggestedSpan,
+    render_paragraphs,
+    render_text,
+    tag_stylesheet,
+)
 
 TEXT = "Fish & chips.\n\nThe minister said so."
 
@@ -54,3 +60,28 @@ def test_tag_stylesheet_skips_a_colour_that_is_not_rrggbb():
         "mark.a-1{background-color:#f6c744}mark.b-1{border-bottom:3px solid #f6c744}"
         "mark.c-1{box-shadow:inset 0 3px 0 0 #f6c744}.chip-1{--chip:#f6c744}"
     )
+
+
+def test_suggested_spans_are_outlined_runs_with_their_role_and_id():
+    """A pending suggestion's spans are plain runs with `sg sg-<role>` and data-sg (no fill);
+    where an annotation covers the same words the <mark> carries them too."""
+    suggested = [SuggestedSpan(7, 15, 27, "source"), SuggestedSpan(7, 28, 32, "cue")]
+    (html,) = render_paragraphs(
+        "body", TEXT, [SpanInfo(5, 19, 27, 2, "Source")], [1], suggested=suggested
+    )
+    assert html == (
+        '<p class="para" id="t-body-p1" data-o="15">'
+        '<span class="sg sg-source" data-o="15" data-sg="7">The </span>'
+        '<mark class="hl a-2 sg sg-source" data-o="19" data-ann="5" data-sg="7" title="Source">'
+        "minister</mark>"
+        '<span data-o="27"> </span>'
+        '<span class="sg sg-cue" data-o="28" data-sg="7">said</span>'
+        '<span data-o="32"> so.</span></p>'
+    )
+
+
+def test_render_text_puts_each_suggested_span_in_its_paragraph():
+    """render_text hands each paragraph only the suggestion spans inside it."""
+    html = render_text("body", TEXT, [], suggested=[SuggestedSpan(3, 0, 4, "claim")])
+    assert '<span class="sg sg-claim" data-o="0" data-sg="3">Fish</span>' in html[0]
+    assert "sg" not in html[1]
