@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.db import transaction
 from django.db.models import Q
@@ -221,8 +220,10 @@ _COLUMNS = (
 )
 
 
-@cache
 def _insert() -> Insert:
+    """A fresh inserter per write: an Insert holds the connection it was made with, so one kept
+    for the process would write through another thread's connection (the live server's, in
+    the browser tests) and meet SQLite's table locks. Making one costs a few string joins."""
     return Insert(Suggestion, _COLUMNS)
 
 

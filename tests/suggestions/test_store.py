@@ -73,3 +73,14 @@ def test_a_proposal_that_does_not_fit_the_text_is_refused_with_the_reason(articl
     assert result.created == 0
     assert message in result.refused[0]
     assert not Suggestion.objects.exists()
+
+
+def test_each_store_writes_through_the_calling_threads_connection(article):
+    """The inserter is made per write, never kept for the process: an Insert holds the
+    connection it was made with, and one kept would write through another thread's."""
+    from django.db import connections
+
+    from suggestions.store import _insert
+
+    assert _insert() is not _insert()
+    assert _insert().connection is connections["default"]
