@@ -117,6 +117,7 @@ def accept(
                 "same words. Run the suggestions again.",
             )
         cutter = _Spans(article, suggestion.target, caption, text, user)
+        cutter.preload([*source, (start, end), *content])  # one query for the three roles
         sources = cutter.get(Tag.Role.SOURCE, source, entry=suggestion.source_entry)
         cue = cutter.get(Tag.Role.CUE, [(start, end)])[0]
         claims = cutter.get(Tag.Role.CLAIM, sorted(content))  # the first in the text is `claim`
@@ -212,28 +213,40 @@ class _Spans:
             )
         self.tags = tags
         self.created: list[int] = []
+        self.existing: dict[tuple[str, int, int], Annotation] | None = None
+
+    def preload(self, wanted: Sequence[Span]) -> None:
+        """Read the live spans at these offsets, of every role, in one query (instead of one per
+        role): accepting is on the editor's critical path (issue 10: ≤ 15 ms)."""
+        self.existing = {}
+        found = Annotation.objects.filter(
+            article=self.article,
+            target=self.target,
+            caption=self.caption,
+            start__in=sorted({start for start, _ in wanted}),
+        ).select_related("tag")
+        for a in found.order_by("-id"):  # the oldest wins: it is written last
+            self.existing[(a.tag.role, a.start, a.end)] = a
 
     def get(
         self, role: Tag.Role, wanted: Sequence[Span], *, entry: Source | None = None
     ) -> list[Annotation]:
         if not wanted:
             return []
+        if self.existing is None:
+            self.preload(wanted)
+        assert self.existing is not None
         existing = {
-            (a.start, a.end): a
-            for a in Annotation.objects.filter(
-                article=self.article,
-                target=self.target,
-                caption=self.caption,
-                tag__role=role,
-                start__in=[start for start, _ in wanted],
-            ).order_by("id")
+            (start, end): a
+            for (tag_role, start, end), a in self.existing.items()
+            if tag_role == role
         }
         found: list[Annotation] = []
         for start, end in wanted:
             annotation = existing.get((start, end))
             if annotation is None:
                 annotation = self._new(role, start, end, entry)
-                existing[(start, end)] = annotation
+                existing[(start, end)] = self.existing[(role, start, end)] = annotation
             found.append(annotation)
         return found
 
