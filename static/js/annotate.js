@@ -4,6 +4,9 @@
 // server renders each text node alone inside an element whose data-o holds the code point
 // offset of its first character; we map a DOM selection back through those, and send the
 // quote rebuilt from the same nodes so the server can check it against its own text.
+// One file, over the usual ~400 lines, because the page loads one script under its strict
+// CSP: the three blocks below (bridge and tag keys, panel navigation and help, correction
+// preview) share nothing but the page and could be split into files if it grows further.
 (function () {
   "use strict";
 
@@ -86,7 +89,48 @@
     if (trail) { end -= cpLen(quote.slice(quote.length - trail)); }
     quote = quote.trim();
     if (!quote || start >= end) return null;
+    if (!noSnap) ({ start, end, quote } = snapToWords(root, start, end));
     return { root, start, end, quote };
+  }
+
+  // A sloppy drag ("eatedly decla", the "he" inside "rushed") is widened to whole words: a
+  // boundary inside a word moves to the word's edge. Holding Alt when the selection ends
+  // (mouse button released, or Alt+Shift+arrow) keeps the exact characters.
+  let noSnap = false;
+  const WORD = /[\p{L}\p{N}\p{M}]/u;
+  const JOINER = /['\u2019\u00ad-]/u; // inside a word: "don't", "al-Sadr"
+  function snapToWords(root, start, end) {
+    const chars = Array.from(textBetween(root, 0, Number.MAX_SAFE_INTEGER));
+    const letter = (i) => i >= 0 && i < chars.length && WORD.test(chars[i]);
+    const inWord = (i) => letter(i) || (i > 0 && JOINER.test(chars[i] || "") && letter(i - 1) && letter(i + 1));
+    if (inWord(start) && inWord(start - 1)) while (inWord(start - 1)) start--;
+    if (inWord(end - 1) && inWord(end)) while (inWord(end)) end++;
+    return { start, end, quote: chars.slice(start, end).join("") };
+  }
+
+  // Where a code point offset of root's text lies in the DOM, for showing a snapped selection.
+  function domPoint(root, offset, isEnd) {
+    for (const c of chunks(root)) {
+      const len = cpLen(c.text);
+      if (offset >= c.start && (offset < c.start + len || (isEnd && offset === c.start + len))) {
+        return [c.el.firstChild, Array.from(c.text).slice(0, offset - c.start).join("").length];
+      }
+    }
+    return null;
+  }
+
+  // After a mouse selection, show the words that will be saved.
+  function showSnapped() {
+    const found = currentSpan();
+    if (!found || found.error) return;
+    const from = domPoint(found.root, found.start, false), to = domPoint(found.root, found.end, true);
+    if (!from || !to || !from[0] || !to[0]) return;
+    const range = document.createRange();
+    range.setStart(...from);
+    range.setEnd(...to);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
   }
 
   // --- Toolbar -----------------------------------------------------------------------------
@@ -220,12 +264,14 @@
 
   document.addEventListener("mouseup", (e) => {
     if (toolbar && toolbar.contains(e.target)) return;
-    window.setTimeout(selectionChanged, 0);
+    noSnap = e.altKey;
+    window.setTimeout(() => { if (!noSnap) showSnapped(); selectionChanged(); }, 0);
   });
 
   // --- Keyboard ----------------------------------------------------------------------------
   // A focused text works like caret browsing: arrows move a caret, Shift+arrows select
-  // (Ctrl/Alt for whole words), then a tag's key saves. Escape closes the toolbar.
+  // (Ctrl for whole words; Alt to keep a part of a word, unsnapped), then a tag's key saves.
+  // Escape closes the toolbar.
   function placeCaret(root) {
     const sel = window.getSelection();
     if (sel.rangeCount && root.contains(sel.anchorNode)) return;
@@ -249,8 +295,9 @@
     const focusedText = e.target.classList && e.target.classList.contains("annotatable");
     if (focusedText && MOVES[e.key]) {
       const [direction, unit] = MOVES[e.key];
-      const wordUnit = (e.ctrlKey || e.altKey) && unit === "character" ? "word" : unit;
+      const wordUnit = e.ctrlKey && unit === "character" ? "word" : unit;
       window.getSelection().modify(e.shiftKey ? "extend" : "move", direction, wordUnit);
+      if (e.shiftKey) noSnap = e.altKey;
       e.preventDefault();
       if (e.shiftKey) selectionChanged(); else hideToolbar();
       return;
@@ -410,6 +457,72 @@
         }
       }
     }
+  });
+})();
+
+// Moving through the panel with single keys, and the help overlay that lists every key
+// (issue 10). Outside text fields only, and after the page's other keys: a tag's key on an open
+// toolbar or `a`/`x` on a suggestion has already been handled (defaultPrevented) by then.
+//   j / k  next / previous suggestion     n / p  next / previous annotation
+//   l / L  next / previous claim with no source linked yet        ?  this help
+(function () {
+  "use strict";
+
+  const doc = document.getElementById("doc");
+  const panel = document.getElementById("panel");
+  const help = document.getElementById("key-help");
+  if (!doc || !panel) return;
+
+  // Each kind of stop: the panel items, and what in an item takes focus.
+  const STOPS = {
+    suggestion: { items: "#sg-list li.sg-item", focus: (li) => li, marks: (li) => `[data-sg~="${CSS.escape(li.dataset.sg)}"]` },
+    annotation: { items: "#ann-list li.ann[data-ann]", focus: (li) => li.querySelector("button.quote"), marks: (li) => `mark[data-ann~="${CSS.escape(li.dataset.ann)}"]` },
+    unlinked: {
+      items: "#ann-list li.ann[data-role=claim]:not(:has(ul.links))", focus: (li) => li.querySelector("button.quote"),
+      marks: (li) => `mark[data-ann~="${CSS.escape(li.dataset.ann)}"]`,
+    },
+  };
+  const KEYS = {
+    j: ["suggestion", 1], k: ["suggestion", -1], n: ["annotation", 1], p: ["annotation", -1],
+    l: ["unlinked", 1], L: ["unlinked", -1],
+  };
+
+  function step(kind, dir) {
+    const stop = STOPS[kind];
+    const items = Array.from(panel.querySelectorAll(stop.items)).filter((li) => stop.focus(li));
+    if (!items.length) return;
+    const at = items.findIndex((li) => li.contains(document.activeElement));
+    const next = items[at < 0 ? (dir > 0 ? 0 : items.length - 1) : Math.max(0, Math.min(items.length - 1, at + dir))];
+    stop.focus(next).focus({ preventScroll: true });
+    next.scrollIntoView({ block: "nearest" });
+    const mark = doc.querySelector(stop.marks(next));
+    if (mark) mark.scrollIntoView({ block: "nearest" });
+  }
+
+  let returnTo = null;
+  function openHelp() {
+    if (!help || help.open) return;
+    returnTo = document.activeElement;
+    help.showModal();
+  }
+  if (help) {
+    help.addEventListener("close", () => {
+      if (returnTo && returnTo.isConnected && returnTo !== document.body) returnTo.focus({ preventScroll: true });
+      returnTo = null;
+    });
+  }
+  document.addEventListener("click", (e) => {
+    if (e.target.closest && e.target.closest("[data-action=key-help]")) openHelp();
+  });
+
+  document.addEventListener("keydown", (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || (help && help.open)) return;
+    if (e.target.closest && e.target.closest("input, textarea, select, [contenteditable], dialog")) return;
+    if (e.key === "?") { e.preventDefault(); openHelp(); return; }
+    const move = KEYS[e.key];
+    if (!move) return;
+    e.preventDefault();
+    step(...move);
   });
 })();
 
