@@ -85,8 +85,12 @@ def test_keys_move_focus_open_help_and_snap_selections(
     page.keyboard.press("c")
     expect(page.locator("#status .msg.ok")).to_contain_text("“Ambulances rushed")
     claim = Annotation.objects.get(quote="Ambulances rushed")
+    # the save redraws the paragraph: select again only once the new highlight is in the text
+    expect(page.locator(f'#t-body mark[data-ann~="{claim.pk}"]').first).to_be_visible()
 
     page.evaluate(SELECT_WITH_ALT_JS, ["#t-body", "ite of the atta", 0])
+    expect(page.locator("#tag-toolbar")).to_be_visible()  # the selection was taken: then tag it
+    assert page.evaluate("() => getSelection().toString()") == "ite of the atta"
     page.keyboard.press("q")
     expect(page.locator("#status .msg.ok")).to_contain_text("“ite of the atta")
     assert Annotation.objects.filter(quote="ite of the atta").exists()
