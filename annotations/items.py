@@ -42,6 +42,14 @@ class Link:
     implicit: bool = False
     # (origin, version, rule, confidence) of the suggestion whose acceptance made it, if any
     suggested: tuple[str, str, str, float] | None = None
+    # The annotation ids of its source span and cue (when they are spans): with the fragments,
+    # what the article page highlights with the claim (data-links, static/js/links.js).
+    span_ids: tuple[int, ...] = ()
+
+    @property
+    def partner_ids(self) -> list[int]:
+        """Every other annotation of this attribution: source span, cue, further fragments."""
+        return [*self.span_ids, *(pk for pk, _ in self.fragments)]
 
 
 @dataclass(slots=True)
@@ -77,7 +85,8 @@ class Item:
         return target_key(self.target, self.caption_id)
 
     def span_info(self) -> SpanInfo:
-        return SpanInfo(self.id, self.start, self.end, self.tag.pk, self.tag.name)
+        unlinked = self.tag.role == Tag.Role.CLAIM and not self.links
+        return SpanInfo(self.id, self.start, self.end, self.tag.pk, self.tag.name, unlinked)
 
 
 _FIELDS = (
@@ -237,7 +246,7 @@ def load_items(
         if reviewed is not None and reviewed.review is None:
             reviewed.review = ReviewInfo(action, reviewer, reason, before or {})
     for row in links.values():
-        pk, claim_id, span_id, span_quote, span_entry, entry, _cue_id, cue_quote, implicit = row[
+        pk, claim_id, span_id, span_quote, span_entry, entry, cue_id, cue_quote, implicit = row[
             :_FRAGMENT
         ]
         if span_id:
@@ -251,5 +260,8 @@ def load_items(
         further = [(f, quote) for _, f, quote in sorted(fragments.get(pk, ()))]
         origin, version, rule, confidence = row[_SUGGESTED:]
         suggested = (origin, version, rule, confidence) if origin is not None else None
-        by_id[claim_id].links.append(Link(pk, label, cue_quote or "", further, implicit, suggested))
+        spans = tuple(i for i in (span_id, cue_id) if i)
+        by_id[claim_id].links.append(
+            Link(pk, label, cue_quote or "", further, implicit, suggested, spans)
+        )
     return items

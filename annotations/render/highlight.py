@@ -7,6 +7,10 @@ goes through `escape`; the markup around it is fixed here. Each text node sits a
 element whose `data-o` is the code point offset of its first character in the target text:
 static/js/annotate.js maps a browser selection back to offsets through these attributes.
 
+A segment of a claim with no attribution yet gets the `unlinked` class (hatched in app.css);
+static/js/links.js keeps that class in step when a link is made or removed without the
+paragraph being redrawn.
+
 Pending suggestions (issue 10) are drawn in the same pass, as outlines rather than fills: a
 segment a suggestion covers carries `sg sg-<role>` classes and `data-sg` (the suggestion ids),
 on its `<mark>` when annotations cover it too, else on a plain `<span>`, so the segments and
@@ -37,6 +41,9 @@ class SpanInfo:
     end: int
     tag_id: int
     tag_name: str
+    # A claim that no attribution links to a source yet: drawn hatched ("needs a source"), so
+    # linked and unlinked claims look different without colour (issue 10).
+    unlinked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +111,8 @@ def render_paragraph(
         classes = ["hl"] + [
             f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos, strict=False)
         ]
+        if any(info.unlinked for info in infos):
+            classes.append("unlinked")
         if len(infos) > 1:
             # Depth drawn in ink too, so nesting shows even between spans of the same tag.
             classes.append(f"n{min(len(infos), 3)}")

@@ -122,9 +122,12 @@ class Renderer:
                 f"“{escape(clip(a.quote, 60))}”.</p>{undo}</li>"
             )
         url = self.item_url.format(pk)
+        # The attribution's other spans, for highlighting them together (static/js/links.js).
+        partners = " ".join(str(i) for link in a.links for i in link.partner_ids)
+        links_attr = f' data-links="{partners}"' if partners else ""
         parts = [
             f'<li id="ann-{pk}" class="ann" data-ann="{pk}" data-role="{tag.role}" '
-            f'data-status="{a.status}">'
+            f'data-status="{a.status}"{links_attr}>'
             f'<div class="ann-head"><span class="chip chip-{tag.pk}"></span>'
             f"<strong>{escape(tag.name)}</strong>"
         ]

@@ -10,6 +10,7 @@ from functools import wraps
 from typing import Any
 
 from django import forms
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -20,7 +21,7 @@ from suggestions import page as suggested_page
 from .. import workflow
 from ..anchoring import paragraph_bounds, paragraphs_touched
 from ..items import load_items
-from ..models import Annotation, Tag, target_key
+from ..models import Annotation, Attribution, Tag, target_key
 from ..render import highlight, panel
 
 PAGE_TEMPLATE = "annotations/article.html"
@@ -53,12 +54,21 @@ def paragraphs_between(
     bounds = paragraph_bounds(text)
     indexes = paragraphs_touched(bounds, *span)
     lo, hi = bounds[indexes[0]][0], bounds[indexes[-1]][1]
+    # Linked or not (a claim's hatching) comes in the same query, as annotations.items counts
+    # an attribution: one whose source span, if any, is not deleted.
+    live_links = Attribution.objects.filter(claim=OuterRef("pk")).filter(
+        Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True)
+    )
     neighbours = (
         Annotation.objects.filter(article=article)
         .overlapping(target, caption_id, lo, hi)
-        .values_list("id", "start", "end", "tag_id")
+        .annotate(linked=Exists(live_links))
+        .values_list("id", "start", "end", "tag_id", "linked")
     )
-    spans = [highlight.SpanInfo(pk, s, e, t, tags[t].name) for pk, s, e, t in neighbours]
+    spans = [
+        highlight.SpanInfo(pk, s, e, t, tags[t].name, tags[t].role == Tag.Role.CLAIM and not linked)
+        for pk, s, e, t, linked in neighbours
+    ]
     element = "p" if target == Annotation.Target.BODY else "span"
     # The pending suggestions' outlines stay drawn in the paragraphs a save re-renders.
     outlines = suggested_page.outline_spans(article.pk, target, caption_id)

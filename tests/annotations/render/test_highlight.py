@@ -85,3 +85,22 @@ def test_render_text_puts_each_suggested_span_in_its_paragraph():
     html = render_text("body", TEXT, [], suggested=[SuggestedSpan(3, 0, 4, "claim")])
     assert '<span class="sg sg-claim" data-o="0" data-sg="3">Fish</span>' in html[0]
     assert "sg" not in html[1]
+
+
+def test_unlinked_claim_segments_carry_the_unlinked_class():
+    """A claim with no attribution is drawn `unlinked` on every segment it covers, nested ones
+    included; a linked claim and a source are not."""
+    spans = [
+        SpanInfo(1, 15, 36, 1, "Claim", unlinked=True),
+        SpanInfo(2, 19, 27, 2, "Source"),
+    ]
+    (html,) = render_paragraphs("body", TEXT, spans, [1])
+    assert html == (
+        '<p class="para" id="t-body-p1" data-o="15">'
+        '<mark class="hl a-1 unlinked" data-o="15" data-ann="1" title="Claim">The </mark>'
+        '<mark class="hl a-2 b-1 unlinked n2" data-o="19" data-ann="2 1" title="Source · Claim">'
+        "minister</mark>"
+        '<mark class="hl a-1 unlinked" data-o="27" data-ann="1" title="Claim"> said so.</mark></p>'
+    )
+    (linked,) = render_paragraphs("body", TEXT, [SpanInfo(1, 15, 36, 1, "Claim")], [1])
+    assert "unlinked" not in linked

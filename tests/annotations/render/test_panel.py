@@ -144,7 +144,8 @@ def test_attribution_in_fragments_shows_each_with_remove():
         'remove/" {} aria-label="Remove the fragment “{}” from this attribution">remove fragment</button>'
     )
     assert html == norm(
-        f'{HEAD}<span class="by">ed · Pending review</span></div>{QUOTE}'
+        HEAD.replace('data-status="pending"', 'data-status="pending" data-links="9 10"')
+        + f'<span class="by">ed · Pending review</span></div>{QUOTE}'
         '<ul class="links" aria-label="Attributed to">'
         '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
         ' <span class="muted">content</span> <span class="fragments">“the bridge would &lt;open&gt;”'
@@ -312,3 +313,22 @@ def test_no_rows_says_none_match():
     assert ReviewRows(User(9, REVIEWER_PERMS)).rows([]) == (
         '<tr class="empty"><td colspan="7">No annotations match.</td></tr>'
     )
+
+
+def test_claim_item_carries_its_attributions_partner_ids():
+    """data-links lists every other span of the claim's attributions (source span, cue, then
+    the further fragments), across all its links: what the page highlights with the claim."""
+    links = [
+        Link(11, "“The minister”", "said", [(9, "in spring")], span_ids=(3, 4)),
+        Link(12, "Ministry of Works", "", span_ids=(5,)),
+    ]
+    html = render(item(links=links))
+    assert html.startswith(
+        '<li id="ann-7" class="ann" data-ann="7" data-role="claim" data-status="pending" '
+        'data-links="3 4 9 5">'
+    )
+
+
+def test_unlinked_claim_item_has_no_links_map():
+    """A claim with no attribution carries no data-links (nothing to highlight with it)."""
+    assert "data-links" not in render(item())

@@ -134,7 +134,7 @@ def test_create_returns_changed_paragraph_with_new_mark(client, article):
     paragraph = partial(response, "#t-body-p0")
     assert paragraph.startswith('<p class="para" id="t-body-p0" data-o="0">')
     assert (
-        f'<mark class="hl a-{tag("Claim").pk}" data-o="34" data-ann="{annotation.pk}" '
+        f'<mark class="hl a-{tag("Claim").pk} unlinked" data-o="34" data-ann="{annotation.pk}" '
         'title="Claim">the bridge would open in spring</mark>'
     ) in paragraph
     assert "#t-body-p1" not in partial_targets(response)

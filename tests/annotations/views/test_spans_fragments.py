@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from annotations.models import Attribution, Source
+from annotations.models import Attribution, Source, Tag
 from tests.factories import make_annotation, make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +184,45 @@ def test_another_editor_sees_fragments_without_controls(quote):
     page = other.get(f"/articles/{attribution.claim.article_id}/").content.decode()
     assert f'data-fragment="{second.pk}"' in page
     assert "/fragments/" not in page
+
+
+def marks_of(page: str, pk: int) -> list[str]:
+    """The class attribute of every highlight segment of annotation `pk`."""
+    return re.findall(rf'<mark class="([^"]*)"[^>]*data-ann="(?:[\d ]* )?{pk}(?: [\d ]*)?"', page)
+
+
+def test_page_maps_each_claim_to_its_attribution_and_hatches_unlinked_claims(client, quote):
+    """The claim's item lists its source and cue ids (data-links); its marks are plain, while
+    the claim no attribution links yet is drawn `unlinked` (issue 10: links visible in text)."""
+    attribution, second = quote
+    page = client.get(reverse("articles:detail", args=[second.article_id])).content.decode()
+    claim = attribution.claim
+    assert (
+        f'id="ann-{claim.pk}" class="ann" data-ann="{claim.pk}" data-role="claim" '
+        f'data-status="pending" data-links="{attribution.source_span_id} {attribution.cue_id}">'
+    ) in page
+    assert marks_of(page, claim.pk) and not any("unlinked" in c for c in marks_of(page, claim.pk))
+    assert marks_of(page, second.pk) and all("unlinked" in c for c in marks_of(page, second.pk))
+
+
+def test_redrawn_paragraph_keeps_linked_and_unlinked_claims_apart(client, quote, editor):
+    """A save's redrawn paragraph draws the linked claim plain and the unlinked one hatched, as
+    the page does (the linked state comes in the paragraph's one query)."""
+    attribution, second = quote
+    article = second.article
+    data = {
+        "client_id": "5b0c8f8e-0d4c-4c57-9d0e-3f6f7c1a2b3c",
+        "target": "body",
+        "caption": "",
+        "start": 1,
+        "end": 11,
+        "quote": article.body[1:11],
+        "tag": Tag.objects.get(name="Source").pk,
+        "revision": article.revision,
+    }
+    response = client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
+    assert response.status_code == 201
+    body = response.content.decode()
+    linked = marks_of(body, attribution.claim_id)
+    assert linked and not any("unlinked" in c for c in linked)
+    assert marks_of(body, second.pk) and all("unlinked" in c for c in marks_of(body, second.pk))
