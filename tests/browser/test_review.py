@@ -114,10 +114,11 @@ def test_mark_ready_review_inline_send_back_and_editor_sees_why(
     quote.get_by_role("button", name="Save correction").click()
     expect(quote.locator(".review")).to_contain_text("Corrected by rita: was Quote “The missiles")
     expect(quote.locator(".ann-head strong")).to_have_text("Claim")
-    # The highlight took the new tag's colour without a reload.
+    # The highlight took the new tag's colour without a reload (hatched: a claim with no
+    # source linked yet, issue 10).
     claim_tag = Annotation.objects.get(pk=spans["quote"].pk).tag_id
     expect(page.locator("#t-body mark", has_text="allied factions").first).to_have_class(
-        f"hl a-{claim_tag}"
+        f"hl a-{claim_tag} unlinked"
     )
 
     source = page.locator(f"#ann-{spans['source'].pk}")
