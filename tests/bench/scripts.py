@@ -18,3 +18,28 @@ def load(name: str, path: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+ROLES = ("source", "cue", "content")
+
+
+def assert_well_formed(record: dict, *, strict_content: bool = True) -> None:
+    """One gold record as every attribution set writes it: keys as in gold.jsonl; every span
+    non-empty, trimmed and inside its text; one cue; some content; the spans of one attribution
+    not overlapping; with `strict_content`, no content ending in a comma, semicolon or colon, or
+    in a stop outside a quotation left open into the next paragraph."""
+    text = record["text"]
+    assert set(record) == {"doc", "text", "attributions"}
+    for attribution in record["attributions"]:
+        assert set(attribution) == {"source", "cue", "content", "source_entity"}
+        assert len(attribution["cue"]) == 1 and attribution["content"]
+        spans = sorted(tuple(span) for role in ROLES for span in attribution[role])
+        for start, end in spans:
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == text[start:end].strip()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+        if strict_content:
+            for start, end in attribution["content"]:
+                piece = text[start:end]
+                assert not piece.endswith((",", ";", ":"))
+                assert not piece.endswith(".") or piece.startswith('"')

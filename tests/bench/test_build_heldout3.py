@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.bench.scripts import ATTRIBUTION, load
+from tests.bench.scripts import ATTRIBUTION, assert_well_formed, load
 
 HELDOUT3 = ATTRIBUTION / "heldout3.jsonl"
 ROLES = ("source", "cue", "content")
@@ -44,24 +44,8 @@ def test_heldout3_size_and_coverage() -> None:
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r["doc"])
 def test_heldout3_spans_are_well_formed(record: dict) -> None:
-    """Every span is non-empty, trimmed and inside its text; one cue; some content; the spans of
-    one attribution do not overlap; no content ends in a stop or comma outside quotation marks;
-    keys as in gold.jsonl."""
-    text = record["text"]
-    assert set(record) == {"doc", "text", "attributions"}
-    for attribution in record["attributions"]:
-        assert set(attribution) == {"source", "cue", "content", "source_entity"}
-        assert len(attribution["cue"]) == 1 and attribution["content"]
-        spans = sorted(tuple(span) for role in ROLES for span in attribution[role])
-        for start, end in spans:
-            assert 0 <= start < end <= len(text)
-            assert text[start:end] == text[start:end].strip()
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
-        for start, end in attribution["content"]:
-            piece = text[start:end]
-            assert not piece.endswith((",", ";", ":"))
-            # A stop ends a content only inside a quotation left open into the next paragraph.
-            assert not piece.endswith(".") or piece.startswith('"')
+    """Every record is well formed (tests/bench/scripts.py: assert_well_formed)."""
+    assert_well_formed(record)
 
 
 def test_heldout3_each_cue_is_counted_once() -> None:
