@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from annotations import workflow
 from annotations.models import Annotation, Attribution, Source, Tag, target_key
 from articles.models import Article, ImageCaption
 
@@ -99,6 +100,10 @@ def accept(
         _claim(suggestion, Suggestion.Status.ACCEPTED, user)
         # Locked while the spans are cut, so the text cannot change in between.
         article = Article.objects.select_for_update().get(pk=suggestion.article_id)
+        try:  # the workflow's lock, for every caller: page, accept-all, admin action
+            workflow.ensure_editable(article.status, workflow.roles_for(user))
+        except workflow.ArticleLocked as exc:
+            raise SuggestionError("locked", exc.message) from exc
         if revision is not None and revision != article.revision:
             raise SuggestionError(
                 "stale", "The article has changed since the page was loaded: reload it."

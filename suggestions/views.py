@@ -170,21 +170,19 @@ def _annotation_swaps(
 
 @require_POST
 @permission_required(REVIEW)
-@refuses_locked
 def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     """Accept one suggestion: the source, cue and content spans, their attribution and its
     registry entry, authored by the user."""
     suggestion = get_object_or_404(
         Suggestion.objects.select_related("article", "caption", "source_entry"), pk=pk
     )
-    _ensure_editable(suggestion.article, request)
     made = services.Made()
     try:
         attribution = services.accept(
             suggestion, request.user, revision=_revision(request), made=made
         )
     except services.SuggestionError as exc:
-        code = 409 if exc.code in {"decided", "stale", "text_changed"} else 422
+        code = 409 if exc.code in {"decided", "stale", "text_changed", "locked"} else 422
         return refreshed(
             request, suggestion.article, str(exc), level="error", status=code, extra=ITEM_ANSWER
         )

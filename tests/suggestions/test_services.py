@@ -158,6 +158,18 @@ def test_accepting_is_refused_for_a_revision_the_editor_no_longer_sees(article, 
     assert accept(suggestion, editor, revision=article.revision).pk
 
 
+def test_accepting_on_an_approved_article_is_refused_for_every_caller(article, editor):
+    """The workflow's lock is checked in the service, so the page, accept-all and the admin
+    action all refuse an approved article alike; nothing is written."""
+    suggestion = suggested(article)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.APPROVED)
+    with pytest.raises(SuggestionError) as refused:
+        accept(suggestion, editor)
+    assert refused.value.code == "locked"
+    assert Suggestion.objects.get(pk=suggestion.pk).status == Suggestion.Status.PENDING
+    assert not Attribution.objects.exists()
+
+
 def test_existing_spans_and_an_identical_attribution_are_reused(article, editor):
     """A span the editor already marked (same offsets, same role) is reused, not doubled; so is
     the same attribution made by hand."""
