@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from annotations import workflow
+from annotations.anchoring import clip
 from annotations.items import load_items
 from annotations.models import Annotation, Attribution, Tag
 from annotations.views.fragments import (
@@ -88,10 +89,14 @@ def _ensure_editable(article: Article, request: SignedInRequest) -> None:
 
 
 def _words(suggestion: Suggestion) -> str:
-    """The cue's words, to name the suggestion in the status line."""
+    """The suggestion as the status line names it: "the Pentagon — said — US forces attacked…"
+    (a cue alone, "said", does not tell an editor which one was decided)."""
     text = text_of(suggestion.article, suggestion.target, suggestion.caption)
-    start, end = suggestion.cue_span
-    return text[start:end]
+    cue_start, cue_end = suggestion.cue_span
+    source = " ".join(text[s:e] for s, e in suggestion.source_spans) or "(implicit source)"
+    first_start, first_end = suggestion.content_spans[0]
+    content = clip(text[first_start:first_end], 40)
+    return f"{clip(source, 40)} — {text[cue_start:cue_end]} — {content}"
 
 
 def decided(

@@ -139,6 +139,17 @@ def test_page_query_count_does_not_grow_with_suggestions(client, editor):
 # --- Accept and reject --------------------------------------------------------------------------
 
 
+def test_the_status_line_names_the_whole_attribution_decided(client, article):
+    """ "Accepted …" names source, cue and the start of the content, not the cue alone (ten
+    suggestions read "said")."""
+    suggestion = by_rule(article, "source-cue-that")
+    text = article.body
+    source = text[slice(*suggestion.source_spans[0])]
+    cue = text[slice(*suggestion.cue_span)]
+    response = client.post(reverse("suggestions:accept", args=[suggestion.pk]), headers=HTMX)
+    assert f"Accepted the attribution “{source} — {cue} — " in response.content.decode()
+
+
 def test_accept_answers_only_what_changed(client, article, editor):
     """Accepting answers fragments, not the page: the new spans for the annotation list (the
     claim with the provenance line), the paragraph with its highlights and the other
