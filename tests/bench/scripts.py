@@ -43,3 +43,26 @@ def assert_well_formed(record: dict, *, strict_content: bool = True) -> None:
                 piece = text[start:end]
                 assert not piece.endswith((",", ";", ":"))
                 assert not piece.endswith(".") or piece.startswith('"')
+
+
+def assert_cues_unique(records: list[dict]) -> None:
+    """No two attributions of an article share a cue: each cue is counted once (a shared cue
+    would mean one attribution was written twice)."""
+    for record in records:
+        cues = [tuple(a["cue"][0]) for a in record["attributions"]]
+        assert len(cues) == len(set(cues)), record["doc"]
+
+
+def assert_refuses_misnamed_span(builder: ModuleType) -> None:
+    """A span whose words are not in the article stops a set's builder (no silent offsets)."""
+    import pytest
+
+    saved = builder.ARTICLES
+    doc, text, attributions = saved[0]
+    broken = [*attributions, builder.A(["Nobody Here"], "said", ["x"])]
+    builder.ARTICLES = [(doc, text, broken)]
+    try:
+        with pytest.raises(ValueError, match="Nobody Here"):
+            builder.build()
+    finally:
+        builder.ARTICLES = saved

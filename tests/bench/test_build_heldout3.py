@@ -10,7 +10,13 @@ import json
 
 import pytest
 
-from tests.bench.scripts import ATTRIBUTION, assert_well_formed, load
+from tests.bench.scripts import (
+    ATTRIBUTION,
+    assert_cues_unique,
+    assert_refuses_misnamed_span,
+    assert_well_formed,
+    load,
+)
 
 HELDOUT3 = ATTRIBUTION / "heldout3.jsonl"
 ROLES = ("source", "cue", "content")
@@ -49,24 +55,13 @@ def test_heldout3_spans_are_well_formed(record: dict) -> None:
 
 
 def test_heldout3_each_cue_is_counted_once() -> None:
-    """No two attributions of an article share a cue (a shared cue would mean one attribution
-    was written twice)."""
-    for record in RECORDS:
-        cues = [tuple(a["cue"][0]) for a in record["attributions"]]
-        assert len(cues) == len(set(cues)), record["doc"]
+    """No two attributions of an article share a cue (scripts.assert_cues_unique)."""
+    assert_cues_unique(RECORDS)
 
 
 def test_build_refuses_a_misnamed_span() -> None:
-    """A span whose words are not in the article stops the builder (no silent offsets)."""
-    saved = builder.ARTICLES
-    doc, text, attributions = saved[0]
-    broken = [*attributions, builder.A(["Nobody Here"], "said", ["x"])]
-    builder.ARTICLES = [(doc, text, broken)]
-    try:
-        with pytest.raises(ValueError, match="Nobody Here"):
-            builder.build()
-    finally:
-        builder.ARTICLES = saved
+    """A misnamed span stops the builder (scripts.assert_refuses_misnamed_span)."""
+    assert_refuses_misnamed_span(builder)
 
 
 def test_build_refuses_an_article_over_4000_characters() -> None:
