@@ -66,9 +66,9 @@ _TIME = (
     r"|on\s+(?:Twitter|X|Facebook|Telegram|Instagram|social\s+media|television|state\s+TV)"
     r"|to\s+(?:reporters|journalists)),?)*"
 )
-PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "who"])
+PRONOUNS = lexicon.PRONOUNS
 # Before "said", these make it an adjective ("the said document"), not a cue.
-DETERMINERS = frozenset(
+_ARTICLES_AND_POSSESSIVES = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"]
 )
 
@@ -248,7 +248,7 @@ def first_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     for cm in CUE_RE.finditer(text, start, end):
         before = text[max(start, cm.start() - 24) : cm.start()].split()
         previous = before[-1].lower() if before else ""
-        if previous in DETERMINERS or previous.endswith(("’s", "'s")) or previous[:1].isdigit():
+        if previous in _ARTICLES_AND_POSSESSIVES or previous.endswith(("’s", "'s")) or previous[:1].isdigit():
             continue  # "the said document", "Estavia's state gas company", "212 confirmed"
         word = cm.group(0).split()[0]
         if word in _LEMMAS and previous and not _BEFORE_BASE_FORM.fullmatch(previous):
