@@ -43,6 +43,16 @@ def test_load_demo_imports_seeds_and_creates_users(settings, fast_passwords):
 
 
 @pytest.mark.django_db
+def test_load_demo_names_the_port_the_server_will_use(settings, fast_passwords, monkeypatch):
+    """scripts/dev serves on $PORT when it is set: the printed address says that port."""
+    settings.DEBUG = True
+    settings.SHARED_SEEDS_DIR = SEED.parent
+    monkeypatch.setenv("PORT", "8123")
+    out, _ = run_command("load_demo")
+    assert "http://127.0.0.1:8123/" in out
+
+
+@pytest.mark.django_db
 def test_load_demo_is_idempotent(settings, fast_passwords):
     """A second run creates no article and no user and changes no password."""
     settings.DEBUG = True

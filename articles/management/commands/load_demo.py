@@ -7,6 +7,7 @@ run with DEBUG off unless --force is given.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,6 @@ from interchange.importing.intake import read_inputs
 from interchange.importing.saver.run import save_records
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "sample_articles.txt"
-URL = "http://127.0.0.1:8000/"
 
 # Local development only: these passwords are in the repository for everyone to read.
 DEMO_USERS = [
@@ -68,7 +68,8 @@ class Command(BaseCommand):
             state = "created" if created else "already existed (password unchanged)"
             self.stdout.write(f"{username:<10} {password:<20} {role:<10} {state}")
         self.stdout.write("")
-        self.stdout.write(f"Local development only. Run the server and open {URL}")
+        url = f"http://127.0.0.1:{os.environ.get('PORT') or 8000}/"  # scripts/dev serves on $PORT
+        self.stdout.write(f"Local development only. Run the server and open {url}")
 
 
 def seed_files() -> list[Path]:
