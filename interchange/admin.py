@@ -284,6 +284,10 @@ def status_context(job: Job) -> dict[str, Any]:
         "keep_good": keep_good,
         "confirmed": confirmed,
         "blocked": bool(job.count("failed")) and not keep_good,
+        # Every record a duplicate (or held back): confirming would write nothing.
+        "nothing_to_write": not any(
+            job.count(outcome) for outcome in ("created", "updated", "annotations")
+        ),
         "rows": [preview_row(row) for row in job.preview],
     }
     context["preview_truncated"] = job.dry_run and len(job.preview) < job.total

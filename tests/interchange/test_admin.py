@@ -343,6 +343,17 @@ def test_a_second_import_of_the_same_file_creates_nothing(admin_client, imported
     assert "created 0, updated 0, skipped 2 duplicates" in content
 
 
+@needs_seed
+def test_a_preview_of_nothing_new_offers_no_confirm(admin_client, imported, previewed):
+    """A dry run in which every article is stored already says there is nothing to import
+    instead of offering a Confirm button that would write nothing."""
+    imported(seed_upload())
+    dry_run = previewed(seed_upload())
+    content = admin_client.get(report_url(dry_run)).content.decode()
+    assert "Nothing to import: every article in these files is stored already" in content
+    assert "Confirm import" not in content
+
+
 def test_malformed_jsonl_line_is_named_and_confirm_imports_nothing(
     admin_client, previewed, django_capture_on_commit_callbacks, run_worker
 ):

@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import F
 
 from annotations.models import Annotation
+from annotations.workflow import is_locked
 from articles.models import Article, ImageCaption
 
 from .pending import CHANGED, DUPLICATE, NEW, UPDATE, Pending, Stored
@@ -24,7 +25,7 @@ from .pending import CHANGED, DUPLICATE, NEW, UPDATE, Pending, Stored
 
 def decide(batch: list[Pending], now: datetime) -> None:
     """Each record's outcome (and the stored article it is), in order, as if each had been
-    saved on its own; an unannotated article whose text changed is updated here."""
+    saved on its own; an unannotated, unapproved article whose text changed is updated here."""
     stored = _Index(_stored(batch))
     candidates = [
         match.id
@@ -48,8 +49,11 @@ def decide(batch: list[Pending], now: datetime) -> None:
             continue
         if match.id not in annotated:
             annotated |= _annotated([match.id])  # matched only after an earlier update
-        if match.id in annotated:
+        if match.id in annotated or is_locked(match.status):
+            # Annotations anchor to the stored text, and an approved article is read-only
+            # until a reviewer reopens it (annotations.workflow): reported, never overwritten.
             p.outcome = CHANGED
+            p.approved = is_locked(match.status)
         else:
             p.outcome = UPDATE
             _update(p, match, now)
@@ -72,7 +76,9 @@ def _stored(batch: list[Pending]) -> list[Stored]:
             query = Article.objects.filter(**{f"{kind}__in": ordered[start : start + limit]})
             if kind != "content_hash":
                 query = query.exclude(**{kind: ""})  # the partial indexes need this
-            for row in query.order_by().values_list("id", "external_id", "url", "content_hash"):
+            for row in query.order_by().values_list(
+                "id", "external_id", "url", "content_hash", "status"
+            ):
                 rows[row[0]] = Stored(*row)
     return sorted(rows.values(), key=lambda row: row.id)
 

@@ -72,6 +72,7 @@ class Pending:
     leader: Pending | None = None  # an identical record earlier in the same batch
     outcome: str = ""
     article_id: int | None = None
+    approved: bool = False  # CHANGED because the stored article is approved (locked)
 
     @property
     def keys(self) -> set[tuple[str, str]]:
@@ -95,3 +96,4 @@ class Stored:
     external_id: str
     url: str
     content_hash: str
+    status: str

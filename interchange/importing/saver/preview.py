@@ -53,7 +53,11 @@ class Preview:
             DUPLICATE: f"same text as article {article_id}",
             UPDATE: f"updates article {article_id}: its text changed",
             CHANGED: (
-                f"the text of article {article_id} changed, but it has annotations: not overwritten"
+                f"the text of article {article_id} changed, but it is approved: not overwritten"
+                " (a reviewer can reopen it)"
+                if p.approved
+                else f"the text of article {article_id} changed, but it has annotations: "
+                "not overwritten"
             ),
         }[p.outcome]
         if p.row is not None:

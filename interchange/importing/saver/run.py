@@ -189,6 +189,7 @@ def _finish(job: Job, result: ImportResult, notes: Sequence[str], crash: str = "
         "changed": result.changed,
         "skipped": result.skipped,
         "failed": result.failed,
+        "annotations": result.annotations + result.attributions,
     }
     report: list[dict[str, Any]] = [{"level": "note", "message": n} for n in notes]
     report += [{"level": "error", **error.as_dict()} for error in result.errors]

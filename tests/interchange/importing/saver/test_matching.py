@@ -21,6 +21,7 @@ from tests.interchange.importing.native_records import (
     BODY,
     CAPTION,
     TITLE,
+    native,
     record,
     statuses,
 )
@@ -118,6 +119,20 @@ def test_new_text_of_an_annotated_article_is_changed_and_not_overwritten():
     assert stored.count("changed") == 1
     assert notice in stored.report
     assert "1 changed but annotated" in result.summary()
+
+
+def test_new_text_of_an_approved_article_is_changed_and_not_overwritten():
+    """An approved article is read-only until a reviewer reopens it, annotated or not: a new
+    text for it is reported as changed (saying why), and neither its text nor the record's
+    annotations are written."""
+    old = make_article(title="Old", body="Old text here.", external_id="ap-1")
+    Article.objects.filter(pk=old.pk).update(status=Article.Status.APPROVED)
+    result = save_records([native(origin="feed.jsonl:2")], files=["feed"])
+    assert (result.created, result.updated, result.changed) == (0, 0, 1)
+    old.refresh_from_db()
+    assert (old.title, old.body, old.revision) == ("Old", "Old text here.", 1)
+    assert "it is approved" in result.notices[0]["message"]
+    assert not old.annotations.exists()
 
 
 def test_an_article_whose_annotations_were_all_deleted_is_still_changed():
