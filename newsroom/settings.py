@@ -19,6 +19,7 @@ The tests run on tests/settings.py, which imports this module and overrides what
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    "axes",
     "articles",
     "annotations",
     "interchange",
@@ -67,7 +69,27 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a refused login into newsroom.login's lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes; policy in docs/operations.md, "Logins"). Axes' backend comes
+# first so that a locked-out attempt is refused before any password is hashed.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures counted per account and, separately, per client address: either one reaching the
+# limit locks out further attempts on it for the cool-off, which each attempt made during the
+# lockout starts again (a guesser that keeps going stays locked out).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("NEWSROOM_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("NEWSROOM_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.login.locked_out"
+# The address is the connection's (REMOTE_ADDR): a client-supplied X-Forwarded-For would let a
+# guesser pick a new address per attempt. Behind a reverse proxy, set the proxy to pass the
+# client's address as REMOTE_ADDR.
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
