@@ -4,7 +4,8 @@ An archive is checked from its central directory before anything is decompressed
 of files, their total size, each member's compression ratio and size. It is then expanded one
 member at a time into a spool (memory, then disk past a few MB), each held to the size its
 directory entry declares, so a member that lies about its size is stopped too. Folders are
-walked; __MACOSX and dot-files are skipped; a zip inside a zip is refused. Nothing is written
+walked; __MACOSX and dot-files are skipped; a member whose path leads outside the archive
+(`../x`, `/etc/x`) is skipped with a note in the report; a zip inside a zip is refused. Nothing is written
 to the file system under the members' own names.
 """
 
@@ -58,7 +59,16 @@ def read_archive(
         yield RecordError(name, 0, f"not a readable ZIP archive ({exc})")
         return
     with archive:
-        members = [info for info in archive.infolist() if _is_wanted(info)]
+        members = []
+        for info in archive.infolist():
+            if _escapes(info):
+                # Never written anywhere, but a name like this is a sign of a crafted archive:
+                # say so rather than skip it as quietly as a .DS_Store.
+                notes.append(
+                    f"{name}: skipped {info.filename!r}: its path leads outside the archive"
+                )
+            elif _is_wanted(info):
+                members.append(info)
         if len(members) > limits.max_archive_members:
             yield RecordError(name, 0, too_many(len(members), limits))
             return
@@ -70,6 +80,16 @@ def read_archive(
             return
         for info in members:
             yield from _read_member(name, archive, info, format, notes, limits, parse)
+
+
+def _escapes(info: zipfile.ZipInfo) -> bool:
+    """A member named with `..` or from the root (`/etc/x`, `C:\\x`): a path-traversal name."""
+    path = info.filename.replace("\\", "/")
+    return (
+        path.startswith("/")
+        or (len(path) > 1 and path[1] == ":")
+        or ".." in PurePosixPath(path).parts
+    )
 
 
 def _is_wanted(info: zipfile.ZipInfo) -> bool:

@@ -70,6 +70,27 @@ def test_archive_of_every_format_in_folders(tmp_path):
     assert notes == []
 
 
+def test_members_whose_path_leads_outside_are_skipped_with_a_note(tmp_path):
+    """`../x`, `a/../../x` and `/etc/x` are never read, and the report says which were skipped
+    and why, while the archive's ordinary members import."""
+    archive = make_zip(
+        tmp_path / "crafted.zip",
+        {
+            "feed.jsonl": JSONL.encode(),
+            "../evil.jsonl": JSONL.encode(),
+            "a/../../evil2.jsonl": JSONL.encode(),
+            "/etc/evil3.jsonl": JSONL.encode(),
+        },
+    )
+    items, notes = read_all(archive)
+    assert errors(items) == []
+    assert titles(items) == ["Harbour Dredging Starts", "Ferry Timetable Changes"]
+    assert notes == [
+        f"{archive}: skipped '{name}': its path leads outside the archive"
+        for name in ("../evil.jsonl", "a/../../evil2.jsonl", "/etc/evil3.jsonl")
+    ]
+
+
 @needs_seed
 def test_archive_member_encoding_note_names_the_member(tmp_path):
     """A Windows-1252 member is noted as archive/member."""
