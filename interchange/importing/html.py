@@ -127,6 +127,14 @@ _DATE_METAS = (
 )
 
 
+# A leading XML declaration and DOCTYPE, internal subset included ("<!DOCTYPE html [ <!ENTITY
+# …> ]>"): an HTML tokenizer ends the doctype at the subset's first ">" and reads the rest, "]>",
+# as text, which then pushes <title> and <meta> out of the head. Removed before sanitising.
+_PROLOGUE = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL
+)
+
+
 def parse(lines: Iterable[str], filename: str) -> Iterator[ArticleRecord | RecordError]:
     """Yield the page's article, or a RecordError at line 0 (the whole file)."""
     yield read_page("\n".join(lines), filename)
@@ -135,7 +143,7 @@ def parse(lines: Iterable[str], filename: str) -> Iterator[ArticleRecord | Recor
 def read_page(page: str, filename: str) -> ArticleRecord | RecordError:
     """The article of one saved web page, or why there is none."""
     linked_data = _linked_data(page)
-    tree = _tree(content.sanitize_page(page))
+    tree = _tree(content.sanitize_page(_PROLOGUE.sub("", page, count=1)))
     if tree is None:
         return RecordError(filename, 0, "no article text found")
     metas = _metas(tree)

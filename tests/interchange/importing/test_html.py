@@ -260,6 +260,20 @@ def test_hostile_page_leaves_nothing_executable_in_any_field():
 # --- no article ----------------------------------------------------------------------------------
 
 
+def test_a_doctype_with_an_internal_subset_leaves_no_trace():
+    """`<!DOCTYPE html [ <!ENTITY …> ]>` (XHTML saved by old tools) ends where the subset does:
+    no "]>" in the text, and the <title> after it is still the page's title."""
+    doctype = '<?xml version="1.0"?>\n<!DOCTYPE html [\n<!ENTITY nbsp "&#160;">\n]>\n'
+    record = read_string(
+        doctype + "<html><head><title>Ferry Timetable Changes</title></head><body>"
+        "<p>The ferry company said on Friday that the winter timetable starts next week.</p>"
+        "</body></html>"
+    )
+    assert record.title == "Ferry Timetable Changes"
+    assert "]>" not in record.body and "]&gt;" not in record.body
+    assert record.body.startswith("The ferry company said")
+
+
 def test_section_front_has_no_article_text():
     """A list of headlines is not an article: one error for the whole file."""
     error = read("section_index.html")
