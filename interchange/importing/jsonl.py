@@ -68,6 +68,9 @@ def parse(
         except _DuplicateKey as exc:
             yield RecordError(filename, number, _duplicate_message(exc))
             continue
+        except RecursionError:
+            yield RecordError(filename, number, _TOO_DEEP)
+            continue
         if not isinstance(data, dict):
             yield RecordError(filename, number, f"expected an article object, not {kind(data)}")
             continue
@@ -75,6 +78,11 @@ def parse(
     if not found:
         yield RecordError(filename, 1, "no articles found: the file is empty")
     _note_ignored(notes, filename, ignored)
+
+
+# Python's JSON reader recurses once per level of nesting: a line of 200,000 "[" exhausts the
+# stack. No record of ours nests more than five levels, so this is only ever a hostile file.
+_TOO_DEEP = "not valid JSON: arrays or objects nested too deeply to read"
 
 
 def parse_json(
@@ -290,6 +298,8 @@ class _DocumentScanner[T]:
             )
         except _DuplicateKey as exc:
             return RecordError(self.filename, line, f"{label}: {_duplicate_message(exc)}")
+        except RecursionError:
+            return RecordError(self.filename, line, f"{label}: {_TOO_DEEP}")
         if not isinstance(data, dict):
             return RecordError(
                 self.filename, line, f"{label}: expected {_a(self.noun)} object, not {kind(data)}"

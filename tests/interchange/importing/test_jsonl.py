@@ -335,3 +335,34 @@ def test_json_objects_names_its_noun_in_errors():
     )
     (empty,) = jsonl.json_objects([""], "e.json", noun="task")
     assert empty.message == "no tasks found: the file holds no task object"
+
+
+# --- hostile nesting ---------------------------------------------------------------------------
+
+DEEP = "[" * 200_000 + "]" * 200_000
+
+
+def test_a_line_nested_too_deeply_is_an_error_at_its_line_and_the_rest_is_read(tmp_path):
+    """A value nested 200,000 levels deep (which exhausts Python's JSON reader) is reported at
+    its line, and the next line's article is still read."""
+    text = f'{{"title": "Deep", "body": {DEEP}}}\n' + jsonl_text(article(2))
+    items = parse_jsonl(tmp_path, text)
+    [error] = errors_of(items)
+    assert (error.line, error.message) == (
+        1,
+        "not valid JSON: arrays or objects nested too deeply to read",
+    )
+    assert [r.title for r in records_of(items)] == ["Headline 2"]
+
+
+def test_a_json_document_record_nested_too_deeply_is_an_error_and_the_rest_is_read(tmp_path):
+    """In a JSON array of articles, the too-deep record is named by its number and line."""
+    text = "[\n" + json.dumps(article(1)) + ",\n" + f'{{"title": "Deep", "body": {DEEP}}}'
+    text += ",\n" + json.dumps(article(3)) + "\n]\n"
+    items = parse_json(tmp_path, text)
+    [error] = errors_of(items)
+    assert (error.line, error.message) == (
+        3,
+        "record 2: not valid JSON: arrays or objects nested too deeply to read",
+    )
+    assert [r.title for r in records_of(items)] == ["Headline 1", "Headline 3"]
