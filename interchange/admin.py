@@ -35,6 +35,7 @@ from .forms import ImportForm
 from .models import Job
 from .progress import is_stalled, read_progress
 from .tasks import enqueue
+from .uploads import limit_uploads
 
 
 def _import_count_column(outcome: str) -> Callable[[Any, Job], int | None]:
@@ -100,7 +101,11 @@ class JobAdmin(admin.ModelAdmin):
         info = self.opts.app_label, self.opts.model_name
         wrap = self.admin_site.admin_view
         return [
-            path("import/", wrap(self.import_view), name="{}_{}_import".format(*info)),
+            path(
+                "import/",
+                limit_uploads(wrap(self.import_view)),
+                name="{}_{}_import".format(*info),
+            ),
             path(
                 "<int:object_id>/report/",
                 wrap(self.report_view),
@@ -135,7 +140,13 @@ class JobAdmin(admin.ModelAdmin):
         self._require_import_permission(request)
         if request.method == "POST":
             form = ImportForm(request.POST, request.FILES)
-            if form.is_valid():
+            if refused := getattr(request, "refused_uploads", []):
+                # The oversized files never arrived: say so instead of "This field is required".
+                form.is_valid()
+                form.errors.pop("files", None)
+                for message in refused:
+                    form.add_error("files", message)
+            elif form.is_valid():
                 with transaction.atomic():
                     job = form.save(cast(User, request.user))  # staff: signed in
                     enqueue(job)

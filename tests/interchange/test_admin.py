@@ -124,6 +124,37 @@ def test_confirm_only_accepts_post(admin_client):
 # --- Upload ----------------------------------------------------------------------------------
 
 
+def test_a_file_over_the_size_limit_is_refused_while_it_uploads(
+    admin_client, media, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A file over IMPORT_MAX_FILE_BYTES is dropped as it arrives: none of its bytes reach the
+    temporary-file handler, the form names the file and the limit, and no job or stored upload
+    is made (the small file beside it is not imported either: the form is sent back)."""
+    from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+    settings.IMPORT_MAX_FILE_BYTES = 10_000
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # every file through the temporary-file handler
+    stored: dict[str, int] = {}
+    real = TemporaryFileUploadHandler.receive_data_chunk
+
+    def counting(self, raw_data, start):
+        stored[self.file_name] = stored.get(self.file_name, 0) + len(raw_data)
+        return real(self, raw_data, start)
+
+    monkeypatch.setattr(TemporaryFileUploadHandler, "receive_data_chunk", counting)
+    big = SimpleUploadedFile("huge.jsonl", b"x" * 300_000, content_type="application/x-ndjson")
+    small = SimpleUploadedFile("small.txt", b"Title\n\nBody text.\n", content_type="text/plain")
+    response = upload(admin_client, django_capture_on_commit_callbacks, big, small)
+    assert response.status_code == 200
+    assert (
+        "huge.jsonl: over the 9.8 KB limit (IMPORT_MAX_FILE_BYTES): refused while uploading"
+        in response.content.decode()
+    )
+    assert stored == {"small.txt": len(b"Title\n\nBody text.\n")}
+    assert not Job.objects.exists()
+    assert not (media / "imports").exists() or not any((media / "imports").iterdir())
+
+
 def test_import_page_has_the_upload_form(admin_client):
     """The page offers a multiple file input, the format override and the keep-good option."""
     content = admin_client.get(IMPORT_URL).content.decode()
