@@ -245,7 +245,7 @@ def flow_message(span: Annotation, attribution: Attribution | None) -> str:
         return saved
     cue = f" — “{clip(attribution.cue.quote, 30)}”" if attribution.cue else ""
     return (
-        f"{saved}. Attribution: “{clip(attribution.source_label, 40)}”{cue}"
+        f"{saved}. Attribution: {clip(attribution.source_label, 40)}{cue}"
         f" — “{clip(attribution.claim.quote, 40)}”"
     )
 

@@ -286,7 +286,8 @@
   }
 
   doc.addEventListener("focusin", (e) => {
-    if (e.target.classList && e.target.classList.contains("annotatable")) placeCaret(e.target);
+    // Not for a mouse press: moving the selection under it would cancel the drag it starts.
+    if (e.target.classList && e.target.classList.contains("annotatable") && e.target.matches(":focus-visible")) placeCaret(e.target);
   });
 
   const MOVES = {

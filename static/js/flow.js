@@ -104,7 +104,7 @@
       if (msg.dataset.attribution) flow.attribution = msg.dataset.attribution;
       flow.next = null;
       if (flow.claim && flow.source && flow.cue && flow.attribution) {
-        end(msg.textContent + " Done: r resolves the source.");
+        end(msg.textContent.trim() + ". Press r to resolve the source.");
         return;
       }
       render();
@@ -298,7 +298,9 @@
 
   function caretAt(root, offset) {
     if (!root || !root.isConnected) return;
-    const point = N.domPoint(root, offset, true);
+    // Just after the saved words, outside their highlight when text follows (inside it, the
+    // card that lists the highlight's spans would cover the next line).
+    const point = N.domPoint(root, offset, false) || N.domPoint(root, offset, true);
     root.focus({ preventScroll: true });
     if (point && point[0]) window.getSelection().collapse(point[0], point[1]);
     drawCaret();
