@@ -217,7 +217,7 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
 # --- The one-flow attribution (issue 10) -----------------------------------------------------------
 # The page keeps the attribution in progress (the spans marked so far, by role, and the
 # attribution once there is one) and sends it with each step: a new span (`create`) or an
-# existing highlight picked in the text (`attribute`). docs/keyboard.md describes the flow.
+# existing highlight picked in the text (`attribute`). docs/attribution-flow.md describes the flow.
 
 
 def flow_refused(request: HtmxHttpRequest, flow: FlowForm) -> HttpResponse | None:

@@ -1,5 +1,5 @@
 // The one-flow attribution and the keyboard-all-day helpers of the article page (issue 10,
-// deliverables 2 and 4). docs/keyboard.md is the user's guide.
+// deliverables 2 and 4). docs/attribution-flow.md is the user's guide.
 //
 // One attribution without a form: the first Claim or Source tagged starts it; every later
 // Claim, Source or Cue (a new selection, or an existing highlight picked with its key or a
