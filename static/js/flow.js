@@ -93,7 +93,7 @@
 
   // A step's answer: the status line carries the span's id and role and, once linked, the
   // attribution's id (annotations/article.html#created).
-  function took(joined) {
+  function took(joined, pointer) {
     const msg = document.querySelector("#status .msg[data-saved]");
     if (!msg) return;
     const id = msg.dataset.saved, role = msg.dataset.role;
@@ -103,6 +103,7 @@
       flow[role] = piece;
       if (msg.dataset.attribution) flow.attribution = msg.dataset.attribution;
       flow.next = null;
+      flow.mouse = Boolean(pointer);
       if (flow.claim && flow.source && flow.cue && flow.attribution) {
         end(msg.textContent.trim() + ". Press r to resolve the source.");
         return;
@@ -110,12 +111,16 @@
       render();
     } else if (role !== "cue") {
       start(role, piece);
+      flow.mouse = Boolean(pointer);
+      render();
     }
   }
 
   // A new selection tagged: send the attribution in progress with it when its role has a free
   // place there; a second claim or source ends the flow and starts the next one.
   let sent = null;
+  let byPointer = false; // this save comes from a click or a mouse selection, not a key
+  if (toolbar) toolbar.addEventListener("click", (e) => { if (e.detail > 0) byPointer = true; }, true);
   document.addEventListener("submit", (e) => {
     if (e.target !== toolbar) return;
     const role = roleOfTag(toolbar.elements.namedItem("tag").value);
@@ -125,7 +130,8 @@
     else for (const n of ["flow_claim", "flow_source", "flow_cue", "flow_attribution"]) setField(toolbar, n, "");
     const sel = N.selected();
     N.lastQuote = sel ? sel.quote : "";
-    sent = { joins, root: sel && sel.root, end: sel && sel.end };
+    sent = { joins, root: sel && sel.root, end: sel && sel.end, byPointer };
+    byPointer = false;
   }, true);
 
   if (toolbar) {
@@ -135,7 +141,7 @@
       const step = sent;
       sent = null;
       if (!ok || !step) return;
-      took(step.joins);
+      took(step.joins, step.byPointer);
       // Back where the editor was: the caret just after the saved words.
       if (step.root) window.setTimeout(() => caretAt(step.root, step.end), 0);
     });
@@ -143,11 +149,14 @@
 
   // An existing highlight added to the attribution in progress (its key with the caret in it,
   // or a click): no new span, a link-only request.
-  function pick(id, role) {
+  let pickPointer = false;
+  function pick(id, role, pointer) {
     if (!flow) {
-      if (role === "claim" || role === "source") start(role, { id, quote: quoteOfSpan(id) });
+      if (role === "claim" || role === "source") { start(role, { id, quote: quoteOfSpan(id) }); flow.mouse = pointer; }
       return;
     }
+    flow.mouse = pointer;
+    pickPointer = pointer;
     if (flow[role] && flow[role].id === String(id)) return;
     if (flow[role]) { N.say(`This attribution has its ${role} already: Esc to finish it first.`, "error"); return; }
     if (!pickForm) return;
@@ -160,7 +169,7 @@
   if (pickForm) {
     pickForm.addEventListener("htmx:finally:request", (e) => {
       const ctx = e.detail.ctx;
-      if (ctx && ctx.response && ctx.response.status < 300) took(true);
+      if (ctx && ctx.response && ctx.response.status < 300) took(true, pickPointer);
     });
   }
 
@@ -185,15 +194,17 @@
     const mark = e.target.closest("mark[data-ann]");
     if (!mark || panel.querySelector("[data-picking=link]")) return;
     const id = spanFor(mark, null);
-    if (id) pick(id, roleOfSpan(id));
+    if (id) pick(id, roleOfSpan(id), true);
   });
 
-  // While an attribution is in progress, a mouse selection is saved as the next piece.
+  // While an attribution begun with the mouse is in progress (its last piece tagged by a click
+  // or a mouse selection), a mouse selection is saved as the next piece. One begun with keys
+  // keeps the toolbar: select, then press the key.
   document.addEventListener("mouseup", (e) => {
-    if (!flow || (toolbar && toolbar.contains(e.target)) || (bar && bar.contains(e.target))) return;
+    if (!flow || !flow.mouse || (toolbar && toolbar.contains(e.target)) || (bar && bar.contains(e.target))) return;
     window.setTimeout(() => {
       const role = nextRole();
-      if (flow && role && N.hasSelection()) N.applyTag(tagOfRole(role));
+      if (flow && role && N.hasSelection()) { byPointer = true; N.applyTag(tagOfRole(role)); }
     }, 0);
   });
 
@@ -205,7 +216,7 @@
       if (b.dataset.flowNext) {
         // With a selection already made, the button tags it; otherwise it says what the next
         // selection becomes.
-        if (N.hasSelection()) { N.applyTag(b.dataset.tag); return; }
+        if (N.hasSelection()) { byPointer = true; N.applyTag(b.dataset.tag); return; }
         flow.next = b.dataset.flowNext;
         render();
       }
@@ -357,7 +368,7 @@
     const id = mark && spanFor(mark, role);
     if (!id) return;
     e.preventDefault();
-    pick(id, role);
+    pick(id, role, false);
   });
 
   // --- Forms: focus in, one Link form, focus back ------------------------------------------------
