@@ -232,3 +232,33 @@ def test_forms_take_focus_one_link_form_and_focus_comes_back(live, login_page, e
     press(page, "[")
     para = page.evaluate("() => getSelection().focusNode.parentElement.closest('.para').id")
     assert para == "t-body-p0"
+
+
+def test_page_follows_the_caret_and_keeps_the_toolbar_in_view(
+    live, login_page, editor, artifacts_dir
+):
+    """On a 390 px phone, walking down a long article with ] keeps the drawn caret in the
+    window, and a selection made with Shift+Ctrl+→ near the bottom shows its toolbar inside
+    the window (above the attribution bar, once one is in progress)."""
+    paragraphs = [
+        f"Paragraph {i} says the council met again on a quiet evening." for i in range(40)
+    ]
+    long_article = make_article(title="A long council report", body="\n\n".join(paragraphs))
+    page = open_page(login_page, editor, long_article, live, 390)
+    press(page, "]", 31)  # the title, then 30 paragraphs down
+    inside = "() => { const r = document.querySelector('.caret').getBoundingClientRect();"
+    inside += " return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }"
+    expect(page.locator(".caret")).to_be_visible()
+    assert page.evaluate(inside)
+    press(page, "Shift+Control+ArrowRight", 2)
+    press(page, "c")
+    saved(page, "Saved Claim: “Paragraph 29”")
+    press(page, "]", 9)
+    press(page, "Shift+Control+ArrowRight", 2)
+    toolbar = page.locator("#tag-toolbar")
+    expect(toolbar).to_be_visible()
+    box = toolbar.bounding_box()
+    bar_top = page.locator("#flow-bar").bounding_box()["y"]
+    assert box["y"] >= 0
+    assert box["y"] + box["height"] <= bar_top
+    page.screenshot(path=str(artifacts_dir / "flow-follow-390.png"))
