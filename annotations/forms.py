@@ -58,6 +58,77 @@ class NewSpanForm(forms.Form):
         return data
 
 
+class FlowForm(forms.Form):
+    """The attribution in progress that a new span (or an existing one picked in the text) joins
+    in the one-flow attribution (issue 10): the pieces marked so far, by role, and the
+    attribution an earlier step made. Each piece is a live span of the article with the right
+    role; `span` is an existing span to add (the link-only request), `revision` the article's
+    revision the page holds (a stale one is refused, code "stale")."""
+
+    ROLES = {"flow_claim": Tag.Role.CLAIM, "flow_source": Tag.Role.SOURCE, "flow_cue": Tag.Role.CUE}
+
+    flow_claim = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False)
+    flow_source = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False)
+    flow_cue = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False)
+    flow_attribution = forms.ModelChoiceField(
+        queryset=Attribution.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "That attribution no longer exists: press Escape."},
+    )
+    span = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False)
+    revision = forms.IntegerField()
+
+    def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.article = article
+        spans = Annotation.objects.filter(article=article).select_related("tag", "article")
+        for name in (*self.ROLES, "span"):
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = spans
+            field.error_messages["invalid_choice"] = (
+                "A span of the attribution in progress is gone: press Escape and start again."
+            )
+        cast(
+            forms.ModelChoiceField, self.fields["flow_attribution"]
+        ).queryset = Attribution.objects.filter(claim__article=article)
+
+    @staticmethod
+    def is_flow(data: Mapping[str, Any]) -> bool:
+        """The request carries an attribution in progress (a plain save carries none)."""
+        return any(data.get(name) for name in (*FlowForm.ROLES, "flow_attribution"))
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if self.errors:
+            return data
+        if data["revision"] != self.article.revision:
+            raise ValidationError(
+                "This article's text changed since the page was loaded. Reload the page and "
+                "start the attribution again.",
+                code="stale",
+            )
+        for name, role in self.ROLES.items():
+            span = data.get(name)
+            if span is not None and span.tag.role != role:
+                self.add_error(name, f"That span is no longer a {role.label}.")
+        return data
+
+    def pieces(self, new: Annotation) -> dict[str, Annotation | None]:
+        """claim, source and cue of the attribution with `new` in its role's place."""
+        data = self.cleaned_data
+        found: dict[str, Annotation | None] = {
+            role.value: data.get(name) for name, role in self.ROLES.items()
+        }
+        if new.tag.role in found:
+            found[new.tag.role] = new
+        return {
+            "claim": found[Tag.Role.CLAIM],
+            "source": found[Tag.Role.SOURCE],
+            "cue": found[Tag.Role.CUE],
+        }
+
+
 class EditForm(forms.ModelForm):
     class Meta:
         model = Annotation

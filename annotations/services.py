@@ -130,3 +130,38 @@ def add_fragment(attribution: Attribution, span: Annotation) -> None:
 def remove_fragment(attribution: Attribution, span: Annotation) -> None:
     """Take a fragment out of an attribution; the span itself stays, as a Claim of its own."""
     attribution.fragments.remove(span)
+
+
+def attribute(
+    *,
+    claim: Annotation | None,
+    source: Annotation | None,
+    cue: Annotation | None,
+    attribution: Attribution | None,
+    author: User,
+) -> Attribution | None:
+    """The one-flow attribution (issue 10): link the pieces an editor has marked so far. Nothing
+    is written until there is a claim and a source (an attribution needs a source: a cue marked
+    before it waits in the page); then the attribution is made, or `attribution` (the flow's own,
+    made by an earlier step) gets the source and cue. A repeated request with no attribution id
+    (its first answer lost) finds the claim's attribution to that source instead of making a
+    second one. Raises ValidationError (nothing written) when a piece does not fit
+    (`Attribution.clean`). Run it in the caller's transaction when a span was just saved for it,
+    so a refused link leaves no half-made span."""
+    if claim is None or source is None:
+        return None
+    if attribution is None:
+        attribution = claim.attributions.filter(source_span=source).first()
+    if attribution is None:
+        attribution = Attribution(claim=claim, author=author)
+    if attribution.claim_id != claim.pk:
+        raise ValidationError("That attribution belongs to another claim.")
+    attribution.source_span = source
+    attribution.source_entry = None
+    attribution.implicit_source = False
+    if cue is not None:
+        attribution.cue = cue
+    attribution.clean()
+    with transaction.atomic():
+        attribution.save()
+    return attribution

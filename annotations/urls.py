@@ -6,6 +6,7 @@ app_name = "annotations"
 urlpatterns = [
     # Span editing (annotations.views.spans); the article page itself is articles:detail.
     path("articles/<int:article_id>/create/", spans.create, name="create"),
+    path("articles/<int:article_id>/attribute/", spans.attribute, name="attribute"),
     path("<int:pk>/", spans.item, name="item"),
     path("<int:pk>/edit/", spans.edit, name="edit"),
     path("<int:pk>/delete/", spans.delete, name="delete"),

@@ -135,6 +135,7 @@ def url_of(world: dict, name: str, row: str | tuple[str, ...]) -> str:
 # (method, url name, which row of `world` the URL takes)
 ENDPOINTS = [
     ("post", "annotations:create", "article"),
+    ("post", "annotations:attribute", "article"),
     ("get", "annotations:item", "claim"),
     ("get", "annotations:edit", "claim"),
     ("post", "annotations:edit", "claim"),

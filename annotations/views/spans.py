@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,7 +28,7 @@ from suggestions import page as suggested_page
 
 from .. import aliases, services, workflow
 from ..anchoring import clip
-from ..forms import EditForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
+from ..forms import EditForm, FlowForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
 from ..items import load_items
 from ..models import Annotation, Attribution, Source, Tag, target_key
 from ..render import highlight, panel
@@ -153,45 +153,174 @@ def cannot_annotate(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 @permission_required("annotations.add_annotation", denied=cannot_annotate)
 def create(request: SignedInRequest, article_id: int) -> HttpResponse:
+    """Save a span. With an attribution in progress (`FlowForm`'s fields: the one-flow
+    attribution of issue 10) the span joins it in the same transaction: a link that is refused
+    leaves no span behind."""
     article = get_object_or_404(Article, pk=article_id)
     workflow.ensure_editable(article.status, workflow.roles_for(request.user))
+    flow = FlowForm(request.POST, article=article) if FlowForm.is_flow(request.POST) else None
+    if flow is not None and (refused := flow_refused(request, flow)):
+        return refused
     form = NewSpanForm(request.POST, article=article)
     if not form.is_valid():
         return status_message(request, form_errors_text(form))
     data = form.cleaned_data
+    attribution = None
     try:
-        annotation, created = services.create_annotation(
-            article=article,
-            author=request.user,
-            client_id=data["client_id"],
-            target=data["target"],
-            caption=data["caption_obj"],
-            start=data["start"],
-            end=data["end"],
-            quote=data["quote"],
-            tag=data["tag"],
-        )
+        with transaction.atomic():
+            annotation, created = services.create_annotation(
+                article=article,
+                author=request.user,
+                client_id=data["client_id"],
+                target=data["target"],
+                caption=data["caption_obj"],
+                start=data["start"],
+                end=data["end"],
+                quote=data["quote"],
+                tag=data["tag"],
+            )
+            if not created and (
+                annotation.article_id != article.pk or annotation.author_id != request.user.pk
+            ):
+                return status_message(
+                    request, "That save id belongs to another annotation.", status=409
+                )
+            if flow is not None and annotation.deleted_at is None:
+                attribution = services.attribute(
+                    **flow.pieces(annotation),
+                    attribution=flow.cleaned_data["flow_attribution"],
+                    author=request.user,
+                )
     except ValidationError as exc:
         return status_message(request, " ".join(exc.messages))
-    if not created and (
-        annotation.article_id != article.pk or annotation.author_id != request.user.pk
-    ):
-        return status_message(request, "That save id belongs to another annotation.", status=409)
     if not request.htmx:
         return redirect(article)
     tags = Tag.objects.by_id()
     (item,) = load_items(tags, ids=[annotation.pk])
     live = annotation.deleted_at is None
+    paragraphs, swaps = flow_changes(request, article, annotation, attribution, tags)
     context = {
-        "message": f"Saved {annotation.tag.name}: “{clip(annotation.quote)}”",
+        "message": flow_message(annotation, attribution),
         "level": "ok",
         "saved_id": annotation.pk,
-        "paragraphs": changed_paragraphs(article, annotation, tags) if live else [],
+        "role": annotation.tag.role,
+        "attribution_id": attribution.pk if attribution else None,
+        "paragraphs": paragraphs if live else [],
+        "swaps": swaps,
         "item_html": panel_renderer(request).item(item) if live else "",
         "next_id": next_in_reading_order(annotation) if live else None,
         "count": Annotation.objects.filter(article_id=article.pk).count(),
     }
     return render(request, f"{PAGE_TEMPLATE}#created", context, status=201 if created else 200)
+
+
+# --- The one-flow attribution (issue 10) -----------------------------------------------------------
+# The page keeps the attribution in progress (the spans marked so far, by role, and the
+# attribution once there is one) and sends it with each step: a new span (`create`) or an
+# existing highlight picked in the text (`attribute`). docs/attribution-flow.md describes the flow.
+
+
+def flow_refused(request: HtmxHttpRequest, flow: FlowForm) -> HttpResponse | None:
+    """Why this user cannot add to the attribution in progress (a response), or None: a stale
+    revision is 409 with the reason; linking needs annotations.add_attribution and a claim
+    the user may change (its author, or a reviewer), as the Link form does."""
+    if not flow.is_valid():
+        stale = flow.has_error(NON_FIELD_ERRORS, "stale")
+        return status_message(request, form_errors_text(flow), status=409 if stale else 422)
+    if not request.user.has_perm("annotations.add_attribution"):
+        return status_message(request, "Your role cannot link claims to sources.", status=403)
+    claim = flow.cleaned_data.get("flow_claim")
+    if claim is not None and not claim.can_change(request.user):
+        return status_message(
+            request,
+            "Only the claim's author, a reviewer or an admin can link it to a source.",
+            status=403,
+        )
+    return None
+
+
+def flow_message(span: Annotation, attribution: Attribution | None) -> str:
+    saved = f"Saved {span.tag.name}: “{clip(span.quote)}”"
+    if attribution is None:
+        return saved
+    cue = f" — “{clip(attribution.cue.quote, 30)}”" if attribution.cue else ""
+    return (
+        f"{saved}. Attribution: {clip(attribution.source_label, 40)}{cue}"
+        f" — “{clip(attribution.claim.quote, 40)}”"
+    )
+
+
+def flow_changes(
+    request: HtmxHttpRequest,
+    article: Article,
+    span: Annotation,
+    attribution: Attribution | None,
+    tags: dict[int, Tag],
+) -> tuple[list, list[dict[str, Any]]]:
+    """The paragraphs a flow step redrew (the span's, and the claim's: it is no longer drawn
+    unlinked) and the panel items it changed besides the span's own (the claim's, which lists
+    its links), as out-of-band swaps of the panel's existing item rendering."""
+    paragraphs = changed_paragraphs(article, span, tags)
+    swaps: list[dict[str, Any]] = []
+    if attribution is not None and attribution.claim_id != span.pk:
+        claim = attribution.claim
+        seen = {p["id"] for p in paragraphs}
+        paragraphs += [p for p in changed_paragraphs(article, claim, tags) if p["id"] not in seen]
+        (claim_item,) = load_items(tags, ids=[claim.pk])
+        html = panel_renderer(request).item(claim_item)
+        swaps.append({"target": f"#ann-{claim.pk}", "swap": "outerHTML", "html": html})
+    return paragraphs, swaps
+
+
+@refuses_locked
+@require_POST
+@permission_required("annotations.add_attribution", denied=cannot_annotate)
+def attribute(request: SignedInRequest, article_id: int) -> HttpResponse:
+    """Add an existing span (a highlight picked in the text) to the attribution in progress:
+    the link-only step of the one flow. Answers like a save: the status line (with the
+    attribution's id for the page), the redrawn paragraphs and the claim's panel item."""
+    article = get_object_or_404(Article, pk=article_id)
+    workflow.ensure_editable(article.status, workflow.roles_for(request.user))
+    flow = FlowForm(request.POST, article=article)
+    if refused := flow_refused(request, flow):
+        return refused
+    span = flow.cleaned_data["span"]
+    if span is None:
+        return status_message(request, "Pick a highlight to add to the attribution.")
+    if span.tag.role not in (Tag.Role.CLAIM, Tag.Role.SOURCE, Tag.Role.CUE):
+        return status_message(request, "Only Claim, Source and Cue spans make an attribution.")
+    if span.tag.role == Tag.Role.CLAIM and not span.can_change(request.user):
+        return status_message(
+            request,
+            "Only the claim's author, a reviewer or an admin can link it to a source.",
+            status=403,
+        )
+    try:
+        attribution = services.attribute(
+            **flow.pieces(span),
+            attribution=flow.cleaned_data["flow_attribution"],
+            author=request.user,
+        )
+    except ValidationError as exc:
+        return status_message(request, " ".join(exc.messages))
+    tags = Tag.objects.by_id()
+    paragraphs, swaps = flow_changes(request, article, span, attribution, tags)
+    if attribution is not None and attribution.claim_id == span.pk:
+        (claim_item,) = load_items(tags, ids=[span.pk])
+        html = panel_renderer(request).item(claim_item)
+        swaps.append({"target": f"#ann-{span.pk}", "swap": "outerHTML", "html": html})
+    message = flow_message(span, attribution).replace("Saved", "Picked", 1)
+    context = {
+        "message": message,
+        "level": "ok",
+        "saved_id": span.pk,
+        "role": span.tag.role,
+        "attribution_id": attribution.pk if attribution else None,
+        "paragraphs": paragraphs if attribution else [],
+        "swaps": swaps,
+        "count": Annotation.objects.filter(article_id=article.pk).count(),
+    }
+    return render(request, f"{PAGE_TEMPLATE}#flowed", context)
 
 
 @require_GET

@@ -180,6 +180,12 @@
     box.replaceChildren(p);
   }
 
+  // What the one-flow attribution (flow.js) needs from this block.
+  window.Newsroom = Object.assign(window.Newsroom || {}, {
+    applyTag, say, domPoint, hasSelection: () => Boolean(toolbar && !toolbar.hidden && span),
+    selected: () => span && { root: span.root, start: span.start, end: span.end, quote: span.quote },
+  });
+
   if (toolbar) {
     toolbar.addEventListener("click", (e) => {
       const btn = e.target.closest("button");
@@ -280,7 +286,8 @@
   }
 
   doc.addEventListener("focusin", (e) => {
-    if (e.target.classList && e.target.classList.contains("annotatable")) placeCaret(e.target);
+    // Not for a mouse press: moving the selection under it would cancel the drag it starts.
+    if (e.target.classList && e.target.classList.contains("annotatable") && e.target.matches(":focus-visible")) placeCaret(e.target);
   });
 
   const MOVES = {

@@ -80,6 +80,8 @@ def test_claim_linked_to_its_source_and_cue(live, login_page, seed_article):
     page = open_article(login_page(make_user(role="editor")), live, seed_article)
     claim_text = "The attack killed at least 40 extremist leaders"
     tag_selection(page, "#t-body", claim_text, "c")
+    page.keyboard.press("Escape")  # end the one-flow attribution: this test links by the form
+    expect(page.locator("#flow-bar")).to_be_hidden()
     tag_selection(page, "#t-body", "the Britain based monitor", "s")
     tag_selection(page, "#t-body", "said", "u", nth=_nth_said(seed_article))
 

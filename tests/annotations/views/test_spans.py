@@ -121,7 +121,7 @@ def test_create_valid_span_returns_201_with_status_message(client, article):
     assert response.status_code == 201
     annotation = Annotation.objects.get()
     assert (
-        f'<p class="msg ok" data-saved="{annotation.pk}">'
+        f'<p class="msg ok" data-saved="{annotation.pk}" data-role="claim">'
         "Saved Claim: “the bridge would open in spring”</p>"
     ) in response.content.decode()
 
