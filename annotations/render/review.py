@@ -118,9 +118,9 @@ class ReviewCards:
                 (p.role, p.item.start, p.item.end) for p in row.parts if p.item.target_key == tkey
             ]
             target, _, caption = tkey.partition("-")
+            # Not a tab stop: the card is (j / k); a correction's own block is (article.html).
             context = (
-                f'<blockquote class="rv-context" tabindex="0" data-target="{target}" '
-                f'data-caption="{caption}" aria-label="In context: {escape(label)}">'
+                f'<blockquote class="rv-context" data-target="{target}" data-caption="{caption}">'
                 f"{context_html(text, lo, hi, marks)}</blockquote>"
             )
         status = STATUS_LABELS.get(row.status, row.status)
@@ -137,7 +137,15 @@ class ReviewCards:
             + (f' · <span class="provenance">{provenance}</span>' if provenance else "")
             + "</p>"
         )
-        reviews = "".join(review_line(p.item.review) for p in row.parts if p.item.review)
+        # The spans of a row reviewed together carry the same review: say it once.
+        seen: dict[tuple, str] = {}
+        for p in row.parts:
+            r = p.item.review
+            if r is not None:
+                key_ = (r.action, r.reviewer, r.reason, r.before.get("quote"))
+                if key_ not in seen:
+                    seen[key_] = review_line(r)
+        reviews = "".join(seen.values())
         parts = [
             f'<li id="row-{key}" class="rv-card" data-row="{key}" data-status="{row.status}" tabindex="-1">'
             f'<div class="rv-head">'
