@@ -149,10 +149,10 @@ def main() -> int:
 
     common.setup(debug=False)
     from django.db import connection
-
-    from annotations.models import Annotation
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    from annotations.models import Annotation
 
     users = common.make_users()
     authors = [users["editor"], users["editor2"]]

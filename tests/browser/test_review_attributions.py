@@ -56,7 +56,9 @@ def ten(live):
         claim = make_annotation(
             article, "Claim", quote=f"the tide gauge number {i} was broken", author=editor
         )
-        links.append(Attribution.objects.create(claim=claim, source_span=source, cue=cue, author=editor))
+        links.append(
+            Attribution.objects.create(claim=claim, source_span=source, cue=cue, author=editor)
+        )
     Article.objects.filter(pk=article.pk).update(status=Article.Status.READY)
     return article, links
 
@@ -70,9 +72,7 @@ def all_accepted(article) -> bool:
     return statuses == {"accepted"}
 
 
-def test_keyboard_only_reviews_the_whole_article_row_by_row(
-    live, login_page, ten, artifacts_dir
-):
+def test_keyboard_only_reviews_the_whole_article_row_by_row(live, login_page, ten, artifacts_dir):
     """j moves to the next row, a accepts it, x opens its reason; focus stays on the row after
     each swap. Ten attributions: one reject with a reason and nine accepts, keys counted."""
     article, links = ten
@@ -241,10 +241,15 @@ def test_phone_width_rows_stack_without_horizontal_scroll(
     assert overflow <= 0
     row.get_by_role("button", name="Correct claim").click()
     expect(page.locator("form.correct-form")).to_be_visible()
-    assert page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    ) <= 0
-    page.screenshot(path=str(artifacts_dir / "review-attributions-390-correct.png"), full_page=False)
+    assert (
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        <= 0
+    )
+    page.screenshot(
+        path=str(artifacts_dir / "review-attributions-390-correct.png"), full_page=False
+    )
 
 
 def test_review_page_with_attributions_passes_axe(live, login_page, ten):
