@@ -161,10 +161,10 @@ class ReviewCards:
             if row.status != "accepted":
                 parts.append(
                     f'<button type="submit" class="accept" form="bulk" name="one" '
-                    f'value="accept {key}" data-key="a">Accept</button>'
+                    f'value="accept {key}">Accept</button>'
                 )
             parts.append(
-                f'<details class="rv-reject"><summary data-key="x">Reject…</summary>'
+                f'<details class="rv-reject"><summary>Reject…</summary>'
                 f'<label for="why-{key}">Reason <span class="muted">(the editor sees it)</span></label>'
                 f'<textarea id="why-{key}" name="reason-{key}" form="bulk" rows="2" maxlength="2000"></textarea>'
                 f'<button type="submit" class="danger" form="bulk" name="one" value="reject {key}">Reject</button>'

@@ -457,14 +457,16 @@ def rows_response(
 ) -> HttpResponse:
     """The bulk form's answer: the rows again (with the filters the page had), the counts and
     the message out of band; without htmx, back to the page (post/redirect/get)."""
+    context = rows_context(request, article, filters) | {"message": message, "level": level}
     if not request.htmx:
-        url = reverse("annotations:review_page", args=[article.pk])
-        query = urlencode(filters.query())
-        if status != 200:
-            return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-        return redirect(f"{url}?{query}" if query else url)
-    context = rows_context(request, article, filters)
-    context |= {"message": message, "level": level}
+        if status == 200:
+            url = reverse("annotations:review_page", args=[article.pk])
+            query = urlencode(filters.query())
+            return redirect(f"{url}?{query}" if query else url)
+        # Refused without JavaScript: the whole page again, the reason in its status line.
+        context |= workflow_context(article, request.user, annotated=context["total"] > 0)
+        context["on_review_page"] = True
+        return render(request, REVIEW_TEMPLATE, context, status=status)
     return render(request, f"{REVIEW_TEMPLATE}#bulk_response", context, status=status)
 
 
@@ -534,6 +536,25 @@ def review_bulk(request: SignedInRequest, article_id: int) -> HttpResponse:
     ids = list(dict.fromkeys(i for r in chosen for i in r.annotation_ids))
     done = Review.Action.ACCEPT if action == "accept" else Review.Action.REJECT
     with transaction.atomic():
+        # Checked again under the article's row lock: a step or an edit that landed since the
+        # checks above must not slip in between them and the writes.
+        now = (
+            Article.objects.select_for_update()
+            .filter(pk=article.pk)
+            .values_list("status", "revision")
+            .get()
+        )
+        if now != (article.status, article.revision):
+            article.refresh_from_db(fields=["status", "revision"])
+            return rows_response(
+                request,
+                article,
+                filters,
+                message="This article changed while you were reviewing: nothing was changed. "
+                "Here are the current rows.",
+                level="error",
+                status=409,
+            )
         spans = (
             Annotation.objects.select_for_update()
             .select_related("tag")

@@ -141,6 +141,19 @@ def test_space_toggles_the_focused_rows_checkbox(live, login_page, ten):
     expect(box).not_to_be_checked()
 
 
+def test_enter_in_the_bulk_reason_box_does_not_accept(live, login_page, ten):
+    """Typing a reason and pressing Enter submits nothing (the form's first button would be
+    Accept selected)."""
+    article, _ = ten
+    page = login_page(make_user("rita", "reviewer"))
+    page.goto(review_url(live, article))
+    page.get_by_label("Select all shown").check()
+    page.get_by_label("Reason (to reject)").fill("Wrong.")
+    page.get_by_label("Reason (to reject)").press("Enter")
+    page.wait_for_timeout(300)
+    assert not Review.objects.exists()
+
+
 def test_mouse_reviews_the_whole_article(live, login_page, ten):
     """By mouse: reject one row with its reason, filter to the pending rows, then Select all
     shown and Accept selected: the whole article in five clicks (and the reason typed)."""

@@ -360,6 +360,17 @@ def test_bulk_without_htmx_redirects_back_with_the_filters(article, harbour, rev
     assert response["Location"] == url(article, "?status=pending")
 
 
+def test_refused_bulk_without_htmx_shows_the_page_with_the_reason(article, harbour, reviewer):
+    """Without JS a refused review answers with the whole page, the reason in its status line."""
+    response = bulk(
+        reviewer, article, {"action": "reject", "row": [f"att-{harbour.pk}"]}, htmx=False
+    )
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "<html" in body
+    assert '<p class="msg error">Say why: rejecting needs a reason' in body
+
+
 def test_bulk_form_carries_the_revision_and_rows_belong_to_it(article, harbour, reviewer):
     """The page's bulk form carries the revision; each row's checkbox and buttons are its
     fields (form="bulk")."""
