@@ -428,16 +428,15 @@ def review_page(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     of queries; rows rendered in Python (render.review.ReviewCards). `?row=<key>` with htmx
     answers one row (a correction's Cancel)."""
     article = get_object_or_404(Article, pk=article_id)
-    context = rows_context(request, article)
     key = request.GET.get("row", "")
     if request.htmx and key:
-        tags = context["tags"]
-        rows, texts = review_rows(article, tags)
+        rows, texts = review_rows(article, Tag.objects.by_id())
         found = next((r for r in rows if r.key == key), None)
         if found is None:
             raise Http404("No such row.")
         locked = workflow.is_locked(article.status)
         return HttpResponse(ReviewCards(request.user, locked=locked).row(found, texts))
+    context = rows_context(request, article)
     context |= workflow_context(article, request.user, annotated=context["total"] > 0)
     context["on_review_page"] = True
     template = REVIEW_TEMPLATE

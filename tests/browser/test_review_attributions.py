@@ -275,3 +275,21 @@ def test_review_page_with_attributions_passes_axe(live, login_page, ten):
     page.locator(f"#row-att-{links[1].pk}").get_by_role("button", name="Correct cue").click()
     expect(page.locator("form.correct-form")).to_be_visible()
     assert serious_violations(page) == []
+
+
+def test_article_page_correct_uses_the_same_select_in_context_control(live, login_page, ten):
+    """On the article page, the panel's Correct… has the same context block: Shift+Ctrl+Right
+    from the span's end takes in the next word; the server saves it."""
+    article, links = ten
+    page = login_page(make_user("rita", "reviewer"))
+    page.goto(f"{live.url}{article.get_absolute_url()}")
+    item = page.locator(f"#ann-{links[4].source_span_id}")
+    item.get_by_role("button", name="Correct…").click()
+    form = item.locator("form.correct-form")
+    form.locator(".cx-pick").focus()
+    page.keyboard.press("Control+Shift+ArrowRight")  # "The port authority" + " said"
+    expect(form.locator(".preview-text")).to_have_text("The port authority said")
+    form.get_by_label("Reason").fill("Take in the verb (a test).")
+    form.get_by_role("button", name="Save correction").click()
+    expect(item.locator(".review")).to_contain_text("was Source “The port authority”")
+    assert Annotation.objects.get(pk=links[4].source_span_id).quote == "The port authority said"
