@@ -293,3 +293,20 @@ def test_article_page_correct_uses_the_same_select_in_context_control(live, logi
     form.get_by_role("button", name="Save correction").click()
     expect(item.locator(".review")).to_contain_text("was Source “The port authority”")
     assert Annotation.objects.get(pk=links[4].source_span_id).quote == "The port authority said"
+
+
+def test_after_approving_the_queue_takes_the_reviewer_on(live, login_page, ten):
+    """Approving on the review page (confirming, as rows are pending) leaves a "Next article
+    ready for review" link that opens the next ready article's review page."""
+    article, _ = ten
+    waiting = make_article(title="Lighthouse keepers vote to strike", body="They voted on Monday.")
+    Article.objects.filter(pk=waiting.pk).update(status=Article.Status.READY)
+    page = login_page(make_user("rita", "reviewer"))
+    page.goto(review_url(live, article))
+    bar = page.locator("#workflow")
+    bar.get_by_role("button", name="Approve").click()
+    expect(bar).to_contain_text("30 annotations and 0 suggestions are still pending")
+    bar.get_by_role("button", name="Approve with pending work").click()
+    expect(bar.locator(".badge")).to_have_text("Approved")
+    bar.get_by_role("link", name="Next article ready for review →").click()
+    expect(page).to_have_url(review_url(live, waiting))
