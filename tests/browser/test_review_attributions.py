@@ -247,6 +247,9 @@ def test_phone_width_rows_stack_without_horizontal_scroll(
         box = control.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     page.screenshot(path=str(artifacts_dir / "review-attributions-390.png"), full_page=False)
+    row.scroll_into_view_if_needed()
+    page.evaluate("() => window.scrollBy(0, -20)")
+    page.screenshot(path=str(artifacts_dir / "review-attributions-390-rows.png"), full_page=False)
     row.get_by_text("Reject…").click()
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
