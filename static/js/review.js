@@ -186,6 +186,8 @@
 
   const cards = () => Array.from(document.querySelectorAll("#review-rows .rv-card"));
   let lastKey = null;
+  document.addEventListener("DOMContentLoaded", () => syncAll());
+  if (document.readyState !== "loading") syncAll();
 
   function focusCard(card) {
     if (!card) return;
@@ -196,6 +198,7 @@
   function syncAll() {
     const all = document.getElementById("pick-all");
     if (!all) return;
+    all.closest(".pick-all-line").hidden = false; // a script's control: hidden without one
     const boxes = Array.from(document.querySelectorAll("#review-rows .pick"));
     const on = boxes.filter((b) => b.checked).length;
     all.checked = boxes.length > 0 && on === boxes.length;
