@@ -88,13 +88,33 @@
     window.getSelection().setBaseAndExtent(an, ao, fn, fo);
   }
 
-  function fromSelection(block) {
+  // A mouse selection is tidied as on the article's text (annotate.js): spaces at either end
+  // left out, a boundary inside a word moved to its edge unless Alt is held.
+  const WORD = /[\p{L}\p{N}\p{M}]/u;
+  function tidy(block, start, end, exact) {
+    const [lo, hi] = bounds(block);
+    const chars = Array.from(textBetween(block, lo, hi));
+    const at = (i) => chars[i - lo];
+    while (start < end && /\s/u.test(at(start) || "")) start++;
+    while (end > start && /\s/u.test(at(end - 1) || "")) end--;
+    if (!exact) {
+      const letter = (i) => i >= lo && i < hi && WORD.test(at(i) || "");
+      if (letter(start) && letter(start - 1)) while (letter(start - 1)) start--;
+      if (letter(end - 1) && letter(end)) while (letter(end)) end++;
+    }
+    return [start, end];
+  }
+
+  function fromSelection(block, exact) {
     const sel = window.getSelection();
     if (!sel.rangeCount || sel.isCollapsed) return;
     if (!block.contains(sel.anchorNode) || !block.contains(sel.focusNode)) return;
-    const anchor = offsetOf(block, sel.anchorNode, sel.anchorOffset, false);
-    const focus = offsetOf(block, sel.focusNode, sel.focusOffset, true);
-    fill(block, anchor, focus);
+    const a = offsetOf(block, sel.anchorNode, sel.anchorOffset, false);
+    const f = offsetOf(block, sel.focusNode, sel.focusOffset, true);
+    const [start, end] = tidy(block, Math.min(a, f), Math.max(a, f), exact);
+    if (start >= end) return;
+    show(block, start, end);
+    fill(block, start, end);
   }
 
   function current(block) {
@@ -127,7 +147,7 @@
 
   document.addEventListener("mouseup", (e) => {
     const block = e.target.closest && e.target.closest(".cx-pick");
-    if (block) window.setTimeout(() => fromSelection(block), 0);
+    if (block) window.setTimeout(() => fromSelection(block, e.altKey), 0);
   });
 
   document.addEventListener("keydown", (e) => {

@@ -206,6 +206,20 @@ def test_correct_a_span_by_selecting_words_with_the_mouse(live, login_page, ten,
     assert article.body[claim.start : claim.end] == claim.quote
 
 
+def test_a_sloppy_mouse_selection_is_widened_to_whole_words(live, login_page, ten):
+    """A drag from inside one word to inside another becomes the whole words (as on the
+    article's text)."""
+    article, links = ten
+    page = login_page(make_user("rita", "reviewer"))
+    page.goto(review_url(live, article))
+    page.locator(f"#row-att-{links[5].pk}").get_by_role("button", name="Correct claim").click()
+    form = page.locator("form.correct-form")
+    select_text(page, "form.correct-form .cx-pick", "ide gauge number 5 wa")
+    expect(form.locator(".preview-text")).to_have_text("tide gauge number 5 was")
+    start = int(form.locator("input[name=start]").input_value())
+    assert article.body[start : start + 4] == "tide"
+
+
 def test_correct_a_span_with_shift_arrows(live, login_page, ten):
     """In the focused context block, Shift+Left takes one character at a time off the current
     span's end; the server saves exactly the words shown."""
