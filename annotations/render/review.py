@@ -146,6 +146,8 @@ class ReviewCards:
                 if key_ not in seen:
                     seen[key_] = review_line(r)
         reviews = "".join(seen.values())
+        # The editors' notes (stored sanitised, articles.content.sanitize_html): inserted as is.
+        notes = "".join(f'<div class="note">{p.item.note}</div>' for p in row.parts if p.item.note)
         parts = [
             f'<li id="row-{key}" class="rv-card" data-row="{key}" data-status="{row.status}" tabindex="-1">'
             f'<div class="rv-head">'
@@ -155,7 +157,7 @@ class ReviewCards:
                 f'<input type="checkbox" class="pick" name="row" value="{key}" form="bulk" '
                 f'id="pick-{key}" aria-label="Select {escape(label)}">'
             )
-        parts.append(f"{triple}</div>{entry}{context}{meta}{reviews}")
+        parts.append(f"{triple}</div>{entry}{context}{notes}{meta}{reviews}")
         if self.can_review and not self.locked:
             parts.append('<div class="actions rv-actions" role="group" aria-label="Review">')
             if row.status != "accepted":

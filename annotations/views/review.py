@@ -218,7 +218,8 @@ def reviewed_response(
     paragraphs: list[SafeString] | None = None,
 ) -> HttpResponse:
     """What a review answers with: the panel item (with any paragraphs whose highlights
-    changed) or, on the review page, the table row and the page's status counts."""
+    changed), or a card of the review page (`?on=card`), or the old table row (`?on=review`),
+    with the page's status counts."""
     card = on_card(request)
     if card:
         return card_response(request, annotation, card, message=message)

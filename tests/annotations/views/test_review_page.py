@@ -153,6 +153,13 @@ def test_row_shows_fragments_registry_entry_and_suggestion_provenance(
     assert "suggested by newsroom-rules 3, rule said-that, confidence 0.62" in row
 
 
+def test_row_shows_the_editors_note(article, harbour, reviewer):
+    """A span's note (stored sanitised) is on its row."""
+    Annotation.objects.filter(pk=harbour.claim_id).update(note="<p>Check the date.</p>")
+    row = cards(client_for(reviewer).get(url(article)).content.decode())[f"att-{harbour.pk}"]
+    assert '<div class="note"><p>Check the date.</p></div>' in row
+
+
 def test_unlinked_spans_come_after_the_attributions(article, harbour, editor, reviewer):
     """A span in no attribution is an "Unlinked" row after every attribution."""
     lone = make_annotation(article, "Claim", quote="Nobody else commented", author=editor)
