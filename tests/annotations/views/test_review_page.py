@@ -380,8 +380,9 @@ def test_refused_bulk_without_htmx_shows_the_page_with_the_reason(article, harbo
 
 def test_bulk_form_carries_the_revision_and_rows_belong_to_it(article, harbour, reviewer):
     """The page's bulk form carries the revision; each row's checkbox and buttons are its
-    fields (form="bulk")."""
+    fields (form="bulk"); no template comment leaks into it."""
     html = client_for(reviewer).get(url(article)).content.decode()
+    assert "{#" not in html
     assert f'<input type="hidden" name="revision" value="{article.revision}">' in html
     assert f'name="row" value="att-{harbour.pk}" form="bulk"' in html
     assert f'form="bulk" name="one" value="accept att-{harbour.pk}"' in html
