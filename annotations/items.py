@@ -45,6 +45,11 @@ class Link:
     # The annotation ids of its source span and cue (when they are spans): with the fragments,
     # what the article page highlights with the claim (data-links, static/js/links.js).
     span_ids: tuple[int, ...] = ()
+    # For the review page's rows (issue 10): which span is the source and which the cue, and
+    # the registry entry the source resolves to (its span's entry, or the link's own).
+    source_span_id: int | None = None
+    cue_id: int | None = None
+    entry: tuple[str, str] | None = None
 
     @property
     def partner_ids(self) -> list[int]:
@@ -249,6 +254,7 @@ def load_items(
         pk, claim_id, span_id, span_quote, span_entry, entry, cue_id, cue_quote, implicit = row[
             :_FRAGMENT
         ]
+        resolved = sources.get(span_entry if span_id else entry)
         if span_id:
             label = f"“{span_quote}”"
             if span_entry and span_entry in sources:
@@ -262,6 +268,17 @@ def load_items(
         suggested = (origin, version, rule, confidence) if origin is not None else None
         spans = tuple(i for i in (span_id, cue_id) if i)
         by_id[claim_id].links.append(
-            Link(pk, label, cue_quote or "", further, implicit, suggested, spans)
+            Link(
+                pk,
+                label,
+                cue_quote or "",
+                further,
+                implicit,
+                suggested,
+                spans,
+                span_id,
+                cue_id,
+                resolved,
+            )
         )
     return items

@@ -31,6 +31,8 @@ urlpatterns = [
     path("<int:pk>/reject/", review.reject, name="reject"),
     path("<int:pk>/correct/", review.correct, name="correct"),
     path("review/<int:article_id>/", review.review_page, name="review_page"),
+    path("review/<int:article_id>/bulk/", review.review_bulk, name="review_bulk"),
+    path("review/next/", review.review_next, name="review_next"),
     # Reviewers: two editors compared, the dashboard, annotated sets.
     path("compare/<int:article_id>/", compare.compare, name="compare"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
@@ -233,6 +235,22 @@ def available(status: str, *, roles: Collection[str], annotated: bool) -> list[T
             continue
         out.append(step)
     return out
+
+
+def ready_queue(*, exclude: int | None = None) -> QuerySet[Article]:
+    """Articles ready for review, the longest-waiting first: by the step that made them ready
+    (an article made ready without one, e.g. by an import, by its last change), then by id."""
+    marked = (
+        ArticleReview.objects.filter(article=OuterRef("pk"), to_status=Status.READY)
+        .order_by("-created")
+        .values("created")[:1]
+    )
+    queue = Article.objects.filter(status=Status.READY).annotate(
+        ready_since=Coalesce(Subquery(marked), F("updated"))
+    )
+    if exclude is not None:
+        queue = queue.exclude(pk=exclude)
+    return queue.order_by("ready_since", "pk")
 
 
 def roles_for(user: User | AnonymousUser) -> set[str]:

@@ -242,8 +242,10 @@ class Renderer:
 
 
 class ReviewRows:
-    """The rows of the review page (author, tag, quote, status, latest review and the reviewer's
-    controls) for one user. Controls ask for a row back (`?on=review`), not a panel item."""
+    """One annotation as a table row (author, tag, quote, status, latest review and the
+    reviewer's controls) for one user: what the inline review views answer with when asked
+    `?on=review`, not a panel item. The review page itself now lists attributions
+    (render/review.py, issue 10); this stays for those answers and their callers."""
 
     COLUMNS = 7
 

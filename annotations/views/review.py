@@ -9,26 +9,29 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import Form
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest, SignedInRequest, permission_required
+from suggestions.sentences import sentences
 
-from .. import services, workflow
+from .. import reviewing, services, workflow
 from ..anchoring import clip
 from ..forms import CorrectForm, RejectForm, WorkflowForm
 from ..items import load_items
-from ..models import Annotation, ArticleReview, Review, Tag
+from ..models import Annotation, ArticleReview, Review, Tag, target_key
 from ..render import highlight, panel
+from ..render.review import ReviewCards, context_html
 from .fragments import (
     REVIEW_TEMPLATE,
     changed_paragraphs,
@@ -85,6 +88,12 @@ def workflow_context(
         "wf_hint": hint,
         "wf_review_url": (
             reverse("annotations:review_page", args=[article.pk]) if can_review else ""
+        ),
+        # Once approved, the reviewer's next step is the queue (issue 10).
+        "wf_next_url": (
+            f"{reverse('annotations:review_next')}?after={article.pk}"
+            if can_review and article.status == Article.Status.APPROVED
+            else ""
         ),
     }
 
@@ -168,13 +177,36 @@ def get_reviewable(pk: int) -> Annotation:
     return get_object_or_404(Annotation.objects.select_related("article", "tag", "caption"), pk=pk)
 
 
+def on_card(request: HtmxHttpRequest) -> str:
+    """The row key ("att-5", "ann-7") when a control was used in a card of the review page
+    (`?on=card&row=<key>`), which wants that card back; else ""."""
+    if request.GET.get("on") != "card":
+        return ""
+    key = request.GET.get("row", "")
+    kind, _, pk = key.partition("-")
+    return key if kind in ("att", "ann") and pk.isdigit() else ""
+
+
 def review_form_context(request: HtmxHttpRequest, annotation: Annotation, form: Form) -> dict:
+    card = on_card(request)
+    review_url = reverse("annotations:review_page", args=[annotation.article_id])
+    item_url = reverse("annotations:item", args=[annotation.pk])
+    if card:
+        suffix, swap_id, cancel = f"?on=card&row={card}", f"row-{card}", f"{review_url}?row={card}"
+    elif on_review_page(request):
+        suffix, swap_id, cancel = "?on=review", f"row-{annotation.pk}", f"{item_url}?on=review"
+    else:
+        suffix, swap_id, cancel = "", f"ann-{annotation.pk}", item_url
     return {
         "a": annotation,
         "form": form,
         "on_review": on_review_page(request),
+        "on_card": bool(card),
+        "row_key": card,
+        "swap_id": swap_id,
+        "cancel_url": cancel,
         "cols": panel.ReviewRows.COLUMNS,
-        "suffix": "?on=review" if on_review_page(request) else "",
+        "suffix": suffix,
     }
 
 
@@ -186,7 +218,11 @@ def reviewed_response(
     paragraphs: list[SafeString] | None = None,
 ) -> HttpResponse:
     """What a review answers with: the panel item (with any paragraphs whose highlights
-    changed) or, on the review page, the table row and the page's status counts."""
+    changed), or a card of the review page (`?on=card`), or the old table row (`?on=review`),
+    with the page's status counts."""
+    card = on_card(request)
+    if card:
+        return card_response(request, annotation, card, message=message)
     if not on_review_page(request):
         return item_response(request, annotation, paragraphs=paragraphs, message=message)
     (item,) = load_items(Tag.objects.by_id(), ids=[annotation.pk])
@@ -196,6 +232,31 @@ def reviewed_response(
             request.user, locked=workflow.is_locked(annotation.article.status)
         ).row(item),
         "counts_html": render_to_string(f"{REVIEW_TEMPLATE}#counts", {"counts": counts}),
+        "message": message,
+    }
+    return render(request, f"{REVIEW_TEMPLATE}#review_row", context)
+
+
+def card_response(
+    request: HtmxHttpRequest, annotation: Annotation, key: str, *, message: str
+) -> HttpResponse:
+    """A review page card again after a correction in it, with the counts and the message."""
+    article = annotation.article
+    rows, texts = review_rows(article, Tag.objects.by_id())
+    found = next((r for r in rows if r.key == key), None)
+    if found is None:  # relinked meanwhile: the card of the span itself
+        found = next(r for r in rows if annotation.pk in r.annotation_ids)
+    context = {
+        "row_html": ReviewCards(request.user, locked=workflow.is_locked(article.status)).row(
+            found, texts
+        ),
+        "counts_html": render_to_string(
+            f"{REVIEW_TEMPLATE}#counts",
+            {
+                "counts": dict.fromkeys(Annotation.Status.values, 0)
+                | Counter(r.status for r in rows)
+            },
+        ),
         "message": message,
     }
     return render(request, f"{REVIEW_TEMPLATE}#review_row", context)
@@ -291,53 +352,236 @@ def correct_form(
         start = end = 0
     context["text"] = text
     context["preview"] = text[start:end] if 0 <= start < end <= len(text) else ""
+    # The sentences around the span, one more each side, to select the corrected words in.
+    bounds = sentences(text)
+    lo, hi = reviewing.around(bounds, annotation.start, annotation.end)
+    before = [s for s, e in bounds if e <= lo]
+    after = [e for s, e in bounds if s >= hi]
+    lo, hi = (before[-1] if before else 0), (after[0] if after else len(text))
+    context["context_html"] = mark_safe(  # noqa: S308 - context_html escapes the text
+        context_html(text, lo, hi, [("current", annotation.start, annotation.end)])
+    )
     context["tags"] = list(Tag.objects.all())
     return form_response(request, "correct", context, status=status)
 
 
 # --- The review page -------------------------------------------------------------------------------
 
+REVIEW_PAGE_FORBIDDEN = "Only reviewers and admins can open the review page."
 
-@require_GET
-@permission_required(REVIEW_PERM, message="Only reviewers and admins can open the review page.")
-def review_page(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
-    """Every live annotation of an article with its author, tag, quote, status and latest
-    review, filterable by editor and status, with the inline review controls. Reviewers and
-    admins only. A constant number of queries; rows rendered in Python (render.panel.ReviewRows)."""
-    article = get_object_or_404(Article, pk=article_id)
+
+def article_texts(article: Article) -> dict[str, str]:
+    """Every text of an article by target key (title, body, caption-<id>): one query."""
+    texts = {"title": article.title, "body": article.body}
+    for pk, text in article.captions.values_list("pk", "text"):
+        texts[target_key(Annotation.Target.CAPTION, pk)] = text
+    return texts
+
+
+def review_rows(article: Article, tags: dict[int, Tag]) -> tuple[list[reviewing.Row], dict]:
+    """The article's rows (reviewing.build_rows) and its texts by target key."""
+    texts = article_texts(article)
+
+    def bounds(key: str) -> list[tuple[int, int]]:
+        return sentences(texts.get(key, ""))
+
+    return reviewing.build_rows(load_items(tags, article_id=article.pk), bounds), texts
+
+
+def rows_context(
+    request: HtmxHttpRequest, article: Article, filters: reviewing.Filters | None = None
+) -> dict[str, Any]:
+    """What the rows partial, the counts and the filter form show."""
     tags = Tag.objects.by_id()
-    items = load_items(tags, article_id=article.pk)
-    editors = Counter((i.author_id, i.author) for i in items)
-    editor = request.GET.get("editor", "")
-    editor_id = int(editor) if editor.isdigit() else None
-    status = request.GET.get("status", "")
-    if status not in Annotation.Status.values:
-        status = ""
-    shown = [
-        i
-        for i in items
-        if (editor_id is None or i.author_id == editor_id) and (not status or i.status == status)
-    ]
-    counts = dict.fromkeys(Annotation.Status.values, 0) | Counter(i.status for i in items)
-    context = {
-        **workflow_context(article, request.user, annotated=bool(items)),
-        "on_review_page": True,
+    filters = filters or reviewing.Filters.from_query(request.GET, tags)
+    rows, texts = review_rows(article, tags)
+    shown = [r for r in rows if filters.keep(r)]
+    editors = Counter((r.editor_id, r.editor) for r in rows)
+    counts = dict.fromkeys(Annotation.Status.values, 0) | Counter(r.status for r in rows)
+    locked = workflow.is_locked(article.status)
+    return {
+        "article": article,
+        "tags": tags,
         "tag_css": highlight.tag_stylesheet((t.pk, t.colour) for t in tags.values()),
-        "rows_html": panel.ReviewRows(request.user, locked=workflow.is_locked(article.status)).rows(
-            shown
-        ),
+        "rows_html": ReviewCards(request.user, locked=locked).rows(shown, texts),
         "shown": len(shown),
-        "total": len(items),
+        "total": len(rows),
+        "attributions": sum(1 for r in rows if r.attribution_id is not None),
         "counts": counts,
         "editors": sorted(
             ((pk, name, n) for (pk, name), n in editors.items()), key=lambda e: e[1].casefold()
         ),
-        "editor": editor_id,
-        "status": status,
+        "filters": filters,
+        "filter_query": urlencode(filters.query()),
         "statuses": Annotation.Status.choices,
-        "cols": panel.ReviewRows.COLUMNS,
+        "bands": reviewing.BAND_CHOICES,
+        "tag_choices": sorted(tags.values(), key=lambda t: t.name.casefold()),
+        "can_bulk": request.user.has_perm(REVIEW_PERM) and not locked,
     }
+
+
+@require_GET
+@permission_required(REVIEW_PERM, message=REVIEW_PAGE_FORBIDDEN)
+def review_page(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    """An article's attributions (source — cue — claim, in context) and then its unlinked
+    spans, filterable by tag, status, editor and confidence (a GET form, pushed to the URL by
+    htmx), with per-row and bulk accept / reject. Reviewers and admins only. A constant number
+    of queries; rows rendered in Python (render.review.ReviewCards). `?row=<key>` with htmx
+    answers one row (a correction's Cancel)."""
+    article = get_object_or_404(Article, pk=article_id)
+    key = request.GET.get("row", "")
+    if request.htmx and key:
+        rows, texts = review_rows(article, Tag.objects.by_id())
+        found = next((r for r in rows if r.key == key), None)
+        if found is None:
+            raise Http404("No such row.")
+        locked = workflow.is_locked(article.status)
+        return HttpResponse(ReviewCards(request.user, locked=locked).row(found, texts))
+    context = rows_context(request, article)
+    context |= workflow_context(article, request.user, annotated=context["total"] > 0)
+    context["on_review_page"] = True
     template = REVIEW_TEMPLATE
     if request.htmx and not request.htmx.boosted:
         template += "#rows"
     return render(request, template, context)
+
+
+def rows_response(
+    request: HtmxHttpRequest,
+    article: Article,
+    filters: reviewing.Filters,
+    *,
+    message: str,
+    level: str = "ok",
+    status: int = 200,
+) -> HttpResponse:
+    """The bulk form's answer: the rows again (with the filters the page had), the counts and
+    the message out of band; without htmx, back to the page (post/redirect/get)."""
+    context = rows_context(request, article, filters) | {"message": message, "level": level}
+    if not request.htmx:
+        if status == 200:
+            url = reverse("annotations:review_page", args=[article.pk])
+            query = urlencode(filters.query())
+            return redirect(f"{url}?{query}" if query else url)
+        # Refused without JavaScript: the whole page again, the reason in its status line.
+        context |= workflow_context(article, request.user, annotated=context["total"] > 0)
+        context["on_review_page"] = True
+        return render(request, REVIEW_TEMPLATE, context, status=status)
+    return render(request, f"{REVIEW_TEMPLATE}#bulk_response", context, status=status)
+
+
+@require_POST
+@permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
+def review_bulk(request: SignedInRequest, article_id: int) -> HttpResponse:
+    """Accept or reject rows of the review page in one transaction: the checked rows
+    (`row`, with `action`, and `reason` to reject) or one row's own button (`one` =
+    "accept <key>" / "reject <key>", its reason in `reason-<key>`). A row is an attribution
+    (every span of it: source, cue, claim and fragments) or an unlinked span. Refused with 409
+    if the article's text changed since the page was loaded (`revision`) or it is approved."""
+    article = get_object_or_404(Article, pk=article_id)
+    tags = Tag.objects.by_id()
+    filters = reviewing.Filters.from_query(request.POST, tags)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision = -1
+    if revision != article.revision:
+        return rows_response(
+            request,
+            article,
+            filters,
+            message="This article changed since the page was loaded: the rows below are its "
+            "current state. Review them again.",
+            level="error",
+            status=409,
+        )
+    try:
+        workflow.ensure_editable(article.status, workflow.roles_for(request.user))
+    except workflow.ArticleLocked as exc:
+        return rows_response(
+            request, article, filters, message=exc.message, level="error", status=409
+        )
+    one = request.POST.get("one", "")
+    if one:
+        action, _, key = one.partition(" ")
+        keys = [key]
+        reason = request.POST.get(f"reason-{key}", "")
+    else:
+        action = request.POST.get("action", "")
+        keys = request.POST.getlist("row")
+        reason = request.POST.get("reason", "")
+    reason = reason.strip()
+    problem = ""
+    if action not in ("accept", "reject"):
+        problem = "Choose Accept or Reject."
+    elif not keys:
+        problem = "Select at least one row first."
+    elif action == "reject" and not reason:
+        problem = "Say why: rejecting needs a reason (the editor sees it)."
+    if problem:
+        return rows_response(request, article, filters, message=problem, level="error", status=422)
+    rows, _ = review_rows(article, tags)
+    by_key = {r.key: r for r in rows}
+    chosen = [by_key[k] for k in dict.fromkeys(keys) if k in by_key]
+    if len(chosen) != len(set(keys)):
+        return rows_response(
+            request,
+            article,
+            filters,
+            message="Some of the selected rows are gone (deleted or relinked meanwhile): "
+            "nothing was changed. Here are the current rows.",
+            level="error",
+            status=409,
+        )
+    ids = list(dict.fromkeys(i for r in chosen for i in r.annotation_ids))
+    done = Review.Action.ACCEPT if action == "accept" else Review.Action.REJECT
+    with transaction.atomic():
+        # Checked again under the article's row lock: a step or an edit that landed since the
+        # checks above must not slip in between them and the writes.
+        now = (
+            Article.objects.select_for_update()
+            .filter(pk=article.pk)
+            .values_list("status", "revision")
+            .get()
+        )
+        if now != (article.status, article.revision):
+            article.refresh_from_db(fields=["status", "revision"])
+            return rows_response(
+                request,
+                article,
+                filters,
+                message="This article changed while you were reviewing: nothing was changed. "
+                "Here are the current rows.",
+                level="error",
+                status=409,
+            )
+        spans = (
+            Annotation.objects.select_for_update()
+            .select_related("tag")
+            .filter(article_id=article.pk, pk__in=ids)
+        )
+        for annotation in spans:
+            if done == Review.Action.ACCEPT and annotation.status == Annotation.Status.ACCEPTED:
+                continue  # accepting again would change nothing
+            workflow.review_annotation(annotation, request.user, done, reason=reason)
+    verb = "Accepted" if done == Review.Action.ACCEPT else "Rejected"
+    n = len(chosen)
+    message = f"{verb} {n} row{pluralize(n)} ({len(ids)} span{pluralize(len(ids))})."
+    return rows_response(request, article, filters, message=message)
+
+
+def pluralize(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+@require_GET
+@permission_required(REVIEW_PERM, message=REVIEW_PAGE_FORBIDDEN)
+def review_next(request: HtmxHttpRequest) -> HttpResponse:
+    """The review queue: the review page of the article that has been ready longest (the
+    oldest "marked ready" step; an article made ready without one, by its last change),
+    skipping `?after=<id>` (the one just reviewed). None ready: a page that says so."""
+    after = request.GET.get("after", "")
+    article = workflow.ready_queue(exclude=int(after) if after.isdigit() else None).first()
+    if article is None:
+        return render(request, "annotations/review_queue_empty.html", {"after": after})
+    return redirect("annotations:review_page", article.pk)

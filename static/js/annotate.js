@@ -5,8 +5,9 @@
 // offset of its first character; we map a DOM selection back through those, and send the
 // quote rebuilt from the same nodes so the server can check it against its own text.
 // One file, over the usual ~400 lines, because the page loads one script under its strict
-// CSP: the three blocks below (bridge and tag keys, panel navigation and help, correction
-// preview) share nothing but the page and could be split into files if it grows further.
+// CSP: the two blocks below (bridge and tag keys, panel navigation and help) share nothing but
+// the page and could be split into files if it grows further. The correction form's
+// select-in-context control and its preview are static/js/review.js.
 (function () {
   "use strict";
 
@@ -530,30 +531,5 @@
     if (!move) return;
     e.preventDefault();
     step(...move);
-  });
-})();
-
-// The correction form (article page and review page): show the words the typed offsets cut out
-// of the annotation's text (code points, like the server), so a reviewer sees what they will save.
-(function () {
-  "use strict";
-
-  function preview(form) {
-    const out = form.querySelector(".preview-text");
-    if (!out) return;
-    const chars = Array.from(form.dataset.text || "");
-    const start = Number(form.elements.namedItem("start").value);
-    const end = Number(form.elements.namedItem("end").value);
-    const ok = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= chars.length;
-    out.textContent = ok ? chars.slice(start, end).join("") : "not a span of the text (0–" + chars.length + ")";
-    out.classList.toggle("invalid", !ok);
-  }
-
-  document.addEventListener("input", (e) => {
-    const form = e.target.closest && e.target.closest("form.correct-form");
-    if (!form || (e.target.name !== "start" && e.target.name !== "end")) return;
-    // Typed by hand: there is no selected text for the server to compare with.
-    if (e.isTrusted) form.elements.namedItem("quote").value = "";
-    preview(form);
   });
 })();

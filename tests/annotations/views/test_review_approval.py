@@ -181,12 +181,23 @@ def test_article_page_offers_editing_again_once_reopened(article, claim, editor,
 
 
 def test_reviewer_keeps_accept_and_reject_but_not_correct_while_approved(article, claim, reviewer):
-    """Decisions stay possible on an approved article; corrections, which change it, do not."""
+    """Decisions on one span stay possible in the article page's panel of an approved article;
+    corrections, which change it, do not."""
     set_status(article, S.APPROVED)
-    for body in (page(reviewer, article), page(reviewer, article, "annotations:review_page")):
-        assert reverse("annotations:accept", args=[claim.pk]) in body
-        assert reverse("annotations:reject", args=[claim.pk]) in body
-        assert reverse("annotations:correct", args=[claim.pk]) not in body
+    body = page(reviewer, article)
+    assert reverse("annotations:accept", args=[claim.pk]) in body
+    assert reverse("annotations:reject", args=[claim.pk]) in body
+    assert reverse("annotations:correct", args=[claim.pk]) not in body
+
+
+def test_review_page_of_an_approved_article_has_no_review_controls(article, claim, reviewer):
+    """The review page's rows of an approved article carry no bulk form, no Accept / Reject…
+    and no Correct… (its bulk view refuses a locked article, as workflow.ensure_editable)."""
+    set_status(article, S.APPROVED)
+    body = page(reviewer, article, "annotations:review_page")
+    assert 'id="bulk"' not in body
+    assert 'name="one"' not in body
+    assert reverse("annotations:correct", args=[claim.pk]) not in body
 
 
 def test_accept_on_approved_article_answers_without_editing_controls(article, claim, reviewer):
