@@ -21,7 +21,7 @@ from .. import registry
 from ..models import Annotation, Source, Tag
 from .fragments import PAGE_TEMPLATE
 
-LIST_ID = re.compile(r"[a-z][a-z0-9-]{0,40}")
+LIST_ID = re.compile(r"[a-z][a-z0-9_-]{0,60}")
 
 
 @dataclass
