@@ -33,10 +33,15 @@
     }
   }
 
+  // The open list in view (a form opened low in the panel would hide it below the fold).
+  const reveal = (list) => { if (!list.hidden) list.scrollIntoView({ block: "nearest" }); };
+
   function open(input) {
     const { list } = parts(input);
+    const was = list.hidden;
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
+    if (was) reveal(list);
   }
 
   function close(input) {
@@ -130,13 +135,18 @@
       if (!input || input !== document.activeElement) continue;
       open(input);
       setActive(input, list.querySelector("[role=option][aria-selected=true]"));
+      reveal(list);
     }
     // A Resolve form just opened (or came back with an error): the focus goes to its input.
     const fresh = document.querySelector("[data-combobox][data-autofocus]");
     if (fresh) {
       fresh.removeAttribute("data-autofocus");
       const input = fresh.querySelector("input[role=combobox]");
-      window.setTimeout(() => { input.focus(); input.select(); }, 0);
+      window.setTimeout(() => {
+        input.focus();
+        input.select();
+        reveal(parts(input).list);
+      }, 0);
     }
   });
 })();
