@@ -127,6 +127,8 @@ class SourceQuerySet(models.QuerySet["Source"]):
         key = registry.search_key(words)
         if not key:
             return list(hits.values())[:limit]
+        if words[-1].isspace():
+            key += " "  # a space typed ends the word: "rail " is not "railway"
         for whole in (True, False):
             if len(hits) >= limit:
                 break

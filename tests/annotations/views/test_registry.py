@@ -96,6 +96,14 @@ def test_search_ranks_name_prefix_then_alias_then_word_matches(client):
     ]
 
 
+def test_a_space_typed_ends_the_word(client):
+    """ "rail " (a space typed after it) finds "Rail Workers Union", not "Railway Gazette"."""
+    entry("Railway Gazette", Kind.MEDIA)
+    entry("Rail Workers Union")
+    assert names(search(client, "rail ")) == ["Rail Workers Union"]
+    assert names(search(client, "rail")) == ["Rail Workers Union", "Railway Gazette"]
+
+
 def test_search_shows_kind_and_the_alias_that_matched(client):
     """An option says the entry's kind and, when an alias matched, which one."""
     alias(entry("Syrian Observatory for Human Rights"), "SOHR")
@@ -255,6 +263,24 @@ def test_search_query_seeks_the_terms_index():
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "USING INDEX source_term_prefix (whole=? AND term>? AND term<?)" in plan
     assert "TEMP B-TREE" not in plan  # the index gives the order: no sort
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan wording")
+def test_search_query_can_seek_the_terms_index_on_postgresql():
+    """On PostgreSQL the range and its order come from the same index (the "C" collation of
+    CodePointField): with sequential scans discouraged, the plan reads the index, no sort."""
+    entry("Rail Workers Union")
+    key = registry.search_key("rail")
+    queryset = SourceTerm.objects.filter(
+        whole=True, term__gte=key, term__lt=registry.upper_bound(key)
+    ).order_by("term")[:40]
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = " ".join(str(row[0]) for row in cursor.fetchall())
+    assert "source_term_prefix" in plan
+    assert "Sort" not in plan
 
 
 # --- The Resolve form ------------------------------------------------------------------------
