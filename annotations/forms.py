@@ -9,6 +9,7 @@ from typing import Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 
+from articles.content import canonical_line
 from articles.models import Article
 
 from .anchoring import clip
@@ -239,28 +240,40 @@ class FragmentForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    """Resolve a Source span to the registry: pick an entry, or create one inline."""
+    """Resolve a Source span to the registry: an entry picked in the type-ahead (`source`), or a
+    new entry named by the typed words (`q`) of the kind picked among the list's "Create"
+    options (`new_kind`). It carries the article revision and the entry the span had when the
+    form opened (`seen`): the view refuses a stale write (409)."""
 
+    q = forms.CharField(required=False, max_length=300, label="Registry entry")
     source = forms.ModelChoiceField(
-        queryset=Source.objects.all(), required=False, label="Registry entry"
+        queryset=Source.objects.all(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That entry is no longer in the registry: pick again."},
     )
-    new_name = forms.CharField(required=False, max_length=300, label="or new entry: name")
-    new_kind = forms.ChoiceField(
-        choices=[("", "Kind…"), *Source.Kind.choices], required=False, label="Kind"
-    )
+    new_kind = forms.ChoiceField(choices=Source.Kind.choices, required=False)
     # Off by default: an alias applies in every article, so it is remembered only on purpose.
     remember = forms.BooleanField(required=False, label="Remember these words as an alias")
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+    seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
-        name = data.get("new_name", "").strip()
-        if data.get("source") and name:
-            raise ValidationError("Pick an existing entry or create a new one, not both.")
-        if not data.get("source") and not name:
-            raise ValidationError("Pick an entry, or give the name of a new one.")
-        if name and not data.get("new_kind"):
-            self.add_error("new_kind", "Say what kind of source the new entry is.")
+        name = canonical_line(data.get("q", ""))
+        if data.get("new_kind"):
+            data["source"] = None  # the words typed name a new entry
+            if not name:
+                self.add_error("q", "Type the name of the new entry.")
+            elif (taken := Source.objects.named(name)) is not None:
+                self.add_error("q", f"“{taken.name}” is in the registry already: pick it.")
+            data["new_name"] = name
+        elif not data.get("source") and "source" not in self.errors:
+            raise ValidationError(
+                "Pick an entry from the list, or “Create” one for the words you typed.",
+                code="unpicked",
+            )
         return data
 
 

@@ -11,6 +11,7 @@ models use lives outside (anchoring.py, workflow.py); reads for pages in items.p
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -38,7 +39,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.content import canonical_line, sanitize_html
 from articles.models import Article
 
-from . import aliases, anchoring
+from . import aliases, anchoring, registry
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, PermissionsMixin
@@ -106,6 +107,54 @@ class SourceQuerySet(models.QuerySet["Source"]):
             )
         ).distinct()
 
+    def named(self, name: str) -> Source | None:
+        """The entry whose name is `name` up to case, accents and spacing, if there is one."""
+        term = SourceTerm.objects.filter(
+            whole=True, alias__isnull=True, term=registry.search_key(name)
+        ).first()
+        return None if term is None else self.filter(pk=term.source_id).first()
+
+    def search(
+        self, words: str, *, suggested: list[Source] | None = None, limit: int = registry.LIMIT
+    ) -> list[registry.Hit]:
+        """The type-ahead's options for typed `words`, best first, at most `limit`: the
+        `suggested` entries, then names and confirmed aliases starting with the words, then those
+        with a word that does (annotations.registry). Two range seeks on the terms' index, each
+        stopping after `limit` * 2 rows, however large the registry."""
+        hits: dict[int, registry.Hit] = {
+            s.pk: registry.Hit(s, registry.Rank.SUGGESTED) for s in suggested or []
+        }
+        key = registry.search_key(words)
+        if not key:
+            return list(hits.values())[:limit]
+        if words[-1].isspace():
+            key += " "  # a space typed ends the word: "rail " is not "railway"
+        for whole in (True, False):
+            if len(hits) >= limit:
+                break
+            terms = (
+                SourceTerm.objects.filter(
+                    Q(alias__isnull=True) | Q(alias__confirmed=True),
+                    whole=whole,
+                    term__gte=key,
+                    term__lt=registry.upper_bound(key),
+                )
+                .select_related("source", "alias")
+                .order_by("term")[: limit * 2]
+            )
+            found = []
+            for t in terms:
+                by_alias = t.alias_id is not None
+                if whole:
+                    rank = registry.Rank.ALIAS if by_alias else registry.Rank.NAME
+                else:
+                    rank = registry.Rank.ALIAS_WORD if by_alias else registry.Rank.NAME_WORD
+                found.append(registry.Hit(t.source, rank, t.alias.alias if t.alias else ""))
+            for hit in sorted(found, key=lambda h: h.rank):  # stable: by term within a rank
+                if hit.source.pk not in hits:
+                    hits[hit.source.pk] = hit
+        return list(hits.values())[:limit]
+
 
 class Source(models.Model):
     """An entry of the source registry: who a Source span refers to."""
@@ -133,6 +182,7 @@ class Source(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.name = canonical_line(self.name)
         super().save(*args, **kwargs)
+        SourceTerm.index(sources=[self])
 
 
 def normalise_alias(text: str) -> str:
@@ -192,6 +242,7 @@ class SourceAlias(models.Model):
         self.alias = canonical_line(self.alias)
         self.normalised = normalise_alias(self.alias)
         super().save(*args, **kwargs)
+        SourceTerm.index(aliases=[self])
 
     def clean(self) -> None:
         if aliases.standing(self.alias) == aliases.Standing.NEVER:
@@ -206,6 +257,55 @@ class SourceAlias(models.Model):
 
     def mark_unconfirmed(self) -> None:
         self.confirmed, self.confirmed_by, self.confirmed_at = False, None, None
+
+
+class CodePointField(models.CharField):
+    """Text compared and sorted by code point on every database (SQLite's default BINARY
+    collation, PostgreSQL's "C"), so that "starts with" is a range a plain index answers and
+    returns in order."""
+
+    def db_parameters(self, connection: Any) -> dict[str, Any]:
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params
+
+
+class SourceTerm(models.Model):
+    """The registry's search terms (annotations.registry): each entry name and alias from its
+    start (`whole`) and from each later word, as search keys. Written by Source.save and
+    SourceAlias.save, and by `index` after a bulk insert; deleted with their entry or alias."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    alias = models.ForeignKey(
+        SourceAlias, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    whole = models.BooleanField()
+    term = CodePointField(max_length=registry.MAX_KEY)
+
+    class Meta:
+        indexes = [models.Index(fields=["whole", "term"], name="source_term_prefix")]
+
+    def __str__(self) -> str:
+        return self.term
+
+    @staticmethod
+    def index(*, sources: Sequence[Source] = (), aliases: Sequence[SourceAlias] = ()) -> None:
+        """(Re)write the terms of these entries' names and of these aliases."""
+        if sources:
+            SourceTerm.objects.filter(source__in=sources, alias__isnull=True).delete()
+        if aliases:
+            SourceTerm.objects.filter(alias__in=aliases).delete()
+        rows = [
+            SourceTerm(source_id=source.pk, whole=i == 0, term=term)
+            for source in sources
+            for i, term in enumerate(registry.terms_of(source.name))
+        ] + [
+            SourceTerm(source_id=alias.source_id, alias_id=alias.pk, whole=i == 0, term=term)
+            for alias in aliases
+            for i, term in enumerate(registry.terms_of(alias.alias))
+        ]
+        SourceTerm.objects.bulk_create(rows, batch_size=500)
 
 
 # Where a span's text comes in the page: title, then captions (by position), then the body.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import compare, dashboard, review, sets, spans
+from .views import compare, dashboard, registry, review, sets, spans
 
 app_name = "annotations"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/link/", spans.link, name="link"),
     path("<int:pk>/resolve/", spans.resolve_source, name="resolve"),
     path("<int:pk>/unresolve/", spans.unresolve, name="unresolve"),
+    path("registry/", registry.search, name="registry_search"),
     path("attributions/<int:pk>/delete/", spans.unlink, name="unlink"),
     path("attributions/<int:pk>/fragments/", spans.add_fragment, name="add_fragment"),
     path(

@@ -440,7 +440,7 @@ ACTIONS = [
         setup_source,
         lambda c, r: c.post(
             reverse("annotations:resolve", args=[r["span"].pk]),
-            {"source": r["entry"].pk},
+            {"source": r["entry"].pk, "revision": r["span"].article.revision},
             headers=HTMX,
         ),
         lambda r: Annotation.objects.get(pk=r["span"].pk).source_entry_id,

@@ -94,9 +94,11 @@ def item_response(
     paragraphs: list | None = None,
     status: int = 200,
     message: str = "",
+    level: str = "ok",
     tags: dict[int, Tag] | None = None,
 ) -> HttpResponse:
-    """One panel item (the main swap), plus changed paragraphs and the count."""
+    """One panel item (the main swap), plus changed paragraphs and the count; `message` goes
+    to the status line (`level` "error" for a refusal)."""
     tags = tags or Tag.objects.by_id()
     (item,) = load_items(tags, ids=[annotation.pk])
     locked = workflow.is_locked(annotation.article.status)
@@ -104,6 +106,7 @@ def item_response(
         "item_html": panel_renderer(request, locked=locked).item(item),
         "paragraphs": paragraphs or [],
         "message": message,
+        "level": level,
         "count": Annotation.objects.filter(article_id=annotation.article_id).count(),
     }
     return render(request, f"{PAGE_TEMPLATE}#item_response", context, status=status)

@@ -33,6 +33,7 @@ from ..items import load_items
 from ..models import Annotation, Attribution, Source, Tag, target_key
 from ..render import highlight, panel
 from ..render.suggested import SuggestionPanel
+from . import registry as registry_views
 from .fragments import (
     PAGE_TEMPLATE,
     changed_paragraphs,
@@ -405,16 +406,33 @@ def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return status_message(request, "Only Claim spans link to sources and cues.")
     auto_id = f"link{claim.pk}-%s"
     if request.method == "GET":
-        return form_response(
-            request, "link", {"a": claim, "form": LinkForm(claim=claim, auto_id=auto_id)}
-        )
+        form = LinkForm(claim=claim, auto_id=auto_id)
+        return form_response(request, "link", {"a": claim, "form": form, "cb": entry_box(form)})
     form = LinkForm(request.POST, claim=claim, auto_id=auto_id)
     if not form.is_valid():
-        return form_response(request, "link", {"a": claim, "form": form}, status=422)
+        context = {"a": claim, "form": form, "cb": entry_box(form)}
+        return form_response(request, "link", context, status=422)
     attribution = form.cleaned_data["attribution"]
     attribution.author = request.user
     attribution.save()
     return item_response(request, claim)
+
+
+def entry_box(form: LinkForm) -> registry_views.Combobox:
+    """The Link form's registry entry, picked in the type-ahead (the registry is too long for
+    a <select>); the entry picked before a refused POST stays picked."""
+    field = form["source_entry"]
+    value = field.value()
+    entry = Source.objects.filter(pk=value).first() if str(value or "").isdigit() else None
+    return registry_views.Combobox(
+        input_id=field.id_for_label,
+        list_id=f"{field.id_for_label}-list",
+        name="source_entry",
+        label=str(field.label),
+        text=entry.name if entry else "",
+        value=entry.pk if entry else None,
+        picked=f"Picked: {entry.name} ({entry.get_kind_display()})" if entry else "",
+    )
 
 
 @refuses_locked
@@ -475,24 +493,32 @@ def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpRes
 @require_http_methods(["GET", "POST"])
 @permission_required("annotations.change_annotation")
 def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
-    """Resolve a Source span to a registry entry: pick one (pre-selected only by its name or a
-    confirmed alias, never for a pronoun) or create one (which needs annotations.add_source).
-    "Remember as alias" (off by default) confirms the span's words as an alias of the entry
-    when they name someone; otherwise they are at most a candidate for an admin."""
+    """Resolve a Source span to a registry entry: pick one in the type-ahead (the entry its name,
+    a confirmed alias or the same words earlier in the article suggest comes first, never for a
+    pronoun) or create one from the words typed (which needs annotations.add_source), in one
+    POST. "Remember as alias" (off by default) confirms the span's words as an alias of the
+    entry when they name someone; otherwise they are at most a candidate for an admin. The
+    form carries the article revision and the entry the span had: if either changed since it
+    opened, the write is refused with 409 and the span as it is now."""
     span = get_changeable(request, pk)
     if span.tag.role != Tag.Role.SOURCE:
         return status_message(request, "Only Source spans resolve to the registry.")
-    suggestions = list(Source.objects.matching(span.quote, span.article_id)[:5])
     standing = aliases.standing(span.quote)
-    context = {"a": span, "suggestions": suggestions, "alias_standing": standing.value}
     auto_id = f"resolve{span.pk}-%s"
     if request.method == "GET":
-        initial = {"source": suggestions[0].pk} if suggestions else {}
+        initial = {
+            "q": clip(span.quote, 300),
+            "revision": span.article.revision,
+            "seen": span.source_entry_id,
+        }
         form = ResolveForm(initial=initial, auto_id=auto_id)
-        return form_response(request, "resolve", {**context, "form": form})
+        return resolve_form(request, span, form, standing.value)
     form = ResolveForm(request.POST, auto_id=auto_id)
-    if not form.is_valid():
-        return form_response(request, "resolve", {**context, "form": form}, status=422)
+    valid = form.is_valid()
+    if conflict := resolve_conflict(span, form):
+        return item_response(request, span, status=409, message=conflict, level="error")
+    if not valid:
+        return resolve_form(request, span, form, standing.value, status=422)
     data = form.cleaned_data
     confirm_by = request.user if data.get("remember") else None
     if data.get("source"):
@@ -503,6 +529,49 @@ def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
             span, name=data["new_name"], kind=data["new_kind"], confirm_by=confirm_by
         )
     return item_response(request, span)
+
+
+def resolve_form(
+    request: HtmxHttpRequest, span: Annotation, form: ResolveForm, standing: str, status: int = 200
+) -> HttpResponse:
+    """The Resolve form with its type-ahead open on the words in it (the span's, at first)."""
+    text = str(form["q"].value() or "")
+    picked = form["source"].value()
+    entry = Source.objects.filter(pk=picked).first() if str(picked or "").isdigit() else None
+    kind = str(form["new_kind"].value() or "")
+    cb = registry_views.Combobox(
+        input_id=f"resolve{span.pk}-q",
+        list_id=f"resolve{span.pk}-list",
+        name="source",
+        label="Registry entry",
+        text=text,
+        value=entry.pk if entry else None,
+        kind=kind if kind in Source.Kind.values else "",
+        create=request.user.has_perm("annotations.add_source"),
+        expanded=entry is None and not kind,
+        autofocus=True,
+        span_id=span.pk,
+    )
+    if entry is not None:
+        cb.picked = f"Picked: {entry.name} ({entry.get_kind_display()})"
+    elif cb.kind:
+        cb.picked = f"New entry: “{text}” ({Source.Kind(cb.kind).label})"
+    if cb.expanded:
+        cb.hits = Source.objects.search(text, suggested=registry_views.suggested_for(span, text))
+    context = {"a": span, "form": form, "alias_standing": standing, "cb": cb}
+    return form_response(request, "resolve", context, status=status)
+
+
+def resolve_conflict(span: Annotation, form: ResolveForm) -> str:
+    """Why a Resolve form is stale, or "": the article's text or the span's entry changed since
+    it opened (another editor, another tab)."""
+    data = form.cleaned_data
+    if "revision" in data and data["revision"] != span.article.revision:
+        return "This article changed since the form was opened: here is the span as it is now."
+    if "seen" in data and data["seen"] != span.source_entry_id:
+        now = f"“{span.source_entry}”" if span.source_entry_id else "no entry"
+        return f"Someone else resolved this span meanwhile (it now points at {now}): nothing was changed."
+    return ""
 
 
 @refuses_locked

@@ -12,7 +12,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
 from annotations.aliases import may_be_alias
-from annotations.models import Annotation, Attribution, Source, SourceAlias, normalise_alias
+from annotations.models import (
+    Annotation,
+    Attribution,
+    Source,
+    SourceAlias,
+    SourceTerm,
+    normalise_alias,
+)
 
 from ..records import SourceRecord
 from .checks import canonical_name
@@ -73,6 +80,8 @@ class AnnotatedWriter:
                     seen.add(normalised)
                     aliases.append(SourceAlias(source=entry, alias=text, normalised=normalised))
         SourceAlias.objects.bulk_create(aliases)
+        # bulk_create skips save(): the type-ahead's search terms are written here.
+        SourceTerm.index(sources=made, aliases=aliases)
         self.result.sources += len(made)
 
     def write_spans(

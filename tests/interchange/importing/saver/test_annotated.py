@@ -367,3 +367,18 @@ def test_imported_aliases_are_candidates_and_never_pronouns():
     save_records([native(sources=sources)])
     aliases = Source.objects.get().aliases.all()
     assert [(a.alias, a.confirmed) for a in aliases] == [("the mayor", False)]
+
+
+def test_imported_sources_and_aliases_are_in_the_type_ahead():
+    """Sources and aliases bulk-inserted by an import get their search terms (bulk_create
+    skips save()): the registry type-ahead finds the entry by a later word of its name and by
+    an alias once confirmed."""
+    from annotations.models import SourceAlias
+
+    save_records([native()])
+    assert [h.source.name for h in Source.objects.search("springf")] == ["Mayor of Springfield"]
+    assert Source.objects.search("the mayor") == []  # a candidate: not searched
+    SourceAlias.objects.filter(alias="the mayor").update(confirmed=True, confirmed_at=CREATED)
+    assert [(h.source.name, h.alias) for h in Source.objects.search("the mayor")] == [
+        ("Mayor of Springfield", "the mayor")
+    ]
