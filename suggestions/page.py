@@ -95,6 +95,10 @@ def pending(article: Article, captions: Sequence[ImageCaption]) -> Pending:
             version=version,
             rule=rule,
             confidence=conf,
+            caption=caption_id,
+            source_spans=source,
+            cue_span=cue_span,
+            content_spans=tuple(sorted(fragments)),
         )
         rank = (TARGET_RANK[target], position.get(caption_id, -1) if caption_id else -1)
         ordered.append(((*rank, lo, pk), item))

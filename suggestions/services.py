@@ -181,8 +181,8 @@ def accept(
                 )
         else:  # the editor's spans, verified word for word instead of the fingerprint
             check_edited(text, edited)
-            source = [(s.start, s.end) for s in edited.source]
-            content = [(s.start, s.end) for s in edited.content]
+            source = tuple((s.start, s.end) for s in edited.source)
+            content = tuple((s.start, s.end) for s in edited.content)
             cue_span = (edited.cue.start, edited.cue.end)
             if not source:
                 entry = None
