@@ -21,7 +21,7 @@ Permissions are the callers' job, as with annotations.services: they check
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -144,14 +144,16 @@ def accept(
     revision: int | None = None,
     made: Made | None = None,
     edited: EditedSpans | None = None,
+    tags: Iterable[Tag] | None = None,
 ) -> Attribution:
     """Accept a pending suggestion: its annotations and attribution, authored by `user`, in one
     transaction with the claim. `revision`, when given, is the article revision the editor saw;
     `made`, when given, collects the rows written anew; `edited`, when given, replaces the
     suggested spans with the editor's (verified against the text; the suggestion is marked
     `edited`, its own spans kept as provenance; removing every source makes the source implicit
-    and drops the registry entry). Raises SuggestionError (and writes nothing) when it cannot
-    be accepted."""
+    and drops the registry entry). `tags`, when given, are every tag (a caller that has read
+    them already saves a query). Raises SuggestionError (and writes nothing) when it cannot be
+    accepted."""
     with transaction.atomic():
         _claim(suggestion, Suggestion.Status.ACCEPTED, user)
         # Locked while the spans are cut, so the text cannot change in between.
@@ -186,7 +188,7 @@ def accept(
             cue_span = (edited.cue.start, edited.cue.end)
             if not source:
                 entry = None
-        cutter = _Spans(article, suggestion.target, caption, text, user)
+        cutter = _Spans(article, suggestion.target, caption, text, user, tags)
         cutter.preload([*source, cue_span, *content])  # one query for the three roles
         sources = cutter.get(Tag.Role.SOURCE, source, entry=entry)
         (cue,) = cutter.get(Tag.Role.CUE, [cue_span])
@@ -277,13 +279,14 @@ class _Spans:
         caption: ImageCaption | None,
         text: str,
         author: User,
+        every_tag: Iterable[Tag] | None = None,
     ) -> None:
         self.article, self.target, self.caption, self.text = article, target, caption, text
         self.author = author
+        if every_tag is None:
+            every_tag = Tag.objects.filter(role__in=[r.value for r in _ROLES])
         tags: dict[str, Tag] = {}
-        for tag in Tag.objects.filter(role__in=[r.value for r in _ROLES]).order_by(
-            "position", "name", "id"
-        ):
+        for tag in sorted(every_tag, key=lambda t: (t.position, t.name, t.pk)):
             tags.setdefault(tag.role, tag)
         missing = [role.label for role in _ROLES if role.value not in tags]
         if missing:

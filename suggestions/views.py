@@ -42,6 +42,7 @@ from newsroom.http import SignedInRequest, permission_required
 
 from . import services
 from .models import Suggestion
+from .page import outlines_and_count
 from .runs import suggest_articles
 from .store import text_of
 
@@ -151,20 +152,22 @@ def decided(
     attribution: Attribution | None = None,
     made: services.Made | None = None,
     edited: services.EditedSpans | None = None,
+    tags: dict[int, Tag] | None = None,
 ) -> HttpResponse:
     """The answer to one accept or reject, kept small (the page is not re-rendered): the
     suggestion's item goes (the main swap), the paragraphs its spans touch are drawn again, the
     annotations an accept made are inserted in reading order and those it reused (and the
     claim, now showing its link) are replaced, and the counts and status line change."""
     article = suggestion.article
-    tags = Tag.objects.by_id()
+    tags = tags or Tag.objects.by_id()
     text = text_of(article, suggestion.target, suggestion.caption)
+    outlines, pending = outlines_and_count(article.pk, suggestion.target, suggestion.caption_id)
     every = [*suggestion.source_spans, suggestion.cue_span, *suggestion.content_spans]
     if edited is not None:  # the outline goes, the edited spans come: redraw both
         every += [(s.start, s.end) for s in (*edited.source, edited.cue, *edited.content)]
     span = (min(int(s) for s, _ in every), max(int(e) for _, e in every))
     paragraphs = paragraphs_between(
-        article, text, suggestion.target, suggestion.caption_id, span, tags
+        article, text, suggestion.target, suggestion.caption_id, span, tags, outlines
     )
     swaps: list[dict[str, Any]] = []
     count = None
@@ -177,9 +180,7 @@ def decided(
         "paragraphs": paragraphs,
         "swaps": swaps,
         "count": count,
-        "suggestion_count": Suggestion.objects.filter(
-            article_id=article.pk, status=Suggestion.Status.PENDING
-        ).count(),
+        "suggestion_count": pending,
     }
     return render(request, f"{PAGE_TEMPLATE}#decided", context)
 
@@ -234,8 +235,14 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     made = services.Made()
     try:
         edited = _edited(request)
+        tags = Tag.objects.by_id()  # read once: for cutting the spans and for drawing them
         attribution = services.accept(
-            suggestion, request.user, revision=_revision(request), made=made, edited=edited
+            suggestion,
+            request.user,
+            revision=_revision(request),
+            made=made,
+            edited=edited,
+            tags=tags.values(),
         )
     except services.SuggestionError as exc:
         code = 409 if exc.code in {"decided", "stale", "text_changed", "locked"} else 422
@@ -254,7 +261,7 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     else:
         message = f"Accepted the attribution, edited: “{_edited_words(edited)}”."
     return decided(
-        request, suggestion, message, attribution=attribution, made=made, edited=edited
+        request, suggestion, message, attribution=attribution, made=made, edited=edited, tags=tags
     )
 
 

@@ -12,8 +12,8 @@ static/js/suggest-edit.js opens it for editing with `e` (its offsets in `data-pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
