@@ -15,6 +15,12 @@ Accepting is refused, and nothing is written, when the text no longer holds what
 (the fingerprint is recomputed on the text as it is now), or when the caller says which article
 revision the editor saw and it is not the current one.
 
+An editor may adjust the spans first (issue 10's edit mode): `accept(..., edited=EditedSpans)`
+cuts the annotations from the editor's spans instead, each verified against the text
+(`check_edited`: in range, words not spaces, the browser's quote equal to the text's, a claim,
+no overlapping parts) in place of the fingerprint, and marks the suggestion `edited`; the claim,
+the lock and the revision check are the same.
+
 Permissions are the callers' job, as with annotations.services: they check
 `suggestions.review_suggestion` (`can_review`).
 """

@@ -1,7 +1,9 @@
 """Reviewing suggestions on the article page (issue 10): accept, reject, accept all above a
 confidence (with Undo), and run the engine again for the article.
 
-Every view checks `suggestions.review_suggestion` (403 otherwise). One accept or reject answers
+Every view checks `suggestions.review_suggestion` (403 otherwise). Accept takes the parts an
+editor adjusted in edit mode (static/js/suggest-edit.js) as `spans`; an edit the text refuses
+answers 422 with only the status line, so the edit stays open. One accept or reject answers
 with only what changed (`annotations/article.html#decided`: the item removed, the paragraphs its
 spans touch, the annotations made or reused, the counts and the status line), so it stays cheap
 on a long article. The article-wide actions answer with the page's fragments refreshed at once
