@@ -182,7 +182,7 @@
         `Select words in the text and press ${keyOf("source")}, ${keyOf("cue")} or ${keyOf("claim")} (or Use selection) to replace a part; ` +
         `Delete removes it. Enter accepts, Escape cancels.` }),
       el("ol", { class: "sg-parts", "aria-describedby": "sg-edit-help-" + pk }),
-      el("p", { class: "sg-edit-msg", id: "sg-edit-msg-" + pk, role: "status", "aria-live": "polite" }),
+      el("div", { class: "sg-edit-msg", id: "sg-edit-msg-" + pk, role: "status", "aria-live": "polite" }),
       el("input", { type: "hidden", name: "spans" }),
       el("div", { class: "actions" },
         el("button", { type: "submit", class: "primary", "data-sg-action": "accept-edited", "aria-keyshortcuts": "Enter a" }, "Accept edited ", el("kbd", { text: "Enter" })),

@@ -147,3 +147,17 @@ def test_edit_mode_at_390px_is_reachable_and_axe_clean(live, login_page, article
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
     page.screenshot(path=str(artifacts_dir / "suggestion-edit-390.png"), full_page=False)
     assert serious_violations(page) == []
+
+
+def test_an_edit_the_server_refuses_stays_open_with_the_reason(live, login_page, article):
+    """When the server's text no longer holds the words the page shows (changed underneath,
+    here without a new revision), Accept edited answers 422: the reason shows in the edit, the
+    edit stays open and nothing is written."""
+    page = open_page(live, login_page, article)
+    page.locator("#sg-list li.sg-item").focus()
+    page.keyboard.press("e")
+    Article.objects.filter(pk=article.pk).update(body=BODY.replace("harbour", "airport"))
+    page.keyboard.press("Enter")
+    expect(page.locator(".sg-edit-msg")).to_contain_text("does not match")
+    expect(page.locator(".sg-edit")).to_have_count(1)
+    assert not Annotation.objects.exists()
