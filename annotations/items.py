@@ -40,8 +40,8 @@ class Link:
     cue_quote: str
     fragments: list[tuple[int, str]] = field(default_factory=list)
     implicit: bool = False
-    # (origin, version, rule, confidence) of the suggestion whose acceptance made it, if any
-    suggested: tuple[str, str, str, float] | None = None
+    # (origin, version, rule, confidence, edited) of the suggestion whose acceptance made it
+    suggested: tuple[str, str, str, float, bool] | None = None
     # The annotation ids of its source span and cue (when they are spans): with the fragments,
     # what the article page highlights with the claim (data-links, static/js/links.js).
     span_ids: tuple[int, ...] = ()
@@ -133,6 +133,7 @@ _LINK_FIELDS = (
     "suggestion__origin_version",
     "suggestion__rule",
     "suggestion__confidence",
+    "suggestion__edited",
 )
 _FRAGMENT = _LINK_FIELDS.index("fragments")
 _SUGGESTED = _LINK_FIELDS.index("suggestion__origin")
@@ -264,8 +265,8 @@ def load_items(
         else:
             label = sources.get(entry, ("?", ""))[0]
         further = [(f, quote) for _, f, quote in sorted(fragments.get(pk, ()))]
-        origin, version, rule, confidence = row[_SUGGESTED:]
-        suggested = (origin, version, rule, confidence) if origin is not None else None
+        origin, version, rule, confidence, edited = row[_SUGGESTED:]
+        suggested = (origin, version, rule, confidence, edited) if origin is not None else None
         spans = tuple(i for i in (span_id, cue_id) if i)
         by_id[claim_id].links.append(
             Link(

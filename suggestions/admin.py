@@ -52,9 +52,10 @@ class SuggestionAdmin(admin.ModelAdmin):
         "rule",
         "origin",
         "status",
+        "edited",
         "decided_by",
     )
-    list_filter = ("status", "origin", "rule", "target")
+    list_filter = ("status", "edited", "origin", "rule", "target")
     list_select_related = ("article", "caption", "source_entry", "decided_by")
     search_fields = ("article__title", "source_name", "source_entry__name")
     ordering = ("-id",)
@@ -75,6 +76,7 @@ class SuggestionAdmin(admin.ModelAdmin):
         "status",
         "decided_by",
         "decided_at",
+        "edited",
         "attribution",
         "created",
     )

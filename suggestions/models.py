@@ -10,7 +10,8 @@ version, the rule that fired and a confidence in [0, 1].
 Suggestions are not annotations: they never appear in exports, agreement figures or annotation
 counts. Accepting one makes ordinary annotations and an Attribution authored by the accepting
 editor; the suggestion row stays, ACCEPTED, linked to that attribution, so the provenance
-(origin, version, rule, confidence) is kept. A rejected row stays too: its `fingerprint` (the
+(origin, version, rule, confidence) is kept; `edited` says the editor changed its spans before
+accepting (the row keeps the spans as suggested, the attribution has the accepted ones). A rejected row stays too: its `fingerprint` (the
 spans and the text they cut) is how a re-run knows never to offer it again.
 """
 
@@ -104,6 +105,12 @@ class Suggestion(models.Model):
         on_delete=models.SET_NULL,
         related_name="suggestion",
         help_text="What accepting it made: the provenance stays linked.",
+    )
+    edited = models.BooleanField(
+        default=False,
+        db_default=False,  # suggestions.store inserts raw rows without this column
+        help_text="Accepted after an editor changed its spans: the spans above are what was "
+        "suggested, the attribution holds what was accepted.",
     )
     created = models.DateTimeField(auto_now_add=True)
 

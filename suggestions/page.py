@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from annotations.models import TARGET_RANK, Tag, target_key
 from annotations.render.highlight import SuggestedSpan
@@ -95,11 +96,42 @@ def pending(article: Article, captions: Sequence[ImageCaption]) -> Pending:
             version=version,
             rule=rule,
             confidence=conf,
+            caption=caption_id,
+            source_spans=source,
+            cue_span=cue_span,
+            content_spans=tuple(sorted(fragments)),
         )
         rank = (TARGET_RANK[target], position.get(caption_id, -1) if caption_id else -1)
         ordered.append(((*rank, lo, pk), item))
     result.items = [item for _, item in sorted(ordered, key=lambda pair: pair[0])]
     return result
+
+
+def outlines_and_count(
+    article_id: int, target: str, caption_id: int | None
+) -> tuple[list[SuggestedSpan], int]:
+    """The outline spans of one text's pending suggestions and how many the article has
+    pending, in one query (an accept's answer needs both: suggestions.views.decided)."""
+    rows = (
+        Suggestion.objects.filter(article_id=article_id, status=Suggestion.Status.PENDING)
+        .order_by()
+        .values_list("id", "target", "caption_id", "source_spans", "cue_span", "content_spans")
+    )
+    out: list[SuggestedSpan] = []
+    count = 0
+    for pk, where, caption, src, cue, content in rows:
+        count += 1
+        if where == target and caption == caption_id:
+            out += _outline(pk, src, cue, content)
+    return out, count
+
+
+def _outline(pk: int, src: Any, cue: Any, content: Any) -> list[SuggestedSpan]:
+    return [
+        *(SuggestedSpan(pk, s, e, Tag.Role.SOURCE) for s, e in spans(src)),
+        SuggestedSpan(pk, int(cue[0]), int(cue[1]), Tag.Role.CUE),
+        *(SuggestedSpan(pk, s, e, Tag.Role.CLAIM) for s, e in spans(content)),
+    ]
 
 
 def outline_spans(article_id: int, target: str, caption_id: int | None) -> list[SuggestedSpan]:

@@ -15,13 +15,19 @@ Accepting is refused, and nothing is written, when the text no longer holds what
 (the fingerprint is recomputed on the text as it is now), or when the caller says which article
 revision the editor saw and it is not the current one.
 
+An editor may adjust the spans first (issue 10's edit mode): `accept(..., edited=EditedSpans)`
+cuts the annotations from the editor's spans instead, each verified against the text
+(`check_edited`: in range, words not spaces, the browser's quote equal to the text's, a claim,
+no overlapping parts) in place of the fingerprint, and marks the suggestion `edited`; the claim,
+the lock and the revision check are the same.
+
 Permissions are the callers' job, as with annotations.services: they check
 `suggestions.review_suggestion` (`can_review`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +35,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from annotations import workflow
+from annotations import anchoring, workflow
+from annotations.anchoring import clip
 from annotations.models import Annotation, Attribution, Source, Tag, target_key
 from articles.models import Article, ImageCaption
 
@@ -83,6 +90,57 @@ class Made:
     suggestions: list[int] = field(default_factory=list)
     annotations: list[int] = field(default_factory=list)
     attributions: list[int] = field(default_factory=list)
+    # Every span of the attributions accepted, made or reused: what the page redraws (not
+    # part of Undo).
+    spans: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """A span an editor set in the page: code-point offsets into the text and the words the
+    browser saw there (checked against the server's text, never trusted)."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class EditedSpans:
+    """A suggestion's parts as the editor adjusted them before accepting: no source for an
+    implicit one, one cue, one or more content fragments."""
+
+    source: tuple[QuotedSpan, ...]
+    cue: QuotedSpan
+    content: tuple[QuotedSpan, ...]
+
+
+def check_edited(text: str, edited: EditedSpans) -> None:
+    """Refuse edited spans that would not make a valid attribution on `text`: a span outside
+    the text, empty or only spaces, words that are not what the text holds there, no content,
+    or two parts overlapping (the cue inside the claim, a source inside the cue, …)."""
+    parts = [
+        *(("source", s) for s in edited.source),
+        ("cue", edited.cue),
+        *(("claim", s) for s in edited.content),
+    ]
+    if not edited.content:
+        raise SuggestionError("invalid", "An attribution needs a claim: keep at least one part.")
+    for role, span in parts:
+        try:
+            anchoring.check_span(text, span.start, span.end, span.quote)
+        except anchoring.AnchorError as exc:
+            raise SuggestionError("invalid", f"The {role}: {exc}") from exc
+        if not span.quote.strip():
+            raise SuggestionError("invalid", f"The {role} holds no words.")
+    ordered = sorted(parts, key=lambda part: (part[1].start, part[1].end))
+    for (role_a, a), (role_b, b) in zip(ordered, ordered[1:], strict=False):
+        if b.start < a.end:
+            raise SuggestionError(
+                "invalid",
+                f"The {role_a} “{clip(a.quote, 40)}” and the {role_b} “{clip(b.quote, 40)}” "
+                "overlap: parts of one attribution must not share words.",
+            )
 
 
 def accept(
@@ -91,11 +149,17 @@ def accept(
     *,
     revision: int | None = None,
     made: Made | None = None,
+    edited: EditedSpans | None = None,
+    tags: Iterable[Tag] | None = None,
 ) -> Attribution:
     """Accept a pending suggestion: its annotations and attribution, authored by `user`, in one
     transaction with the claim. `revision`, when given, is the article revision the editor saw;
-    `made`, when given, collects the rows written anew. Raises SuggestionError (and writes
-    nothing) when it cannot be accepted."""
+    `made`, when given, collects the rows written anew; `edited`, when given, replaces the
+    suggested spans with the editor's (verified against the text; the suggestion is marked
+    `edited`, its own spans kept as provenance; removing every source makes the source implicit
+    and drops the registry entry). `tags`, when given, are every tag (a caller that has read
+    them already saves a query). Raises SuggestionError (and writes nothing) when it cannot be
+    accepted."""
     with transaction.atomic():
         _claim(suggestion, Suggestion.Status.ACCEPTED, user)
         # Locked while the spans are cut, so the text cannot change in between.
@@ -112,30 +176,48 @@ def accept(
             ImageCaption.objects.get(pk=suggestion.caption_id) if suggestion.caption_id else None
         )
         text = text_of(article, suggestion.target, caption)
-        key = target_key(suggestion.target, suggestion.caption_id)
-        source, content = spans(suggestion.source_spans), spans(suggestion.content_spans)
-        start, end = (int(x) for x in suggestion.cue_span)
-        if fingerprint(key, text, source, (start, end), content) != suggestion.fingerprint:
-            raise SuggestionError(
-                "text_changed",
-                "The text has changed since this was suggested: its spans no longer cut the "
-                "same words. Run the suggestions again.",
-            )
-        cutter = _Spans(article, suggestion.target, caption, text, user)
-        cutter.preload([*source, (start, end), *content])  # one query for the three roles
-        sources = cutter.get(Tag.Role.SOURCE, source, entry=suggestion.source_entry)
-        cue = cutter.get(Tag.Role.CUE, [(start, end)])[0]
+        entry = suggestion.source_entry
+        if edited is None:
+            key = target_key(suggestion.target, suggestion.caption_id)
+            source, content = spans(suggestion.source_spans), spans(suggestion.content_spans)
+            cue_span = (int(suggestion.cue_span[0]), int(suggestion.cue_span[1]))
+            if fingerprint(key, text, source, cue_span, content) != suggestion.fingerprint:
+                raise SuggestionError(
+                    "text_changed",
+                    "The text has changed since this was suggested: its spans no longer cut "
+                    "the same words. Run the suggestions again.",
+                )
+        else:  # the editor's spans, verified word for word instead of the fingerprint
+            check_edited(text, edited)
+            source = tuple((s.start, s.end) for s in edited.source)
+            content = tuple((s.start, s.end) for s in edited.content)
+            cue_span = (edited.cue.start, edited.cue.end)
+            if not source:
+                entry = None
+        cutter = _Spans(article, suggestion.target, caption, text, user, tags)
+        cutter.preload([*source, cue_span, *content])  # one query for the three roles
+        sources = cutter.get(Tag.Role.SOURCE, source, entry=entry)
+        (cue,) = cutter.get(Tag.Role.CUE, [cue_span])
         claims = cutter.get(Tag.Role.CLAIM, sorted(content))  # the first in the text is `claim`
+        cutter.save_new()
         attribution, new = _attribution(
-            claims, sources[0] if sources else None, cue, suggestion.source_entry, user
+            claims,
+            sources[0] if sources else None,
+            cue,
+            entry,
+            user,
+            all_new=bool(cutter.created) and claims[0].pk in cutter.created,
         )
         if made is not None:
             made.suggestions.append(suggestion.pk)
             made.annotations += cutter.created
+            made.spans += [a.pk for a in (*sources[:1], cue, *claims)]
             if new:
                 made.attributions.append(attribution.pk)
-        Suggestion.objects.filter(pk=suggestion.pk).update(attribution=attribution)
-        suggestion.attribution = attribution
+        Suggestion.objects.filter(pk=suggestion.pk).update(
+            attribution=attribution, edited=edited is not None
+        )
+        suggestion.attribution, suggestion.edited = attribution, edited is not None
         if article.status == Article.Status.NEW:
             Article.objects.filter(pk=article.pk, status=Article.Status.NEW).update(
                 status=Article.Status.IN_ANNOTATION
@@ -203,13 +285,14 @@ class _Spans:
         caption: ImageCaption | None,
         text: str,
         author: User,
+        every_tag: Iterable[Tag] | None = None,
     ) -> None:
         self.article, self.target, self.caption, self.text = article, target, caption, text
         self.author = author
+        if every_tag is None:
+            every_tag = Tag.objects.filter(role__in=[r.value for r in _ROLES])
         tags: dict[str, Tag] = {}
-        for tag in Tag.objects.filter(role__in=[r.value for r in _ROLES]).order_by(
-            "position", "name", "id"
-        ):
+        for tag in sorted(every_tag, key=lambda t: (t.position, t.name, t.pk)):
             tags.setdefault(tag.role, tag)
         missing = [role.label for role in _ROLES if role.value not in tags]
         if missing:
@@ -218,6 +301,7 @@ class _Spans:
             )
         self.tags = tags
         self.created: list[int] = []
+        self.unsaved: list[Annotation] = []
         self.existing: dict[tuple[str, int, int], Annotation] | None = None
 
     def preload(self, wanted: Sequence[Span]) -> None:
@@ -269,9 +353,16 @@ class _Spans:
             **fields,
         )
         annotation.verify(self.text)
-        annotation.save()
-        self.created.append(annotation.pk)
+        self.unsaved.append(annotation)
         return annotation
+
+    def save_new(self) -> None:
+        """Write the spans `get` had to make, in one INSERT (their notes are empty, so
+        `Annotation.save`'s sanitising has nothing to do)."""
+        if self.unsaved:
+            Annotation.objects.bulk_create(self.unsaved)
+            self.created += [a.pk for a in self.unsaved]
+            self.unsaved = []
 
 
 _ROLES = (Tag.Role.SOURCE, Tag.Role.CUE, Tag.Role.CLAIM)
@@ -283,16 +374,24 @@ def _attribution(
     cue: Annotation,
     entry: Source | None,
     author: User,
+    *,
+    all_new: bool = False,
 ) -> tuple[Attribution, bool]:
     """The attribution of these spans and whether it is new: an identical one no suggestion
-    made yet (an editor marked the same by hand) is reused, else a new one."""
+    made yet (an editor marked the same by hand) is reused, else a new one. `all_new` (the
+    claim was just made, so nothing can be attributed to it yet) skips looking."""
     claim, rest = claims[0], claims[1:]
-    identical = Attribution.objects.filter(
-        claim=claim, cue=cue, source_span=source_span, source_entry=entry, suggestion__isnull=True
-    ).prefetch_related("fragments")
-    for attribution in identical:
-        if {f.pk for f in attribution.fragments.all()} == {f.pk for f in rest}:
-            return attribution, False
+    if not all_new:
+        identical = Attribution.objects.filter(
+            claim=claim,
+            cue=cue,
+            source_span=source_span,
+            source_entry=entry,
+            suggestion__isnull=True,
+        ).prefetch_related("fragments")
+        for attribution in identical:
+            if {f.pk for f in attribution.fragments.all()} == {f.pk for f in rest}:
+                return attribution, False
     attribution = Attribution.objects.create(
         claim=claim,
         source_span=source_span,

@@ -1,7 +1,9 @@
 """Reviewing suggestions on the article page (issue 10): accept, reject, accept all above a
 confidence (with Undo), and run the engine again for the article.
 
-Every view checks `suggestions.review_suggestion` (403 otherwise). One accept or reject answers
+Every view checks `suggestions.review_suggestion` (403 otherwise). Accept takes the parts an
+editor adjusted in edit mode (static/js/suggest-edit.js) as `spans`; an edit the text refuses
+answers 422 with only the status line, so the edit stays open. One accept or reject answers
 with only what changed (`annotations/article.html#decided`: the item removed, the paragraphs its
 spans touch, the annotations made or reused, the counts and the status line), so it stays cheap
 on a long article. The article-wide actions answer with the page's fragments refreshed at once
@@ -16,6 +18,7 @@ for.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -41,6 +44,7 @@ from newsroom.http import SignedInRequest, permission_required
 
 from . import services
 from .models import Suggestion
+from .page import outlines_and_count
 from .runs import suggest_articles
 from .store import text_of
 
@@ -99,6 +103,49 @@ def _words(suggestion: Suggestion) -> str:
     return f"{clip(source, 40)} — {text[cue_start:cue_end]} — {content}"
 
 
+def _edited_words(edited: services.EditedSpans) -> str:
+    """The edited attribution as the status line names it."""
+    source = " ".join(s.quote for s in edited.source) or "(implicit source)"
+    return f"{clip(source, 40)} — {edited.cue.quote} — {clip(edited.content[0].quote, 40)}"
+
+
+def _quoted(value: Any) -> services.QuotedSpan:
+    if (
+        not isinstance(value, list)
+        or len(value) != 3
+        or not all(type(x) is int for x in value[:2])
+        or not isinstance(value[2], str)
+    ):
+        raise services.SuggestionError("invalid", "Each part must be [start, end, quote].")
+    return services.QuotedSpan(value[0], value[1], value[2])
+
+
+def _edited(request: SignedInRequest) -> services.EditedSpans | None:
+    """The spans an editor adjusted before accepting (`spans`: JSON `{"source": [[start, end,
+    quote], …], "cue": [start, end, quote], "content": [[…], …]}`), or None for the suggestion
+    as it is. Only the shape is checked here; services.check_edited checks them against the
+    text."""
+    raw = request.POST.get("spans", "")
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise services.SuggestionError("invalid", "The edited parts could not be read.") from exc
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("source", []), list)
+        or not isinstance(data.get("content"), list)
+        or len(data.get("source", [])) + len(data["content"]) > 20
+    ):
+        raise services.SuggestionError("invalid", "The edited parts could not be read.")
+    return services.EditedSpans(
+        source=tuple(_quoted(v) for v in data.get("source", [])),
+        cue=_quoted(data.get("cue")),
+        content=tuple(_quoted(v) for v in data["content"]),
+    )
+
+
 def decided(
     request: SignedInRequest,
     suggestion: Suggestion,
@@ -106,30 +153,36 @@ def decided(
     *,
     attribution: Attribution | None = None,
     made: services.Made | None = None,
+    edited: services.EditedSpans | None = None,
+    tags: dict[int, Tag] | None = None,
 ) -> HttpResponse:
     """The answer to one accept or reject, kept small (the page is not re-rendered): the
     suggestion's item goes (the main swap), the paragraphs its spans touch are drawn again, the
     annotations an accept made are inserted in reading order and those it reused (and the
     claim, now showing its link) are replaced, and the counts and status line change."""
     article = suggestion.article
-    tags = Tag.objects.by_id()
+    tags = tags or Tag.objects.by_id()
     text = text_of(article, suggestion.target, suggestion.caption)
+    outlines, pending = outlines_and_count(article.pk, suggestion.target, suggestion.caption_id)
     every = [*suggestion.source_spans, suggestion.cue_span, *suggestion.content_spans]
+    if edited is not None:  # the outline goes, the edited spans come: redraw both
+        every += [(s.start, s.end) for s in (*edited.source, edited.cue, *edited.content)]
     span = (min(int(s) for s, _ in every), max(int(e) for _, e in every))
     paragraphs = paragraphs_between(
-        article, text, suggestion.target, suggestion.caption_id, span, tags
+        article, text, suggestion.target, suggestion.caption_id, span, tags, outlines
     )
     swaps: list[dict[str, Any]] = []
+    count = None
     if attribution is not None:
-        swaps = _annotation_swaps(request, article, attribution, made or services.Made(), tags)
+        swaps, count = _annotation_swaps(request, article, made or services.Made(), tags)
+    if count is None:
+        count = Annotation.objects.filter(article_id=article.pk).count()
     context = {
         "message": message,
         "paragraphs": paragraphs,
         "swaps": swaps,
-        "count": Annotation.objects.filter(article_id=article.pk).count(),
-        "suggestion_count": Suggestion.objects.filter(
-            article_id=article.pk, status=Suggestion.Status.PENDING
-        ).count(),
+        "count": count,
+        "suggestion_count": pending,
     }
     return render(request, f"{PAGE_TEMPLATE}#decided", context)
 
@@ -137,15 +190,14 @@ def decided(
 def _annotation_swaps(
     request: SignedInRequest,
     article: Article,
-    attribution: Attribution,
     made: services.Made,
     tags: dict[int, Tag],
-) -> list[dict[str, Any]]:
-    """Out-of-band swaps for the attribution's spans: a new one goes before the next annotation
-    in reading order that was there already (or at the list's end); one that was there is
-    replaced. One query for the reading order, whatever the number of annotations."""
-    spans = [attribution.claim_id, attribution.cue_id, attribution.source_span_id]
-    ids = {pk for pk in spans if pk is not None} | {f.pk for f in attribution.fragments.all()}
+) -> tuple[list[dict[str, Any]], int]:
+    """Out-of-band swaps for the attribution's spans (`made.spans`): a new one goes before the
+    next annotation in reading order that was there already (or at the list's end); one that
+    was there is replaced. One query for the reading order, whatever the number of annotations,
+    which also gives the annotation count."""
+    ids = set(made.spans)
     new = set(made.annotations)
     renderer = panel_renderer(request)
     items = load_items(tags, ids=ids)
@@ -156,7 +208,8 @@ def _annotation_swaps(
     )
     if len(order) == len(new):  # the list held only "No annotations yet": draw it whole
         html = "".join(renderer.item(i) for i in items)
-        return [{"target": "#ann-list", "swap": "innerHTML", "html": mark_safe(html)}]  # noqa: S308
+        whole = {"target": "#ann-list", "swap": "innerHTML", "html": mark_safe(html)}  # noqa: S308
+        return [whole], len(order)
     position = {pk: i for i, pk in enumerate(order)}
     swaps = []
     for item in sorted(items, key=lambda i: position.get(i.id, len(order))):
@@ -170,7 +223,7 @@ def _annotation_swaps(
             swaps.append({"target": "#ann-list", "swap": "beforeend", "html": html})
         else:
             swaps.append({"target": f"#ann-{following}", "swap": "beforebegin", "html": html})
-    return swaps
+    return swaps, len(order)
 
 
 @require_POST
@@ -183,16 +236,35 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     made = services.Made()
     try:
+        edited = _edited(request)
+        tags = Tag.objects.by_id()  # read once: for cutting the spans and for drawing them
         attribution = services.accept(
-            suggestion, request.user, revision=_revision(request), made=made
+            suggestion,
+            request.user,
+            revision=_revision(request),
+            made=made,
+            edited=edited,
+            tags=tags.values(),
         )
     except services.SuggestionError as exc:
         code = 409 if exc.code in {"decided", "stale", "text_changed", "locked"} else 422
+        if code == 422:  # the edit stays open in the page: only the status line answers
+            return render(
+                request,
+                f"{PAGE_TEMPLATE}#status",
+                {"message": str(exc), "level": "error"},
+                status=422,
+            )
         return refreshed(
             request, suggestion.article, str(exc), level="error", status=code, extra=ITEM_ANSWER
         )
-    message = f"Accepted the attribution “{_words(suggestion)}”."
-    return decided(request, suggestion, message, attribution=attribution, made=made)
+    if edited is None:
+        message = f"Accepted the attribution “{_words(suggestion)}”."
+    else:
+        message = f"Accepted the attribution, edited: “{_edited_words(edited)}”."
+    return decided(
+        request, suggestion, message, attribution=attribution, made=made, edited=edited, tags=tags
+    )
 
 
 @require_POST

@@ -40,11 +40,15 @@ CORRECT_BUTTON = '<button type="button" hx-get="{url}correct/{on}" {target}>Corr
 WHERE_LABELS = dict(Annotation.Target.choices)
 
 
-def provenance_text(origin: str, version: str, rule: str, confidence: float) -> str:
+def provenance_text(
+    origin: str, version: str, rule: str, confidence: float, edited: bool = False
+) -> str:
     """ "suggested by newsroom-rules 3, rule quote-source-cue, confidence 0.90" (escaped): what
-    a reviewer sees on an attribution that came from an accepted suggestion (issue 10)."""
+    a reviewer sees on an attribution that came from an accepted suggestion (issue 10), with
+    ", accepted after edit" when the editor changed its spans first."""
     by = f"{origin} {version}".strip()
-    return escape(f"suggested by {by}, rule {rule or '?'}, confidence {confidence:.2f}")
+    after = ", accepted after edit" if edited else ""
+    return escape(f"suggested by {by}, rule {rule or '?'}, confidence {confidence:.2f}{after}")
 
 
 def review_line(review: ReviewInfo | None) -> str:

@@ -6,11 +6,13 @@ and a template loop costs several times more. The items are plain data (`Suggest
 by suggestions.page); this module never reads the database. Every text is escaped here.
 
 Each item is focusable (`tabindex="-1"`, reached by Tab through its buttons or by the page's
-keys): static/js/annotate.js accepts the focused one with `a` and rejects it with `x`.
+keys): static/js/annotate.js accepts the focused one with `a` and rejects it with `x`;
+static/js/suggest-edit.js opens it for editing with `e` (its offsets in `data-parts`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -39,6 +41,12 @@ class SuggestedItem:
     version: str
     rule: str
     confidence: float
+    # Offsets for editing before accepting (static/js/suggest-edit.js): each part's
+    # [start, end] in its text, which is `target` (and `caption`, for a caption).
+    caption: int | None = None
+    source_spans: tuple[tuple[int, int], ...] = ()
+    cue_span: tuple[int, int] = (0, 0)
+    content_spans: tuple[tuple[int, int], ...] = ()
 
 
 class SuggestionPanel:
@@ -67,8 +75,18 @@ class SuggestionPanel:
         content = " … ".join(escape(clip(w, 90)) for w in s.contents)
         where = f'<span class="where">{WHERE[s.target]}</span>' if s.target in WHERE else ""
         label = escape(clip(f"{' '.join(s.sources) or 'implicit'} {s.cue} {s.contents[0]}", 80))
+        editable = ""
+        if self.can_review:
+            where_spans = {
+                "target": s.target,
+                "caption": s.caption,
+                "source": s.source_spans,
+                "cue": s.cue_span,
+                "content": s.content_spans,
+            }
+            editable = f' data-parts="{escape(json.dumps(where_spans, separators=(",", ":")))}"'
         parts = [
-            f'<li id="sg-{pk}" class="sg-item" data-sg="{pk}" tabindex="-1" '
+            f'<li id="sg-{pk}" class="sg-item" data-sg="{pk}"{editable} tabindex="-1" '
             f'aria-label="Suggestion: {label}">'
             f'<p class="sg-triple">{source}{entry} — <span class="sg-w sg-cue">{escape(s.cue)}</span>'
             f' — <span class="sg-w sg-claim">“{content}”</span>{where}</p>'
@@ -85,7 +103,9 @@ class SuggestionPanel:
                 "Accept <kbd>a</kbd></button>"
                 f'<button type="button" data-sg-action="reject" '
                 f'hx-post="{self.reject_url.format(pk)}" {target} aria-keyshortcuts="x">'
-                "Reject <kbd>x</kbd></button></div>"
+                "Reject <kbd>x</kbd></button>"
+                '<button type="button" data-sg-action="edit" aria-keyshortcuts="e">'
+                "Edit <kbd>e</kbd></button></div>"
             )
         parts.append("</li>")
         return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

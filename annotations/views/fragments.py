@@ -47,9 +47,11 @@ def paragraphs_between(
     caption_id: int | None,
     span: tuple[int, int],
     tags: dict[int, Tag],
+    outlines: list[highlight.SuggestedSpan] | None = None,
 ) -> list:
     """The re-rendered paragraphs of one text (`target`, `caption_id`) that [start, end)
-    touches, with their highlights and the pending suggestions' outlines (two queries)."""
+    touches, with their highlights and the pending suggestions' outlines (two queries; one
+    when the caller has read the `outlines` already)."""
     key = target_key(target, caption_id)
     bounds = paragraph_bounds(text)
     indexes = paragraphs_touched(bounds, *span)
@@ -71,7 +73,8 @@ def paragraphs_between(
     ]
     element = "p" if target == Annotation.Target.BODY else "span"
     # The pending suggestions' outlines stay drawn in the paragraphs a save re-renders.
-    outlines = suggested_page.outline_spans(article.pk, target, caption_id)
+    if outlines is None:
+        outlines = suggested_page.outline_spans(article.pk, target, caption_id)
     html = highlight.render_paragraphs(key, text, spans, indexes, element, suggested=outlines)
     return [
         {"id": highlight.paragraph_id(key, i), "html": h}

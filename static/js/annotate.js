@@ -100,10 +100,17 @@
   let noSnap = false;
   const WORD = /[\p{L}\p{N}\p{M}]/u;
   const JOINER = /['\u2019\u00ad-]/u; // inside a word: "don't", "al-Sadr"
-  function snapToWords(root, start, end) {
+  // The page's one notion of a word: root's text as code points, and whether the one at i is
+  // inside a word (letters, digits, marks, and a joiner between two letters).
+  function words(root) {
     const chars = Array.from(textBetween(root, 0, Number.MAX_SAFE_INTEGER));
     const letter = (i) => i >= 0 && i < chars.length && WORD.test(chars[i]);
     const inWord = (i) => letter(i) || (i > 0 && JOINER.test(chars[i] || "") && letter(i - 1) && letter(i + 1));
+    return { chars, inWord };
+  }
+
+  function snapToWords(root, start, end) {
+    const { chars, inWord } = words(root);
     if (inWord(start) && inWord(start - 1)) while (inWord(start - 1)) start--;
     if (inWord(end - 1) && inWord(end)) while (inWord(end)) end++;
     return { start, end, quote: chars.slice(start, end).join("") };
@@ -266,8 +273,15 @@
   }
 
   function selectionChanged() {
+    if (api.onSelect && api.onSelect()) { hideToolbar(); return; }
     if (!fillCorrection()) showToolbar();
   }
+
+  // What static/js/suggest-edit.js (editing a suggestion before accepting) shares with this
+  // bridge, so both read selections and words the same way. `onSelect`, when set, is offered
+  // every selection first; returning true keeps the tag toolbar closed.
+  const api = { currentSpan, textBetween, domPoint, words, onSelect: null };
+  window.NewsroomText = api;
 
   document.addEventListener("mouseup", (e) => {
     if (toolbar && toolbar.contains(e.target)) return;
@@ -365,7 +379,9 @@
       if (!item) return;
       const marks = sgMarks(item.dataset.sg);
       marks.forEach((m) => m.classList.add("sg-focus"));
-      if (marks.length) marks[0].scrollIntoView({ block: "nearest" });
+      // Not on a click: at phone width the text is above the panel, and scrolling it into view
+      // between mousedown and mouseup moved the button away from the pointer (no click).
+      if (marks.length && e.target.matches(":focus-visible")) marks[0].scrollIntoView({ block: "nearest" });
     });
     sgList.addEventListener("focusout", (e) => {
       const item = e.target.closest("li.sg-item");
