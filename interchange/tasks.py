@@ -124,12 +124,16 @@ def _fail_lost_jobs(now: datetime) -> int:
             continue
         why, rows = lost
         message = _lost_message(job, why)
-        if Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(
-            status=Job.Status.FAILED,
-            finished=now,
-            error=message,
-            report=[*job.report, {"level": "error", "message": message}],
-        ):
+        with transaction.atomic():  # the job and its task row fail together
+            marked = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(
+                status=Job.Status.FAILED,
+                finished=now,
+                error=message,
+                report=[*job.report, {"level": "error", "message": message}],
+            )
+            for row in rows:
+                _fail_task_row(row, message, now)
+        if marked:
             failed += 1
             logger.warning("job %s failed: %s", job.pk, message)
             if job.kind == Job.Kind.EXPORT:
@@ -137,8 +141,6 @@ def _fail_lost_jobs(now: datetime) -> int:
             elif job.dry_run:
                 delete_uploads(job)
             clear_progress(job.pk)
-        for row in rows:
-            _fail_task_row(row, message, now)
     return failed
 
 
