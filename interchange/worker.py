@@ -184,6 +184,10 @@ def _sweep(when: str) -> None:
 
     try:
         swept = sweep_jobs()
+    except DatabaseError as exc:
+        # E.g. SQLite locked by a long import of this very worker: the next sweep will do.
+        logger.warning("sweep (%s) met a database error (%s): trying again later", when, exc)
+        return
     except Exception:
         logger.exception("sweep (%s) failed: trying again later", when)
         return

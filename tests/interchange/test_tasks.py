@@ -211,7 +211,7 @@ def test_sweep_marks_stalled_imports_failed_and_clears_old_previews_uploads(medi
     call_command("sweep_jobs", stdout=out)
     assert out.getvalue().strip() == (
         "1 stalled job(s) marked failed; uploads of 1 unconfirmed preview(s) deleted; "
-        "0 export(s) older than 7 day(s) deleted"
+        "0 export(s) older than 7 day(s) deleted; 0 task row(s) of dead workers marked failed"
     )
     for record in (stalled, live, old, recent):
         record.refresh_from_db()
@@ -263,7 +263,7 @@ def test_sweep_deletes_exports_older_than_the_days_they_are_kept(media, settings
         prepared.export_path(job).write_text("{}\n")
     out = StringIO()
     call_command("sweep_jobs", stdout=out)
-    assert out.getvalue().strip().endswith("; 1 export(s) older than 2 day(s) deleted")
+    assert "; 1 export(s) older than 2 day(s) deleted;" in out.getvalue()
     assert not Job.objects.filter(pk=old.pk).exists()
     assert not prepared.export_path(old).exists()
     assert Job.objects.filter(pk__in=[new.pk, old_import.pk]).count() == 2
@@ -296,5 +296,5 @@ def test_sweep_imports_is_the_former_name_of_sweep_jobs():
     call_command("sweep_imports", stdout=out)
     assert out.getvalue().strip() == (
         "0 stalled job(s) marked failed; uploads of 0 unconfirmed preview(s) deleted; "
-        "0 export(s) older than 7 day(s) deleted"
+        "0 export(s) older than 7 day(s) deleted; 0 task row(s) of dead workers marked failed"
     )
