@@ -31,6 +31,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from newsroom.http import HtmxHttpRequest
 
+from . import heartbeat
 from .forms import ImportForm
 from .models import Job
 from .progress import is_stalled, read_progress
@@ -186,11 +187,14 @@ class JobAdmin(admin.ModelAdmin):
     @method_decorator(require_POST)
     def confirm_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """Queue the real import of a previewed dry run, once: a second click (or a second
-        admin) is sent to the import already made from it."""
+        admin) is sent to the import already made from it. Unless that import failed because
+        its worker died (nothing of it was saved, its files kept): then this is the retry,
+        and the new import is the one a second click is sent to."""
         self._require_import_permission(request)
         with transaction.atomic():
             dry_run = get_object_or_404(Job.objects.select_for_update(), pk=object_id, dry_run=True)
-            if made := dry_run.confirmations.order_by("-started").first():
+            made = dry_run.confirmations.order_by("-started", "-pk").first()
+            if made is not None and not made.worker_lost:
                 return redirect(self._report_url(made))
             if dry_run.status != Job.Status.PREVIEWED or not dry_run.uploads:
                 messages.error(request, "This preview cannot be confirmed: upload the files again.")
@@ -285,15 +289,19 @@ def status_context(job: Job) -> dict[str, Any]:
         context["waiting_long"] = (
             job.status == Job.Status.QUEUED and timezone.now() - job.started > QUEUE_PATIENCE
         )
+        context["no_worker"] = not heartbeat.any_alive()
         context["stalled"] = is_stalled(job, progress)
         return context
     report = Report.of(job.report)
     keep_good = bool(job.options.get("keep_good"))
-    confirmed = job.confirmations.order_by("-started").first() if job.dry_run else None
+    confirmed = job.confirmations.order_by("-started", "-pk").first() if job.dry_run else None
+    # Its import died with its worker: it may be confirmed again (confirm_view).
+    lost = confirmed if confirmed is not None and confirmed.worker_lost else None
     context |= {
+        "lost": lost,
         "report": report,
         "keep_good": keep_good,
-        "confirmed": confirmed,
+        "confirmed": None if lost else confirmed,
         "blocked": bool(job.count("failed")) and not keep_good,
         # Every record a duplicate (or held back): confirming would write nothing.
         "nothing_to_write": not any(

@@ -20,6 +20,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+# How the error of a job whose worker died begins (interchange.tasks.sweep_jobs): a confirmed
+# import that failed so can be confirmed again from its preview.
+WORKER_LOST = "The background worker stopped"
+
 
 class Job(models.Model):
     class Kind(models.TextChoices):
@@ -89,6 +93,11 @@ class Job(models.Model):
     def running(self) -> bool:
         """Queued or running: its page keeps polling."""
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def worker_lost(self) -> bool:
+        """Failed because its worker died (killed, crashed), not because of its input."""
+        return self.status == self.Status.FAILED and self.error.startswith(WORKER_LOST)
 
     def count(self, outcome: str) -> int:
         """One of `counts`, 0 before the run has set it."""

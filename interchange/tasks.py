@@ -21,9 +21,11 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from . import heartbeat
 from .exporting import prepared
 from .exporting.formats import DroppedLinks
 from .exporting.loader import load_articles
@@ -32,71 +34,166 @@ from .forms import DETECT, UPLOAD_DIR
 from .importing.intake import format_label, read_inputs
 from .importing.records import ArticleRecord, RecordError
 from .importing.saver.run import save_records
-from .models import Job
+from .models import WORKER_LOST, Job
 from .progress import STALL_AFTER, Progress, clear_progress, is_stalled, read_progress
 
 logger = logging.getLogger(__name__)
 
 # The uploads of a preview nobody confirmed are deleted after this long.
 PREVIEW_KEPT = timedelta(days=1)
-# What a stalled job's report says happened, by kind.
-_LOST = {
-    Job.Kind.IMPORT: "an import is written in one transaction, so it was saved whole or not at "
-    "all; check the article list, and upload the files again if needed",
-    Job.Kind.EXPORT: "the export was not finished and its partial file is deleted; export again",
-}
 
 
 class Swept(NamedTuple):
-    stalled: int  # running jobs (either kind) whose worker went silent, marked failed
+    stalled: int  # running jobs (either kind) whose worker died, marked failed
     previews: int  # unconfirmed previews whose uploads were deleted
     expired: int  # exports older than EXPORT_KEEP_DAYS deleted, file and job
+    tasks: int = 0  # task rows left RUNNING by a dead worker, marked failed
+
+
+class WorkerLost(Exception):
+    """Recorded as the error of a task row whose worker died while running it."""
 
 
 def sweep_jobs(now: datetime | None = None) -> Swept:
-    """Tidy what lost, abandoned or expired jobs leave behind. Run when a worker starts a job,
-    and by `manage.py sweep_jobs`."""
+    """Tidy what dead workers, abandoned previews and expired exports leave behind. Run by
+    every worker on start and every WORKER_SWEEP_SECONDS, before each job, and by
+    `manage.py sweep_jobs`."""
     now = now or timezone.now()
-    return Swept(_fail_stalled(now), _clear_abandoned_previews(now), _delete_expired_exports(now))
+    stalled = _fail_lost_jobs(now)
+    tasks = _fail_lost_tasks(now)
+    return Swept(stalled, _clear_abandoned_previews(now), _delete_expired_exports(now), tasks)
 
 
-def _fail_stalled(now: datetime) -> int:
-    """Mark failed the running jobs whose worker went silent for STALL_AFTER. An import is one
-    transaction, so it was written whole or not at all, and its report says to check and upload
-    again; its uploads are deleted. An export's partial file is deleted."""
-    stalled = 0
-    for job in Job.objects.filter(status=Job.Status.RUNNING):
-        if not is_stalled(job, read_progress(job.pk), now):
-            continue
-        lost = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING)
-        message = (
-            f"the worker stopped reporting for over {STALL_AFTER // timedelta(minutes=1)} minutes "
-            f"(stopped or killed): {_LOST[Job.Kind(job.kind)]}"
+def _task_rows(job: Job) -> list[DBTaskResult]:
+    """The task rows enqueued for this job (one, unless it was delivered again)."""
+    run = run_export if job.kind == Job.Kind.EXPORT else run_import
+    return list(DBTaskResult.objects.filter(task_path=run.module_path, args_kwargs__args__0=job.pk))
+
+
+def _why_lost(job: Job, now: datetime) -> tuple[str, list[DBTaskResult]] | None:
+    """Why this running job will never finish, and its task rows still RUNNING; None while
+    its worker is alive (or may be). The heartbeat rule: the worker that claimed its task is
+    dead. A job run by no task row (`manage.py import_articles`), or by a worker that writes
+    no heartbeat (django-tasks-db's plain db_worker), falls back on its progress: silent for
+    STALL_AFTER."""
+    rows = _task_rows(job)
+    running = [row for row in rows if row.status == TaskResultStatus.RUNNING]
+    if rows and not running:
+        if any(row.status == TaskResultStatus.READY for row in rows):
+            return None  # delivered again: a worker will take it
+        # A job is finished before its task row: this task ended without finishing it.
+        return "its task ended without finishing it", []
+    states = [heartbeat.read(row.worker_ids[-1]) for row in running if row.worker_ids]
+    if not running or None in states or len(states) < len(running):
+        if is_stalled(job, read_progress(job.pk), now):
+            minutes = STALL_AFTER // timedelta(minutes=1)
+            return f"no progress for over {minutes} minutes", running
+        return None
+    if any(state.alive(now.timestamp()) for state in states if state is not None):
+        return None
+    heard = max(state.last_heard() for state in states if state is not None)
+    return f"its heartbeat stopped at {heard:%H:%M:%S} UTC: killed or crashed", running
+
+
+def _lost_message(job: Job, why: str) -> str:
+    if job.kind == Job.Kind.EXPORT:
+        return (
+            f"{WORKER_LOST} while writing this export ({why}). Its partial file is deleted: "
+            "export again."
         )
-        if lost.update(
-            status=Job.Status.FAILED,
-            finished=now,
-            error=message,
-            report=[*job.report, {"level": "error", "message": message}],
-        ):
-            stalled += 1
+    if job.dry_run:
+        return (
+            f"{WORKER_LOST} while reading the files for this preview ({why}). Nothing was "
+            "saved: upload the files again."
+        )
+    return (
+        f"{WORKER_LOST} while running this import ({why}). An import is all or nothing (one "
+        "transaction), so none of it was saved. Confirm the preview again to retry: the files "
+        "are kept, and any article already stored is skipped as a duplicate."
+    )
+
+
+def _fail_lost_jobs(now: datetime) -> int:
+    """Mark failed the running jobs whose worker died (and their task rows). An export's
+    partial file is deleted; a preview's uploads too (upload again); a confirmed import keeps
+    its uploads, so that its preview can be confirmed again (confirm_view)."""
+    failed = 0
+    for job in Job.objects.filter(status=Job.Status.RUNNING):
+        lost = _why_lost(job, now)
+        if lost is None:
+            continue
+        why, rows = lost
+        message = _lost_message(job, why)
+        with transaction.atomic():  # the job and its task row fail together
+            marked = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(
+                status=Job.Status.FAILED,
+                finished=now,
+                error=message,
+                report=[*job.report, {"level": "error", "message": message}],
+            )
+            for row in rows:
+                _fail_task_row(row, message, now)
+        if marked:
+            failed += 1
+            logger.warning("job %s failed: %s", job.pk, message)
             if job.kind == Job.Kind.EXPORT:
                 prepared.delete_files(job)
-            else:
+            elif job.dry_run:
                 delete_uploads(job)
             clear_progress(job.pk)
-    return stalled
+    return failed
+
+
+def _fail_lost_tasks(now: datetime) -> int:
+    """Mark failed the task rows (any task: imports, exports, suggestions) left RUNNING by a
+    dead worker, instead of RUNNING for ever. A job whose task died before the job was
+    claimed is queued again."""
+    failed = 0
+    for row in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING):
+        state = heartbeat.read(row.worker_ids[-1]) if row.worker_ids else None
+        if state is None or state.alive(now.timestamp()):
+            continue
+        message = (
+            f"{WORKER_LOST} while running this task (worker {state.id}, pid {state.pid} on "
+            f"{state.host}; last heard from at {state.last_heard():%H:%M:%S} UTC)"
+        )
+        if _fail_task_row(row, message, now):
+            failed += 1
+            if row.task_path in (run_import.module_path, run_export.module_path):
+                job = Job.objects.filter(
+                    pk=row.args_kwargs["args"][0], status=Job.Status.QUEUED
+                ).first()
+                if job is not None:
+                    enqueue(job)
+    return failed
+
+
+def _fail_task_row(row: DBTaskResult, message: str, now: datetime) -> int:
+    """RUNNING → FAILED, conditionally (the worker may have recorded it meanwhile)."""
+    path = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
+    return DBTaskResult.objects.filter(pk=row.pk, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=now,
+        return_value=None,
+        exception_class_path=path,
+        traceback=f"{path}: {message}\n",
+    )
 
 
 def _clear_abandoned_previews(now: datetime) -> int:
-    """A preview older than PREVIEW_KEPT that nobody confirmed loses its uploads (its report
-    stays); confirming it then asks for the files again."""
-    abandoned = Job.objects.filter(
-        kind=Job.Kind.IMPORT,
-        dry_run=True,
-        started__lt=now - PREVIEW_KEPT,
-        confirmations__isnull=True,
-    ).exclude(uploads=[])
+    """A preview older than PREVIEW_KEPT that nobody confirmed (or whose confirmed import
+    only died with its worker) loses its uploads (its report stays); confirming it then asks
+    for the files again."""
+    confirmed = (
+        Job.objects.filter(preview_of__isnull=False)
+        .exclude(status=Job.Status.FAILED, error__startswith=WORKER_LOST)
+        .values("preview_of")
+    )
+    abandoned = (
+        Job.objects.filter(kind=Job.Kind.IMPORT, dry_run=True, started__lt=now - PREVIEW_KEPT)
+        .exclude(pk__in=confirmed)
+        .exclude(uploads=[])
+    )
     cleared = 0
     for job in abandoned.exclude(status=Job.Status.RUNNING):
         delete_uploads(job)

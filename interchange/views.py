@@ -35,6 +35,7 @@ from annotations.models import AnnotatedSet
 from articles.models import Article
 from newsroom.http import HtmxHttpRequest, SignedInRequest, permission_required
 
+from . import heartbeat
 from .exporting import prepared
 from .exporting.formats import FORMATS
 from .exporting.loader import load_articles
@@ -203,6 +204,7 @@ def export_status(request: HtmxHttpRequest, export_id: uuid.UUID) -> HttpRespons
         "waiting_long": job.status == Job.Status.QUEUED
         and (timezone.now() - job.started).total_seconds() > WAITING_LONG_SECONDS,
         "stalled": is_stalled(job, progress),
+        "no_worker": job.running and not heartbeat.any_alive(),
         "keep_days": prepared.keep_days_label(),
     }
     template = f"{STATUS_TEMPLATE}#status" if request.htmx else STATUS_TEMPLATE

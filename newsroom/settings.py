@@ -250,3 +250,10 @@ IMPORT_MAX_COMPRESSION_RATIO = env.int("NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO", 
 # prepared export files are removed after EXPORT_KEEP_DAYS.
 EXPORT_BACKGROUND_THRESHOLD = env.int("NEWSROOM_EXPORT_BACKGROUND_THRESHOLD", default=2000)
 EXPORT_KEEP_DAYS = env.int("NEWSROOM_EXPORT_KEEP_DAYS", default=7)
+
+# The background worker (manage.py run_worker, interchange/worker.py): it writes a heartbeat
+# this often, is dead when silent this long (its job is then failed), and every worker sweeps
+# the jobs of dead ones this often. Dead within 40 s + one sweep: found within a minute.
+WORKER_HEARTBEAT_SECONDS = env.float("NEWSROOM_WORKER_HEARTBEAT_SECONDS", default=5.0)
+WORKER_DEAD_AFTER_SECONDS = env.float("NEWSROOM_WORKER_DEAD_AFTER_SECONDS", default=40.0)
+WORKER_SWEEP_SECONDS = env.float("NEWSROOM_WORKER_SWEEP_SECONDS", default=15.0)

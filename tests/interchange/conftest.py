@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django_tasks_db.management.commands import db_worker
 
+from interchange import heartbeat, worker
 from interchange.models import Job
 from tests.factories import make_user
 from tests.interchange.job_factories import confirm, report_url, upload
@@ -36,16 +37,28 @@ def media(settings, tmp_path) -> Path:
 
 @pytest.fixture
 def run_worker(monkeypatch):
-    """run_worker() runs django-tasks-db's own worker, `db_worker --batch`, as in production.
-    Like Django's test client for requests, it is kept from calling close_old_connections: that
-    closes a connection inside a transaction, as every pytest-django test is, which only shows
-    on PostgreSQL (SQLite's in-memory test database is never closed)."""
+    """run_worker() runs the worker production runs, `run_worker --batch` (django-tasks-db's
+    loop, guarded, with its heartbeat). Like Django's test client for requests, it is kept
+    from calling close_old_connections: that closes a connection inside a transaction, as
+    every pytest-django test is, which only shows on PostgreSQL (SQLite's in-memory test
+    database is never closed)."""
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    monkeypatch.setattr(worker, "close_connections", lambda: None)
 
     def run() -> None:
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+        call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
 
     return run
+
+
+@pytest.fixture
+def live_worker(media):
+    """A worker's fresh heartbeat, as a running `run_worker` writes it: the job pages show
+    progress, not "Worker offline". It stops (cleanly) when the test ends."""
+    beating = heartbeat.Heartbeat("test-worker")
+    beating.beat()
+    yield beating
+    beating.stop()
 
 
 @pytest.fixture

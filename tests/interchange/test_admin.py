@@ -221,7 +221,7 @@ def test_the_format_override_is_kept(admin_client, django_capture_on_commit_call
 
 @needs_seed
 def test_queued_import_page_shows_a_polling_progress_bar(
-    admin_client, django_capture_on_commit_callbacks
+    admin_client, django_capture_on_commit_callbacks, live_worker
 ):
     """Before the worker picks it up, the page shows a <progress> bar in a fragment that polls
     itself every second."""
@@ -236,7 +236,9 @@ def test_queued_import_page_shows_a_polling_progress_bar(
 
 
 @needs_seed
-def test_htmx_poll_gets_only_the_fragment(admin_client, django_capture_on_commit_callbacks):
+def test_htmx_poll_gets_only_the_fragment(
+    admin_client, django_capture_on_commit_callbacks, live_worker
+):
     """An htmx request gets the #import-status fragment alone, not the admin page around it."""
     upload(admin_client, django_capture_on_commit_callbacks, seed_upload())
     record = Job.objects.get()
@@ -246,7 +248,7 @@ def test_htmx_poll_gets_only_the_fragment(admin_client, django_capture_on_commit
     assert "<html" not in content and "breadcrumbs" not in content
 
 
-def test_dry_run_progress_shows_records_read_errors_and_bytes(admin_client):
+def test_dry_run_progress_shows_records_read_errors_and_bytes(admin_client, live_worker):
     """While a dry run reads, the bar is the bytes read of the files' size, with the records
     read and the errors so far beside it."""
     record = Job.objects.create(
@@ -263,7 +265,9 @@ def test_dry_run_progress_shows_records_read_errors_and_bytes(admin_client):
     assert "3</strong> errors so far" in content
 
 
-def test_confirmed_import_progress_is_records_done_of_the_previewed_total(admin_client):
+def test_confirmed_import_progress_is_records_done_of_the_previewed_total(
+    admin_client, live_worker
+):
     """The real import knows its total from the dry run: the bar is records done of it."""
     dry_run = Job.objects.create(
         files=["big.jsonl"], format="jsonl", dry_run=True, total=5000, status="previewed"
@@ -337,7 +341,7 @@ def test_confirm_queues_the_import_and_it_creates_the_two_articles(admin_client,
 
 @needs_seed
 def test_confirm_is_queued_until_the_worker_runs(
-    admin_client, previewed, django_capture_on_commit_callbacks
+    admin_client, previewed, django_capture_on_commit_callbacks, live_worker
 ):
     """The confirm request itself writes no article: it queues the import task."""
     dry_run = previewed(seed_upload())
@@ -419,7 +423,7 @@ def test_keep_good_imports_the_good_records_and_reports_the_bad(admin_client, im
     assert "feed.jsonl:3: " in content
 
 
-def test_the_page_of_a_stalled_import_says_so(admin_client):
+def test_the_page_of_a_stalled_import_says_so(admin_client, live_worker):
     """Its page stops promising progress and says what happened and what will happen."""
     record = running_record()
     Job.objects.filter(pk=record.pk).update(
@@ -427,7 +431,7 @@ def test_the_page_of_a_stalled_import_says_so(admin_client):
     )
     content = admin_client.get(report_url(record)).content.decode()
     assert "No news from the worker" in content and "sweep_jobs" in content
-    assert "<progress" not in content and "every 10s" in content
+    assert "<progress" not in content and "every 5s" in content
 
 
 # --- History ---------------------------------------------------------------------------------

@@ -184,9 +184,10 @@ def test_a_failing_export_is_recorded_and_leaves_no_file(media, monkeypatch):
 
 
 def test_sweep_marks_stalled_imports_failed_and_clears_old_previews_uploads(media):
-    """sweep_jobs (run when a worker starts a job, or by the command): a stalled import is
-    FAILED with a report line and its uploads deleted; a live one is untouched; an unconfirmed
-    preview older than PREVIEW_KEPT loses its uploads, a recent one keeps them."""
+    """sweep_jobs (run by every worker, or by the command): an import run by no task and
+    silent for STALL_AFTER (the fallback rule) is FAILED with a report line, its uploads kept
+    for a retry; a live one is untouched; an unconfirmed preview older than PREVIEW_KEPT loses
+    its uploads, a recent one keeps them."""
     now = timezone.now()
     folders = {}
     for name in ("stalled", "live", "old", "recent"):
@@ -210,16 +211,16 @@ def test_sweep_marks_stalled_imports_failed_and_clears_old_previews_uploads(medi
     call_command("sweep_jobs", stdout=out)
     assert out.getvalue().strip() == (
         "1 stalled job(s) marked failed; uploads of 1 unconfirmed preview(s) deleted; "
-        "0 export(s) older than 7 day(s) deleted"
+        "0 export(s) older than 7 day(s) deleted; 0 task row(s) of dead workers marked failed"
     )
     for record in (stalled, live, old, recent):
         record.refresh_from_db()
     assert stalled.status == Job.Status.FAILED and stalled.finished is not None
-    assert "stopped reporting" in stalled.report[-1]["message"]
-    assert "upload the files again" in stalled.error
+    assert "no progress for over 10 minutes" in stalled.report[-1]["message"]
+    assert "Confirm the preview again" in stalled.error and stalled.worker_lost
     assert live.status == Job.Status.RUNNING
-    assert (stalled.uploads, old.uploads) == ([], [])
-    assert not (media / "imports" / "stalled").exists() and not (media / "imports" / "old").exists()
+    assert (stalled.uploads, old.uploads) == (folders["stalled"], [])
+    assert (media / "imports" / "stalled").exists() and not (media / "imports" / "old").exists()
     assert live.uploads == folders["live"] and recent.uploads == folders["recent"]
     assert (media / "imports" / "recent" / "000.upload").exists()
 
@@ -238,11 +239,11 @@ def test_sweep_marks_a_stalled_export_failed_and_deletes_its_partial_file(media)
     for job in (stalled, live):
         prepared.partial_path(job).parent.mkdir(parents=True, exist_ok=True)
         prepared.partial_path(job).write_text("{half a line")
-    assert tasks.sweep_jobs(now) == (1, 0, 0)
+    assert tasks.sweep_jobs(now) == (1, 0, 0, 0)
     stalled.refresh_from_db()
     live.refresh_from_db()
     assert stalled.status == Job.Status.FAILED and stalled.finished is not None
-    assert "stopped reporting" in stalled.error and "export again" in stalled.error
+    assert "no progress for over 10 minutes" in stalled.error and "export again" in stalled.error
     assert stalled.report[-1] == {"level": "error", "message": stalled.error}
     assert not prepared.partial_path(stalled).exists()
     assert progress.read_progress(stalled.pk) == {}
@@ -262,7 +263,7 @@ def test_sweep_deletes_exports_older_than_the_days_they_are_kept(media, settings
         prepared.export_path(job).write_text("{}\n")
     out = StringIO()
     call_command("sweep_jobs", stdout=out)
-    assert out.getvalue().strip().endswith("; 1 export(s) older than 2 day(s) deleted")
+    assert "; 1 export(s) older than 2 day(s) deleted;" in out.getvalue()
     assert not Job.objects.filter(pk=old.pk).exists()
     assert not prepared.export_path(old).exists()
     assert Job.objects.filter(pk__in=[new.pk, old_import.pk]).count() == 2
@@ -271,11 +272,12 @@ def test_sweep_deletes_exports_older_than_the_days_they_are_kept(media, settings
 
 @needs_seed
 def test_a_worker_sweeps_before_it_runs_an_import(previewed, monkeypatch):
-    """Each import a worker starts first tidies after lost ones."""
+    """A worker sweeps when it starts, and each import it starts first tidies after lost
+    ones."""
     swept = []
-    monkeypatch.setattr(tasks, "sweep_jobs", lambda: swept.append(True) or (0, 0, 0))
+    monkeypatch.setattr(tasks, "sweep_jobs", lambda: swept.append(True) or (0, 0, 0, 0))
     previewed(seed_upload())
-    assert swept == [True]
+    assert swept == [True, True]
 
 
 def test_a_worker_sweeps_before_it_runs_an_export(monkeypatch):
@@ -294,5 +296,5 @@ def test_sweep_imports_is_the_former_name_of_sweep_jobs():
     call_command("sweep_imports", stdout=out)
     assert out.getvalue().strip() == (
         "0 stalled job(s) marked failed; uploads of 0 unconfirmed preview(s) deleted; "
-        "0 export(s) older than 7 day(s) deleted"
+        "0 export(s) older than 7 day(s) deleted; 0 task row(s) of dead workers marked failed"
     )

@@ -14,8 +14,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.cache import caches
 from django.http import FileResponse, StreamingHttpResponse
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from annotations.models import AnnotatedSet, Annotation
 from interchange import progress, tasks, views
@@ -241,7 +243,7 @@ def test_large_export_runs_in_the_background_and_gives_the_same_file(
 
 
 def test_progress_fragment_polls_until_done(
-    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings
+    run_worker, reviewer_client, articles, django_capture_on_commit_callbacks, settings, live_worker
 ):
     """While queued, htmx gets the status fragment alone, polling, with the articles done so
     far; once done, the fragment stops polling and offers the download."""
@@ -362,14 +364,14 @@ def test_export_count_matches_the_database(
 
 
 def test_export_queued_for_long_points_at_the_worker(
-    reviewer_client, articles, django_capture_on_commit_callbacks, settings
+    reviewer_client, articles, django_capture_on_commit_callbacks, settings, live_worker
 ):
     """An export still queued after half a minute says that the worker may not be running."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     url = reverse("interchange:export_status", args=[job.uuid])
-    assert "db_worker" not in reviewer_client.get(url, headers=HTMX).content.decode()
+    assert "run_worker" not in reviewer_client.get(url, headers=HTMX).content.decode()
     Job.objects.filter(pk=job.pk).update(started=datetime.now(UTC) - timedelta(minutes=5))
-    assert "db_worker" in reviewer_client.get(url, headers=HTMX).content.decode()
+    assert "run_worker" in reviewer_client.get(url, headers=HTMX).content.decode()
 
 
 def test_an_export_is_found_by_its_uuid_only(
@@ -383,18 +385,20 @@ def test_an_export_is_found_by_its_uuid_only(
 
 
 def test_a_stalled_export_says_so_then_shows_why_it_failed(
-    reviewer_client, articles, django_capture_on_commit_callbacks, settings
+    reviewer_client, articles, django_capture_on_commit_callbacks, settings, live_worker
 ):
     """A running export whose worker went silent says so (polling slower); once the sweep has
     marked it failed, its page says what happened."""
     job = start_background(reviewer_client, django_capture_on_commit_callbacks, settings)
     long_ago = timezone.now() - progress.STALL_AFTER - timedelta(minutes=1)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started=long_ago)
+    # Claimed by a worker that writes no heartbeat (a plain db_worker): the progress rule.
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING, worker_ids=["no-heartbeat"])
     url = reverse("interchange:export_status", args=[job.uuid])
     fragment = reviewer_client.get(url, headers=HTMX).content.decode()
     assert "No news from the background worker" in fragment and "sweep_jobs" in fragment
-    assert 'hx-trigger="every 10s"' in fragment
+    assert 'hx-trigger="every 5s"' in fragment
     tasks.sweep_jobs()
     fragment = reviewer_client.get(url, headers=HTMX).content.decode()
-    assert "The export failed" in fragment and "stopped reporting" in fragment
+    assert "The export failed" in fragment and "no progress for over 10 minutes" in fragment
     assert "hx-trigger" not in fragment

@@ -1,30 +1,29 @@
 """python manage.py sweep_jobs: tidy after lost, abandoned or expired jobs (interchange.tasks).
 
-Marks failed the running imports and exports whose worker stopped reporting (stopped, killed,
-machine restarted), deleting an import's uploads and an export's partial file; deletes the
+Marks failed the running imports and exports whose worker died (its heartbeat stopped for
+WORKER_DEAD_AFTER_SECONDS; for a worker that writes none, no progress for 10 minutes), and the
+task rows it left RUNNING; deletes a lost preview's uploads and a lost export's partial file (a
+lost confirmed import keeps its uploads: its preview can be confirmed again); deletes the
 uploads of previews nobody confirmed within a day, and the exports (file and job) older than
-EXPORT_KEEP_DAYS. A worker does this too each time it starts a job; run it from cron where jobs
-are rare.
+EXPORT_KEEP_DAYS. Every `run_worker` does this on start and every WORKER_SWEEP_SECONDS; run it
+by hand or from cron when no worker runs.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
 from interchange.exporting.prepared import keep_days_label
-from interchange.progress import STALL_AFTER
 from interchange.tasks import PREVIEW_KEPT, sweep_jobs
 
 
 class Command(BaseCommand):
     help = (
-        "Mark failed the running imports and exports silent for over "
-        f"{STALL_AFTER // timedelta(minutes=1)} minutes, delete the uploads of previews not "
-        f"confirmed within {PREVIEW_KEPT.days} day(s), and the exports older than "
-        "EXPORT_KEEP_DAYS."
+        "Mark failed the running imports and exports whose worker died, and its task rows; "
+        f"delete the uploads of previews not confirmed within {PREVIEW_KEPT.days} day(s), and "
+        "the exports older than EXPORT_KEEP_DAYS."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -32,5 +31,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{swept.stalled} stalled job(s) marked failed; uploads of {swept.previews} "
             f"unconfirmed preview(s) deleted; {swept.expired} export(s) older than "
-            f"{keep_days_label()} day(s) deleted"
+            f"{keep_days_label()} day(s) deleted; {swept.tasks} task row(s) of dead workers "
+            "marked failed"
         )
