@@ -248,7 +248,11 @@ def first_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     for cm in CUE_RE.finditer(text, start, end):
         before = text[max(start, cm.start() - 24) : cm.start()].split()
         previous = before[-1].lower() if before else ""
-        if previous in _ARTICLES_AND_POSSESSIVES or previous.endswith(("’s", "'s")) or previous[:1].isdigit():
+        if (
+            previous in _ARTICLES_AND_POSSESSIVES
+            or previous.endswith(("’s", "'s"))
+            or previous[:1].isdigit()
+        ):
             continue  # "the said document", "Estavia's state gas company", "212 confirmed"
         word = cm.group(0).split()[0]
         if word in _LEMMAS and previous and not _BEFORE_BASE_FORM.fullmatch(previous):

@@ -22,16 +22,17 @@ from django import forms
 from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from annotations import workflow
 from annotations.anchoring import clip
-from annotations.items import load_items
+from annotations.grouping import Grouping
+from annotations.items import load_grouping
 from annotations.models import Annotation, Attribution, Tag
 from annotations.views.fragments import (
     PAGE_TEMPLATE,
     panel_renderer,
+    panel_swaps,
     paragraphs_between,
     refuses_locked,
 )
@@ -105,7 +106,7 @@ def decided(
     message: str,
     *,
     attribution: Attribution | None = None,
-    made: services.Made | None = None,
+    before: Grouping | None = None,
 ) -> HttpResponse:
     """The answer to one accept or reject, kept small (the page is not re-rendered): the
     suggestion's item goes (the main swap), the paragraphs its spans touch are drawn again, the
@@ -120,8 +121,8 @@ def decided(
         article, text, suggestion.target, suggestion.caption_id, span, tags
     )
     swaps: list[dict[str, Any]] = []
-    if attribution is not None:
-        swaps = _annotation_swaps(request, article, attribution, made or services.Made(), tags)
+    if attribution is not None and before is not None:
+        swaps = _annotation_swaps(request, article, attribution, before, tags)
     context = {
         "message": message,
         "paragraphs": paragraphs,
@@ -138,39 +139,15 @@ def _annotation_swaps(
     request: SignedInRequest,
     article: Article,
     attribution: Attribution,
-    made: services.Made,
+    before: Grouping,
     tags: dict[int, Tag],
 ) -> list[dict[str, Any]]:
-    """Out-of-band swaps for the attribution's spans: a new one goes before the next annotation
-    in reading order that was there already (or at the list's end); one that was there is
-    replaced. One query for the reading order, whatever the number of annotations."""
+    """Out-of-band swaps for the attribution's spans: its card in the panel (its spans' items
+    inside it, taken out of the loose list where they were), placed by its claim's reading
+    order (annotations.views.fragments.panel_swaps: a fixed number of queries)."""
     spans = [attribution.claim_id, attribution.cue_id, attribution.source_span_id]
     ids = {pk for pk in spans if pk is not None} | {f.pk for f in attribution.fragments.all()}
-    new = set(made.annotations)
-    renderer = panel_renderer(request)
-    items = load_items(tags, ids=ids)
-    order = list(
-        Annotation.objects.filter(article_id=article.pk)
-        .reading_order()
-        .values_list("id", flat=True)
-    )
-    if len(order) == len(new):  # the list held only "No annotations yet": draw it whole
-        html = "".join(renderer.item(i) for i in items)
-        return [{"target": "#ann-list", "swap": "innerHTML", "html": mark_safe(html)}]  # noqa: S308
-    position = {pk: i for i, pk in enumerate(order)}
-    swaps = []
-    for item in sorted(items, key=lambda i: position.get(i.id, len(order))):
-        html = renderer.item(item)
-        if item.id not in new:
-            swaps.append({"target": f"#ann-{item.id}", "swap": "outerHTML", "html": html})
-            continue
-        after = (pk for pk in order[position[item.id] + 1 :] if pk not in new)
-        following = next(after, None)
-        if following is None:
-            swaps.append({"target": "#ann-list", "swap": "beforeend", "html": html})
-        else:
-            swaps.append({"target": f"#ann-{following}", "swap": "beforebegin", "html": html})
-    return swaps
+    return panel_swaps(panel_renderer(request), article.pk, before, ids, tags)
 
 
 @require_POST
@@ -182,6 +159,7 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
         Suggestion.objects.select_related("article", "caption", "source_entry"), pk=pk
     )
     made = services.Made()
+    before = load_grouping(suggestion.article_id)
     try:
         attribution = services.accept(
             suggestion, request.user, revision=_revision(request), made=made
@@ -192,7 +170,7 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
             request, suggestion.article, str(exc), level="error", status=code, extra=ITEM_ANSWER
         )
     message = f"Accepted the attribution “{_words(suggestion)}”."
-    return decided(request, suggestion, message, attribution=attribution, made=made)
+    return decided(request, suggestion, message, attribution=attribution, before=before)
 
 
 @require_POST

@@ -14,7 +14,7 @@ of the per-article review page, the same way and for the same reason: speed at 5
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape  # what django.utils.html.escape wraps; see below
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from ..anchoring import clip
-from ..items import Item, Link, ReviewInfo
+from ..grouping import Card, Grouping
+from ..items import Item, Link, ReviewInfo, grouping_of
 from ..models import Annotation, Review, Source, Tag
 
 if TYPE_CHECKING:
@@ -104,6 +105,65 @@ class Renderer:
     def items(self, items: Iterable[Item]) -> SafeString:
         html = "".join(self.item(i) for i in items)
         return mark_safe(html or '<li class="empty">No annotations yet.</li>')  # noqa: S308
+
+    def panel(self, items: Sequence[Item], grouping: Grouping | None = None) -> SafeString:
+        """The whole panel list: the attribution cards, then the spans in none (each list with
+        its empty line, hidden by CSS once an item follows)."""
+        grouping = grouping or grouping_of(items)
+        by_id = {i.id: i for i in items}
+        cards = "".join(self.card(c, by_id, grouping) for c in grouping.cards)
+        loose = "".join(self.item(by_id[pk]) for pk in grouping.loose)
+        return mark_safe(  # noqa: S308 - fixed markup around rendered items
+            '<h3 id="att-heading" class="grp-heading">Attributions</h3>'
+            '<ol id="att-list" class="att-list" aria-labelledby="att-heading">'
+            f'<li class="empty">No attributions yet.</li>{cards}</ol>'
+            '<h3 id="loose-heading" class="grp-heading">Not in an attribution</h3>'
+            '<ol id="ann-loose" class="ann-list" aria-labelledby="loose-heading">'
+            f'<li class="empty">No annotations outside an attribution.</li>{loose}</ol>'
+        )
+
+    def card(self, card: Card, by_id: Mapping[int, Item], grouping: Grouping) -> SafeString:
+        """One attribution: a head reading source — cue — claim (… further fragments; the
+        registry entry, or implicit), then its spans' items, each with its own controls; a span
+        whose item lives in an earlier card (its home) is a reference that jumps to the text."""
+        claim = by_id[card.claim]
+        link = next(link for link in claim.links if link.id == card.id)
+        source = (
+            f'<span class="att-src implicit">{escape(link.source_label)}</span>'
+            if link.implicit
+            else f'<span class="att-src">{escape(link.source_label)}</span>'
+        )
+        cue = (
+            f'<span class="att-cue">“{escape(clip(link.cue_quote, 40))}”</span>'
+            if link.cue_quote
+            else '<span class="att-cue muted">no cue</span>'
+        )
+        content = " … ".join(
+            f"“{escape(clip(q, 60))}”" for q in [claim.quote, *(q for _, q in link.fragments)]
+        )
+        sep = '<span class="att-sep" aria-hidden="true"> — </span>'
+        parts = [
+            f'<li id="att-{card.id}" class="att" data-att="{card.id}" '
+            f'data-members="{" ".join(map(str, card.members))}">'
+            f'<p class="att-head"><span class="visually-hidden">Attribution: </span>'
+            f'{source}{sep}{cue}{sep}<span class="att-claim">{content}</span></p>'
+            '<ol class="att-spans">'
+        ]
+        for pk in card.members:
+            item = by_id.get(pk)
+            if item is None:
+                continue
+            if grouping.home.get(pk) == card.id:
+                parts.append(self.item(item))
+            else:
+                parts.append(
+                    f'<li class="ann-ref" data-ref="{pk}"><span class="chip chip-{item.tag.pk}"></span>'
+                    f'<button type="button" class="link" data-jump="{pk}">{escape(item.tag.name)} '
+                    f"“{escape(clip(item.quote, 60))}”</button> "
+                    '<span class="muted">(also in an attribution above)</span></li>'
+                )
+        parts.append("</ol></li>")
+        return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
     def item(self, a: Item) -> SafeString:
         pk = a.id

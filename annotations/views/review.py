@@ -26,7 +26,8 @@ from newsroom.http import HtmxHttpRequest, SignedInRequest, permission_required
 from .. import services, workflow
 from ..anchoring import clip
 from ..forms import CorrectForm, RejectForm, WorkflowForm
-from ..items import load_items
+from ..grouping import Grouping
+from ..items import load_grouping, load_items
 from ..models import Annotation, ArticleReview, Review, Tag
 from ..render import highlight, panel
 from .fragments import (
@@ -184,11 +185,15 @@ def reviewed_response(
     *,
     message: str,
     paragraphs: list[SafeString] | None = None,
+    before: Grouping | None = None,
 ) -> HttpResponse:
     """What a review answers with: the panel item (with any paragraphs whose highlights
-    changed) or, on the review page, the table row and the page's status counts."""
+    changed, and the attribution cards a correction moved when `before` is given) or, on the
+    review page, the table row and the page's status counts."""
     if not on_review_page(request):
-        return item_response(request, annotation, paragraphs=paragraphs, message=message)
+        return item_response(
+            request, annotation, paragraphs=paragraphs, message=message, before=before
+        )
     (item,) = load_items(Tag.objects.by_id(), ids=[annotation.pk])
     counts = Annotation.objects.filter(article_id=annotation.article_id).count_by_status()
     context = {
@@ -249,6 +254,9 @@ def correct(request: SignedInRequest, pk: int) -> HttpResponse:
         return correct_form(request, annotation, form, status=422)
     data = form.cleaned_data
     old = copy.copy(annotation)
+    # A correction can move the span or change its tag (dropping its links): the panel's
+    # groups are compared before and after it.
+    before = None if on_review_page(request) else load_grouping(annotation.article_id)
     try:
         with transaction.atomic():
             workflow.review_annotation(
@@ -277,6 +285,7 @@ def correct(request: SignedInRequest, pk: int) -> HttpResponse:
         annotation,
         paragraphs=paragraphs,
         message=f"Corrected to {annotation.tag.name} “{clip(annotation.quote)}”",
+        before=before,
     )
 
 

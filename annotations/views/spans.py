@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,7 +30,7 @@ from suggestions import page as suggested_page
 from .. import aliases, services, workflow
 from ..anchoring import clip
 from ..forms import EditForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
-from ..items import load_items
+from ..items import load_grouping, load_items
 from ..models import Annotation, Attribution, Source, Tag, target_key
 from ..render import highlight, panel
 from ..render.suggested import SuggestionPanel
@@ -101,7 +102,7 @@ def workspace_context(article: Article, user: User | AnonymousUser) -> dict[str,
         "suggestions_html": SuggestionPanel(can_review=can_review_suggestions and not locked).items(
             pending.items
         ),
-        "panel_html": panel.Renderer(user, can_link=can_link, locked=locked).items(items),
+        "panel_html": panel.Renderer(user, can_link=can_link, locked=locked).panel(items),
         "can_annotate": user.has_perm("annotations.add_annotation") and not locked,
         "locked": locked,
         "can_link": can_link,
@@ -135,10 +136,20 @@ def get_changeable(request: HtmxHttpRequest, pk: int, *, deleted: bool = False) 
 
 
 def next_in_reading_order(annotation: Annotation) -> int | None:
-    """The live annotation the panel lists right after this one, to insert it before."""
+    """The live annotation the panel's loose list (spans in no attribution, issue 10) shows
+    right after this one, to insert a new span before: one query."""
+    live = Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True)
+    claimed = Attribution.objects.filter(live, claim__deleted_at__isnull=True)
+    in_attribution = (
+        Q(Exists(claimed.filter(claim=OuterRef("pk"))))
+        | Q(Exists(claimed.filter(source_span=OuterRef("pk"))))
+        | Q(Exists(claimed.filter(cue=OuterRef("pk"))))
+        | Q(Exists(claimed.filter(fragments=OuterRef("pk"))))
+    )
     return (
         Annotation.objects.filter(article_id=annotation.article_id)
         .listed_after(annotation)
+        .exclude(in_attribution)
         .values_list("id", flat=True)
         .first()
     )
@@ -218,6 +229,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = EditForm(request.POST, instance=annotation)
     if not form.is_valid():
         return form_response(request, "edit", {"a": annotation, "form": form}, status=422)
+    before = load_grouping(annotation.article_id)
     with transaction.atomic():
         annotation = form.save(commit=False)
         changed = annotation.tag_id != old_tag or sanitize_html(annotation.note) != old_note
@@ -233,7 +245,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if annotation.tag_id != old_tag
         else []
     )
-    return item_response(request, annotation, paragraphs=paragraphs)
+    return item_response(request, annotation, paragraphs=paragraphs, before=before)
 
 
 @refuses_locked
@@ -242,10 +254,11 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     annotation = get_changeable(request, pk)
     check_perms(request.user, "annotations.delete_annotation")
+    before = load_grouping(annotation.article_id)
     annotation.mark_deleted()
     tags = Tag.objects.by_id()
     paragraphs = changed_paragraphs(annotation.article, annotation, tags)
-    return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
+    return item_response(request, annotation, paragraphs=paragraphs, tags=tags, before=before)
 
 
 @refuses_locked
@@ -259,11 +272,12 @@ def restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return status_message(
             request, "This annotation can't be restored: the text it pointed at has changed."
         )
+    before = load_grouping(annotation.article_id, shown=[annotation.pk])
     Annotation.all_objects.filter(pk=annotation.pk).update(deleted_at=None)
     annotation.deleted_at = None
     tags = Tag.objects.by_id()
     paragraphs = changed_paragraphs(annotation.article, annotation, tags)
-    return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
+    return item_response(request, annotation, paragraphs=paragraphs, tags=tags, before=before)
 
 
 @refuses_locked
@@ -284,8 +298,9 @@ def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return form_response(request, "link", {"a": claim, "form": form}, status=422)
     attribution = form.cleaned_data["attribution"]
     attribution.author = request.user
+    before = load_grouping(claim.article_id)
     attribution.save()
-    return item_response(request, claim)
+    return item_response(request, claim, before=before)
 
 
 @refuses_locked
@@ -295,8 +310,9 @@ def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     attribution = get_object_or_404(Attribution.objects.select_related("claim"), pk=pk)
     claim = get_changeable(request, attribution.claim_id)
     check_perms(request.user, "annotations.delete_attribution")
+    before = load_grouping(claim.article_id)
     attribution.delete()
-    return item_response(request, claim)
+    return item_response(request, claim, before=before)
 
 
 def changeable_attribution(request: HtmxHttpRequest, pk: int, permission: str) -> Attribution:
@@ -325,8 +341,9 @@ def add_fragment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = FragmentForm(request.POST, attribution=attribution, auto_id=auto_id)
     if not form.is_valid():
         return form_response(request, "fragment", {**context, "form": form}, status=422)
+    before = load_grouping(claim.article_id)
     services.add_fragment(attribution, form.cleaned_data["fragment"])
-    return item_response(request, claim)
+    return item_response(request, claim, before=before)
 
 
 @refuses_locked
@@ -338,8 +355,9 @@ def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpRes
     span = attribution.fragments.filter(pk=fragment).first()
     if span is None:
         return status_message(request, "That span is not a fragment of this attribution.")
+    before = load_grouping(attribution.claim.article_id)
     services.remove_fragment(attribution, span)
-    return item_response(request, attribution.claim)
+    return item_response(request, attribution.claim, before=before)
 
 
 @refuses_locked
@@ -366,6 +384,7 @@ def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
         return form_response(request, "resolve", {**context, "form": form}, status=422)
     data = form.cleaned_data
     confirm_by = request.user if data.get("remember") else None
+    before = load_grouping(span.article_id)
     if data.get("source"):
         services.resolve_source(span, data["source"], confirm_by=confirm_by)
     else:
@@ -373,7 +392,7 @@ def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
         services.create_source_and_resolve(
             span, name=data["new_name"], kind=data["new_kind"], confirm_by=confirm_by
         )
-    return item_response(request, span)
+    return item_response(request, span, before=before)
 
 
 @refuses_locked
@@ -381,6 +400,7 @@ def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
 @permission_required("annotations.change_annotation")
 def unresolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     span = get_changeable(request, pk)
+    before = load_grouping(span.article_id)
     span.source_entry = None
     span.save(update_fields=["source_entry", "updated"])
-    return item_response(request, span)
+    return item_response(request, span, before=before)

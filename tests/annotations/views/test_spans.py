@@ -145,8 +145,8 @@ def test_create_appends_the_new_item_after_the_last_in_reading_order(client, art
     make_annotation(article, "Source", quote="The minister")
     response = span_post(client, article, 34, 65)
     annotation = Annotation.objects.get(tag__name="Claim")
-    item = partial(response, "#ann-list")
-    assert 'hx-target="#ann-list" hx-swap="beforeend"' in response.content.decode()
+    item = partial(response, "#ann-loose")
+    assert 'hx-target="#ann-loose" hx-swap="beforeend"' in response.content.decode()
     assert item.count('<li id="ann-') == 1
     assert item.startswith(f'<li id="ann-{annotation.pk}" class="ann" data-ann="{annotation.pk}"')
     assert partial(response, "#ann-count") == "2"
