@@ -90,7 +90,9 @@ class Item:
 
     def span_info(self) -> SpanInfo:
         unlinked = self.tag.role == Tag.Role.CLAIM and not self.links
-        return SpanInfo(self.id, self.start, self.end, self.tag.pk, self.tag.name, unlinked)
+        return SpanInfo(
+            self.id, self.start, self.end, self.tag.pk, self.tag.name, unlinked, self.tag.role
+        )
 
 
 _FIELDS = (

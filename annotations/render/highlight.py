@@ -20,6 +20,7 @@ their `data-o` stay exactly what the selection bridge expects.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -44,6 +45,9 @@ class SpanInfo:
     # A claim that no attribution links to a source yet: drawn hatched ("needs a source"), so
     # linked and unlinked claims look different without colour (issue 10).
     unlinked: bool = False
+    # The tag's role (Tag.Role: claim, source, cue, quote, other): what draws its shape, so tags
+    # read without colour (issue 10). Empty (the compare page): colour only.
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,19 @@ def _suggestion_attrs(spans: Sequence[SuggestedSpan]) -> tuple[str, str]:
     roles = sorted({s.role for s in spans})
     ids = " ".join(sorted({str(s.id) for s in spans}))
     return " sg " + " ".join(f"sg-{r}" for r in roles), f' data-sg="{ids}"'
+
+
+def _shape_classes(infos: Sequence[SpanInfo], start: int, end: int) -> list[str]:
+    """The non-colour encoding of one segment (app.css draws it): `r-<role>` for each role
+    covering it, `o-<role>` / `e-<role>` where a span of that role opens / closes here (the
+    ends of a source's box, a claim's brackets), `d-<role>` where two spans of one role cover
+    it (a Source inside a Source: a double box)."""
+    roles = Counter(i.role for i in infos)
+    out = [f"r-{r}" for r in roles]
+    out += [f"o-{r}" for r in roles if any(i.role == r and i.start == start for i in infos)]
+    out += [f"e-{r}" for r in roles if any(i.role == r and i.end == end for i in infos)]
+    out += [f"d-{r}" for r, n in roles.items() if n > 1]
+    return out
 
 
 def root_id(target_key: str, prefix: str = "") -> str:
@@ -88,6 +105,7 @@ def render_paragraph(
     by_id: Mapping[Hashable, SpanInfo] = {s.id: s for s in spans}
     pid = paragraph_id(target_key, index, id_prefix)
     parts = [f'<{element} class="para" id="{pid}" data-o="{start}">']
+    same = Counter((s.start, s.end) for s in spans)
     cut = [Span(s.id, s.start, s.end) for s in spans]
     # Suggestion spans are keyed apart from annotation ids: ("s", position in `suggested`).
     cut += [Span(("s", i), s.start, s.end) for i, s in enumerate(suggested)]
@@ -116,11 +134,17 @@ def render_paragraph(
         if len(infos) > 1:
             # Depth drawn in ink too, so nesting shows even between spans of the same tag.
             classes.append(f"n{min(len(infos), 3)}")
+        stack = ""
+        if infos[0].role:
+            classes += _shape_classes(infos, seg.start, seg.end)
+            shared = max((same[(i.start, i.end)] for i in infos if i.end == seg.end), default=1)
+            if shared > 1:  # two tags or more on exactly these words: a count marker at the end
+                stack = f' data-stack="{shared}"'
         ids = " ".join(str(info.id) for info in infos)
         label = escape(" · ".join(info.tag_name for info in infos))
         parts.append(
             f'<mark class="{" ".join(classes)}{sg_class}" data-o="{seg.start}" data-ann="{ids}"'
-            f'{sg_attr} title="{label}">{piece}</mark>'
+            f'{sg_attr}{stack} title="{label}">{piece}</mark>'
         )
     parts.append(f"</{element}>")
     # Safe: every piece of text above went through escape(); ids and classes are integers.
@@ -182,15 +206,14 @@ def render_paragraphs(
 
 def tag_stylesheet(tags: Iterable[tuple[int, str]]) -> str:
     """Colour classes for (tag id, validated #rrggbb colour): a- background for the innermost
-    span, b- underline and c- overline for the spans that enclose it, chip- for legend and panel."""
+    span, chip- for legend and panel. The spans that enclose it (b-, c-) are drawn by their
+    role's shape in ink (app.css: r-claim, r-source, …), not by a second colour: shapes add up
+    where colours hide one another, and they read in greyscale."""
     rules = []
     for tag_id, colour in tags:
         if not _COLOUR.fullmatch(colour):  # never let a stray value into a stylesheet
             continue
         rules.append(
-            f"mark.a-{tag_id}{{background-color:{colour}}}"
-            f"mark.b-{tag_id}{{border-bottom:3px solid {colour}}}"
-            f"mark.c-{tag_id}{{box-shadow:inset 0 3px 0 0 {colour}}}"
-            f".chip-{tag_id}{{--chip:{colour}}}"
+            f"mark.a-{tag_id}{{background-color:{colour}}}.chip-{tag_id}{{--chip:{colour}}}"
         )
     return "".join(rules)

@@ -67,7 +67,9 @@ def paragraphs_between(
         .values_list("id", "start", "end", "tag_id", "linked")
     )
     spans = [
-        highlight.SpanInfo(pk, s, e, t, tags[t].name, tags[t].role == Tag.Role.CLAIM and not linked)
+        highlight.SpanInfo(
+            pk, s, e, t, tags[t].name, tags[t].role == Tag.Role.CLAIM and not linked, tags[t].role
+        )
         for pk, s, e, t, linked in neighbours
     ]
     element = "p" if target == Annotation.Target.BODY else "span"
