@@ -226,10 +226,10 @@ class Renderer:
                 linkable = editable and self.can_link
                 unlink = (
                     f' <button type="button" class="link" hx-get="{self.fragment_url.format(link.id)}" '
-                    f'{target} aria-label="Add a further content fragment to this attribution">'
+                    f'{target} aria-label="Add fragment: a further content fragment of this attribution">'
                     "add fragment</button>"
                     f' <button type="button" class="link" hx-post="{self.unlink_url.format(link.id)}" '
-                    f'{target} aria-label="Remove this attribution">unlink</button>'
+                    f'{target} aria-label="Unlink: remove this attribution">unlink</button>'
                     if linkable
                     else ""
                 )

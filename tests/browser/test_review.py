@@ -118,7 +118,7 @@ def test_mark_ready_review_inline_send_back_and_editor_sees_why(
     # source linked yet, issue 10).
     claim_tag = Annotation.objects.get(pk=spans["quote"].pk).tag_id
     expect(page.locator("#t-body mark", has_text="allied factions").first).to_have_class(
-        f"hl a-{claim_tag} unlinked"
+        f"hl a-{claim_tag} unlinked r-claim o-claim e-claim"
     )
 
     source = page.locator(f"#ann-{spans['source'].pk}")

@@ -110,7 +110,7 @@ def test_item_in_a_caption_says_where_and_keeps_the_note():
 def add_fragment(pk: int) -> str:
     return (
         f' <button type="button" class="link" hx-get="/annotations/attributions/{pk}/fragments/" '
-        f'{T} aria-label="Add a further content fragment to this attribution">add fragment</button>'
+        f'{T} aria-label="Add fragment: a further content fragment of this attribution">add fragment</button>'
     )
 
 
@@ -125,11 +125,11 @@ def test_linked_claim_lists_its_sources_with_unlink():
         '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
         f"{add_fragment(11)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
-        'aria-label="Remove this attribution">unlink</button></li>'
+        'aria-label="Unlink: remove this attribution">unlink</button></li>'
         '<li><span class="muted">source</span> Ministry of Works'
         f"{add_fragment(12)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/12/delete/" {T} '
-        'aria-label="Remove this attribution">unlink</button></li></ul>'
+        'aria-label="Unlink: remove this attribution">unlink</button></li></ul>'
         f"{EDIT_ACTIONS}</li>"
     )
 
@@ -156,7 +156,7 @@ def test_attribution_in_fragments_shows_each_with_remove():
         + "</span></span>"
         f"{add_fragment(11)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
-        'aria-label="Remove this attribution">unlink</button></li></ul>'
+        'aria-label="Unlink: remove this attribution">unlink</button></li></ul>'
         f"{EDIT_ACTIONS}</li>"
     )
 
