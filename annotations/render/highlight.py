@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from html import escape  # Django's escape wraps it; see render/panel.py
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..anchoring import Span, paragraph_bounds, segments
@@ -67,17 +67,25 @@ def _suggestion_attrs(spans: Sequence[SuggestedSpan]) -> tuple[str, str]:
     return " sg " + " ".join(f"sg-{r}" for r in roles), f' data-sg="{ids}"'
 
 
-def _shape_classes(infos: Sequence[SpanInfo], start: int, end: int) -> list[str]:
+# The shape classes of a segment, by what covers it: (role, opens here, closes here) per span,
+# innermost first. A page repeats few combinations, so they are built once (bounded).
+_SHAPES: dict[tuple[tuple[str, bool, bool], ...], str] = {}
+
+
+def _shape_classes(shape: tuple[tuple[str, bool, bool], ...]) -> str:
     """The non-colour encoding of one segment (app.css draws it): `r-<role>` for each role
     covering it, `o-<role>` / `e-<role>` where a span of that role opens / closes here (the
     ends of a source's box, a claim's brackets), `d-<role>` where two spans of one role cover
     it (a Source inside a Source: a double box)."""
-    roles = Counter(i.role for i in infos)
+    roles = Counter(role for role, _, _ in shape)
     out = [f"r-{r}" for r in roles]
-    out += [f"o-{r}" for r in roles if any(i.role == r and i.start == start for i in infos)]
-    out += [f"e-{r}" for r in roles if any(i.role == r and i.end == end for i in infos)]
+    out += [f"o-{r}" for r in roles if any(role == r and o for role, o, _ in shape)]
+    out += [f"e-{r}" for r in roles if any(role == r and e for role, _, e in shape)]
     out += [f"d-{r}" for r, n in roles.items() if n > 1]
-    return out
+    if len(_SHAPES) > 4096:
+        _SHAPES.clear()
+    _SHAPES[shape] = classes = " ".join(out)
+    return classes
 
 
 def root_id(target_key: str, prefix: str = "") -> str:
@@ -106,6 +114,8 @@ def render_paragraph(
     pid = paragraph_id(target_key, index, id_prefix)
     parts = [f'<{element} class="para" id="{pid}" data-o="{start}">']
     same = Counter((s.start, s.end) for s in spans)
+    # Spans sharing their exact words with another: what gets the count marker (usually none).
+    stacked = {s.id: same[(s.start, s.end)] for s in spans if same[(s.start, s.end)] > 1}
     cut = [Span(s.id, s.start, s.end) for s in spans]
     # Suggestion spans are keyed apart from annotation ids: ("s", position in `suggested`).
     cut += [Span(("s", i), s.start, s.end) for i, s in enumerate(suggested)]
@@ -136,10 +146,11 @@ def render_paragraph(
             classes.append(f"n{min(len(infos), 3)}")
         stack = ""
         if infos[0].role:
-            classes += _shape_classes(infos, seg.start, seg.end)
-            shared = max((same[(i.start, i.end)] for i in infos if i.end == seg.end), default=1)
-            if shared > 1:  # two tags or more on exactly these words: a count marker at the end
-                stack = f' data-stack="{shared}"'
+            shape = tuple((i.role, i.start == seg.start, i.end == seg.end) for i in infos)
+            classes.append(_SHAPES.get(shape) or _shape_classes(shape))
+            if stacked:  # two tags or more on exactly these words: a count marker at their end
+                shared = max((stacked.get(i.id, 1) for i in infos if i.end == seg.end), default=1)
+                stack = f' data-stack="{shared}"' if shared > 1 else ""
         ids = " ".join(str(info.id) for info in infos)
         label = escape(" · ".join(info.tag_name for info in infos))
         parts.append(

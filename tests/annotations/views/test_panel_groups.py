@@ -396,11 +396,11 @@ def test_a_change_answers_in_as_many_queries_for_a_long_article(client, editor):
         first = None
         for i in range(n):
             at = i * (len(BODY) + 2)
-            make = (
-                lambda tag, q: make_annotation(  # noqa: E731
-                    article, tag, at + text[at:].index(q), at + text[at:].index(q) + len(q), editor
-                )
-            )
+
+            def make(tag: str, q: str, at: int = at) -> Annotation:
+                start = at + text[at:].index(q)
+                return make_annotation(article, tag, start, start + len(q), editor)
+
             att = Attribution.objects.create(
                 claim=make("Claim", "the pier"),
                 source_span=make("Source", "The harbour master"),
