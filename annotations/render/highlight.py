@@ -67,25 +67,36 @@ def _suggestion_attrs(spans: Sequence[SuggestedSpan]) -> tuple[str, str]:
     return " sg " + " ".join(f"sg-{r}" for r in roles), f' data-sg="{ids}"'
 
 
-# The shape classes of a segment, by what covers it: (role, opens here, closes here) per span,
-# innermost first. A page repeats few combinations, so they are built once (bounded).
-_SHAPES: dict[tuple[tuple[str, bool, bool], ...], str] = {}
+# A mark's class list and title by what covers it, innermost first: (tag id, tag name, role,
+# unlinked, opens here, closes here) per span. A page repeats few combinations, so each is built
+# once (the dict is bounded).
+_MarkKey = tuple[tuple[int, str, str, bool, bool, bool], ...]
+_MARKS: dict[_MarkKey, tuple[str, str]] = {}
 
 
-def _shape_classes(shape: tuple[tuple[str, bool, bool], ...]) -> str:
-    """The non-colour encoding of one segment (app.css draws it): `r-<role>` for each role
-    covering it, `o-<role>` / `e-<role>` where a span of that role opens / closes here (the
-    ends of a source's box, a claim's brackets), `d-<role>` where two spans of one role cover
-    it (a Source inside a Source: a double box)."""
-    roles = Counter(role for role, _, _ in shape)
-    out = [f"r-{r}" for r in roles]
-    out += [f"o-{r}" for r in roles if any(role == r and o for role, o, _ in shape)]
-    out += [f"e-{r}" for r in roles if any(role == r and e for role, _, e in shape)]
-    out += [f"d-{r}" for r, n in roles.items() if n > 1]
-    if len(_SHAPES) > 4096:
-        _SHAPES.clear()
-    _SHAPES[shape] = classes = " ".join(out)
-    return classes
+def _mark_attrs(look: _MarkKey) -> tuple[str, str]:
+    """The class list and escaped title of a mark: `hl`, the layer classes (innermost span's
+    tag a-, the two enclosing it b-, c-), `unlinked` if a claim without a source covers it, the
+    depth n2/n3, then the non-colour encoding (app.css draws it) when roles are given:
+    `r-<role>` for each role covering it, `o-<role>` / `e-<role>` where a span of that role
+    opens / closes here (the ends of a source's box, a claim's brackets), `d-<role>` where two
+    spans of one role cover it (a Source inside a Source: a double box)."""
+    classes = ["hl"] + [f"{layer}-{k[0]}" for layer, k in zip(LAYER_CLASSES, look, strict=False)]
+    if any(k[3] for k in look):
+        classes.append("unlinked")
+    if len(look) > 1:
+        # Depth drawn in ink too, so nesting shows even between spans of the same tag.
+        classes.append(f"n{min(len(look), 3)}")
+    if look[0][2]:
+        roles = Counter(k[2] for k in look)
+        classes += [f"r-{r}" for r in roles]
+        classes += [f"o-{r}" for r in roles if any(k[2] == r and k[4] for k in look)]
+        classes += [f"e-{r}" for r in roles if any(k[2] == r and k[5] for k in look)]
+        classes += [f"d-{r}" for r, n in roles.items() if n > 1]
+    if len(_MARKS) > 8192:
+        _MARKS.clear()
+    _MARKS[look] = found = (" ".join(classes), escape(" · ".join(k[1] for k in look)))
+    return found
 
 
 def root_id(target_key: str, prefix: str = "") -> str:
@@ -136,25 +147,20 @@ def render_paragraph(
                 parts.append(f'<span data-o="{seg.start}">{piece}</span>')
             continue
         infos = [by_id[k] for k in keys]
-        classes = ["hl"] + [
-            f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos, strict=False)
-        ]
-        if any(info.unlinked for info in infos):
-            classes.append("unlinked")
-        if len(infos) > 1:
-            # Depth drawn in ink too, so nesting shows even between spans of the same tag.
-            classes.append(f"n{min(len(infos), 3)}")
+        s0, s1 = seg.start, seg.end
+        # Everything of the mark but its ids and text depends only on what covers it and where
+        # those spans start and end: built once per combination (`_mark_attrs`).
+        look = tuple(
+            (i.tag_id, i.tag_name, i.role, i.unlinked, i.start == s0, i.end == s1) for i in infos
+        )
+        classes, label = _MARKS.get(look) or _mark_attrs(look)
         stack = ""
-        if infos[0].role:
-            shape = tuple((i.role, i.start == seg.start, i.end == seg.end) for i in infos)
-            classes.append(_SHAPES.get(shape) or _shape_classes(shape))
-            if stacked:  # two tags or more on exactly these words: a count marker at their end
-                shared = max((stacked.get(i.id, 1) for i in infos if i.end == seg.end), default=1)
-                stack = f' data-stack="{shared}"' if shared > 1 else ""
+        if stacked:  # two tags or more on exactly these words: a count marker at their end
+            shared = max((stacked.get(i.id, 1) for i in infos if i.end == s1), default=1)
+            stack = f' data-stack="{shared}"' if shared > 1 else ""
         ids = " ".join(str(info.id) for info in infos)
-        label = escape(" · ".join(info.tag_name for info in infos))
         parts.append(
-            f'<mark class="{" ".join(classes)}{sg_class}" data-o="{seg.start}" data-ann="{ids}"'
+            f'<mark class="{classes}{sg_class}" data-o="{s0}" data-ann="{ids}"'
             f'{sg_attr}{stack} title="{label}">{piece}</mark>'
         )
     parts.append(f"</{element}>")
