@@ -174,7 +174,8 @@ def test_accept_answers_only_what_changed(client, article, editor):
     assert '<hx-partial hx-target="#sg-count" hx-swap="innerHTML">2</hx-partial>' in html
     assert '<hx-partial hx-target="#ann-count" hx-swap="innerHTML">3</hx-partial>' in html
     assert re.search(
-        r'<mark class="hl a-\d+" data-o="\d+" data-ann="\d+" title="Source">Engineers', html
+        r'<mark class="hl a-\d+ r-source o-source e-source" data-o="\d+" data-ann="\d+" title="Source">Engineers',
+        html,
     )
 
 
