@@ -132,24 +132,30 @@ def test_each_tag_has_its_own_shape_in_computed_style(live, login_page, scene, a
     the page in greyscale is kept as a screenshot."""
     editor, article, spans, _ = scene
     page = open_page(login_page, live, editor, article)
-    shape = """m => { const s = getComputedStyle(m); return [s.borderTopStyle, s.boxShadow !== 'none'
-        && !/^(rgba\\(0, 0, 0, 0\\) 0px 0px 0px 0px(, )?)+$/.test(s.boxShadow), s.fontWeight,
-        s.fontStyle, s.textDecorationLine].join('|'); }"""
-    only = {
-        "claim": page.locator("#t-body mark", has_text="the tram line would open").first,
-        "source": page.locator("#t-body mark", has_text="'s spokeswoman").first,
-        "cue": mark(page, spans["cue"].pk),
-        "quote": None,
-    }
-    shapes = {role: loc.evaluate(shape) for role, loc in only.items() if loc is not None}
-    assert len(set(shapes.values())) == len(shapes), shapes
+    style = """m => { const s = getComputedStyle(m); return {border: s.borderTopStyle,
+        left: s.borderLeftStyle, shadow: s.boxShadow, weight: s.fontWeight, italic: s.fontStyle,
+        line: s.textDecorationLine, lineStyle: s.textDecorationStyle}; }"""
+    claim = page.locator("#t-body mark", has_text="the tram line would open").first.evaluate(style)
+    source = page.locator("#t-body mark", has_text="'s spokeswoman").first.evaluate(style)
+    cue = mark(page, spans["cue"].pk).evaluate(style)
+    shared = mark(page, spans["shared_quote"].pk)
+    both = shared.evaluate(style)
+    # Claim: a solid band under the words (an inset shadow 3px high) and bars at its ends.
+    assert "inset" in claim["shadow"] and "-3px" in claim["shadow"], claim
+    assert claim["border"] == "none" and claim["italic"] == "normal"
+    # Source: a box (top and bottom borders, the sides where it starts and ends).
+    assert source["border"] == "solid" and source["left"] == "none", source
+    assert mark(page, spans["source2"].pk).evaluate(style)["left"] == "solid"
+    # Cue: bold with a dotted overline.
+    assert int(cue["weight"]) >= 700 and cue["line"] == "overline" and cue["lineStyle"] == "dotted"
+    # Quote on the claim's words: italic with its overline (2px) beside the claim's band.
+    assert both["italic"] == "italic" and "2px" in both["shadow"] and "-3px" in both["shadow"]
+    shapes = {str(claim), str(source), str(cue), str(both)}
+    assert len(shapes) == 4
     inner = page.locator("#t-body mark", has_text="The mayor").first
     assert inner.evaluate("m => getComputedStyle(m).borderTopStyle") == "double"
-    shared = mark(page, spans["shared_quote"].pk)
     assert shared.get_attribute("data-stack") == "2"
     assert "×2" in shared.evaluate("m => getComputedStyle(m, '::after').content")
-    quote_shape = shared.evaluate(shape)
-    assert quote_shape not in set(shapes.values())
     page.locator("#doc").screenshot(path=str(artifacts_dir / "groups-nested-highlights.png"))
     page.evaluate("() => { document.documentElement.style.filter = 'grayscale(1)'; }")
     page.locator("#doc").screenshot(path=str(artifacts_dir / "groups-greyscale.png"))
