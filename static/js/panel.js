@@ -2,6 +2,8 @@
 // Below 900 px the panel is a bottom sheet (app.css), opened and closed by the "Panel" button;
 // the status line stays visible while it is closed. Keys that move through the panel (n, p, l,
 // j, k) open it first, and "Show in text" closes it so the highlight is in view.
+// After a panel change that redrew the card holding the focus, the focus goes back to the same
+// span's item.
 // The #coverage card (annotate.js places it under a highlight) is moved back inside the
 // viewport whenever it is shown or moved, at any width.
 (function () {
@@ -43,6 +45,21 @@
       }
     });
   }
+
+  // A change in the panel can redraw the whole card the focused control was in: when the focus
+  // fell to the page after the swap, put it back on that span's item (its quote button).
+  let focusedItem = null;
+  document.addEventListener("htmx:before:request", (e) => {
+    const source = e.target instanceof Element ? e.target.closest("#panel li.ann[id]") : null;
+    focusedItem = source ? source.id : null;
+  });
+  document.addEventListener("htmx:after:swap", () => {
+    if (!focusedItem || (document.activeElement && document.activeElement !== document.body)) return;
+    const item = document.getElementById(focusedItem);
+    const target = item && (item.querySelector("button.quote") || item.querySelector("button"));
+    if (target) target.focus({ preventScroll: true });
+    focusedItem = null;
+  });
 
   const card = document.getElementById("coverage");
   if (!card) return;

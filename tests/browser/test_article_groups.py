@@ -101,7 +101,8 @@ def test_linking_and_unlinking_move_the_spans_between_card_and_list(
     live, login_page, scene, artifacts_dir
 ):
     """Linking the lone claim from its Link form makes a card holding its source and cue,
-    which leave the loose list; unlinking it puts the three back; no id is ever doubled."""
+    which leave the loose list, and the focus goes back to the claim's item; unlinking it puts
+    the three back; no id is ever doubled."""
     editor, article, spans, _ = scene
     page = open_page(login_page, live, editor, article)
     lone, cue2, source2 = spans["lone"], spans["cue2"], spans["source2"]
@@ -114,6 +115,8 @@ def test_linking_and_unlinking_move_the_spans_between_card_and_list(
     card = page.locator("#att-list > li.att").nth(1)
     expect(card.locator("li.ann")).to_have_count(3)
     assert ids_in(card.locator("li.ann")) == [source2.pk, cue2.pk, lone.pk]
+    expect(page.locator(f"#ann-{lone.pk} button.quote")).to_be_focused()
+    page.locator("#panel").screenshot(path=str(artifacts_dir / "groups-panel-linked.png"))
     expect(page.locator(f"#ann-loose #ann-{lone.pk}")).to_have_count(0)
     expect(page.locator(f"#ann-loose #ann-{cue2.pk}")).to_have_count(0)
     for pk in (lone.pk, cue2.pk, source2.pk):
