@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from .grouping import Grouping, group
 from .models import (
     IMPLICIT_SOURCE_LABEL,
     TARGET_RANK,
@@ -91,7 +92,9 @@ class Item:
 
     def span_info(self) -> SpanInfo:
         unlinked = self.tag.role == Tag.Role.CLAIM and not self.links
-        return SpanInfo(self.id, self.start, self.end, self.tag.pk, self.tag.name, unlinked)
+        return SpanInfo(
+            self.id, self.start, self.end, self.tag.pk, self.tag.name, unlinked, self.tag.role
+        )
 
 
 _FIELDS = (
@@ -283,3 +286,45 @@ def load_items(
             )
         )
     return items
+
+
+def grouping_of(items: Iterable[Item]) -> Grouping:
+    """The panel's groups of an article's items (as load_items reads them): no query."""
+    items = list(items)
+    order = [i.id for i in items]
+    dead = {i.id for i in items if i.deleted}
+    links = [
+        (link.id, i.id, link.source_span_id, link.cue_id, [pk for pk, _ in link.fragments])
+        for i in items
+        for link in i.links
+    ]
+    return group(order, links, dead)
+
+
+def load_grouping(article_id: int, shown: Iterable[int] = ()) -> Grouping:
+    """The panel's groups of an article read lean (two queries, ids only): what a change's
+    answer compares before and after (annotations.grouping.diff). `shown` are deleted spans
+    still on the page as their Undo placeholder (loose)."""
+    shown = list(shown)
+    rows = (
+        Annotation.all_objects.filter(article_id=article_id)
+        .filter(Q(deleted_at__isnull=True) | Q(pk__in=shown))
+        .reading_order()
+        .values_list("id", "deleted_at")
+    )
+    order, dead = [], set()
+    for pk, gone in rows:
+        order.append(pk)
+        if gone is not None:
+            dead.add(pk)
+    links: dict[int, tuple[int, int, int | None, int | None, list[int]]] = {}
+    for pk, claim, source, cue, fragment in (
+        Attribution.objects.filter(claim__article_id=article_id)
+        .filter(Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True))
+        .order_by("id")
+        .values_list("id", "claim_id", "source_span_id", "cue_id", "fragments")
+    ):
+        row = links.setdefault(pk, (pk, claim, source, cue, []))
+        if fragment is not None:
+            row[4].append(fragment)
+    return group(order, links.values(), dead)

@@ -25,16 +25,17 @@ from django import forms
 from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from annotations import workflow
 from annotations.anchoring import clip
-from annotations.items import load_items
+from annotations.grouping import Grouping
+from annotations.items import load_grouping
 from annotations.models import Annotation, Attribution, Tag
 from annotations.views.fragments import (
     PAGE_TEMPLATE,
     panel_renderer,
+    panel_swaps,
     paragraphs_between,
     refuses_locked,
 )
@@ -155,6 +156,7 @@ def decided(
     made: services.Made | None = None,
     edited: services.EditedSpans | None = None,
     tags: dict[int, Tag] | None = None,
+    before: Grouping | None = None,
 ) -> HttpResponse:
     """The answer to one accept or reject, kept small (the page is not re-rendered): the
     suggestion's item goes (the main swap), the paragraphs its spans touch are drawn again, the
@@ -172,11 +174,10 @@ def decided(
         article, text, suggestion.target, suggestion.caption_id, span, tags, outlines
     )
     swaps: list[dict[str, Any]] = []
-    count = None
-    if attribution is not None:
-        swaps, count = _annotation_swaps(request, article, made or services.Made(), tags)
-    if count is None:
-        count = Annotation.objects.filter(article_id=article.pk).count()
+    if attribution is not None and before is not None:
+        ids = set(made.spans) if made is not None and made.spans else None
+        swaps = _annotation_swaps(request, article, attribution, before, tags, ids)
+    count = Annotation.objects.filter(article_id=article.pk).count()
     context = {
         "message": message,
         "paragraphs": paragraphs,
@@ -190,40 +191,19 @@ def decided(
 def _annotation_swaps(
     request: SignedInRequest,
     article: Article,
-    made: services.Made,
+    attribution: Attribution,
+    before: Grouping,
     tags: dict[int, Tag],
-) -> tuple[list[dict[str, Any]], int]:
-    """Out-of-band swaps for the attribution's spans (`made.spans`): a new one goes before the
-    next annotation in reading order that was there already (or at the list's end); one that
-    was there is replaced. One query for the reading order, whatever the number of annotations,
-    which also gives the annotation count."""
-    ids = set(made.spans)
-    new = set(made.annotations)
-    renderer = panel_renderer(request)
-    items = load_items(tags, ids=ids)
-    order = list(
-        Annotation.objects.filter(article_id=article.pk)
-        .reading_order()
-        .values_list("id", flat=True)
-    )
-    if len(order) == len(new):  # the list held only "No annotations yet": draw it whole
-        html = "".join(renderer.item(i) for i in items)
-        whole = {"target": "#ann-list", "swap": "innerHTML", "html": mark_safe(html)}  # noqa: S308
-        return [whole], len(order)
-    position = {pk: i for i, pk in enumerate(order)}
-    swaps = []
-    for item in sorted(items, key=lambda i: position.get(i.id, len(order))):
-        html = renderer.item(item)
-        if item.id not in new:
-            swaps.append({"target": f"#ann-{item.id}", "swap": "outerHTML", "html": html})
-            continue
-        after = (pk for pk in order[position[item.id] + 1 :] if pk not in new)
-        following = next(after, None)
-        if following is None:
-            swaps.append({"target": "#ann-list", "swap": "beforeend", "html": html})
-        else:
-            swaps.append({"target": f"#ann-{following}", "swap": "beforebegin", "html": html})
-    return swaps, len(order)
+    ids: set[int] | None = None,
+) -> list[dict[str, Any]]:
+    """Out-of-band swaps for the attribution's spans (`ids`, which the service already knows
+    after an accept; read from the attribution otherwise): its card in the panel (its spans'
+    items inside it, taken out of the loose list where they were), placed by its claim's
+    reading order (annotations.views.fragments.panel_swaps: a fixed number of queries)."""
+    if ids is None:
+        spans = [attribution.claim_id, attribution.cue_id, attribution.source_span_id]
+        ids = {pk for pk in spans if pk is not None} | {f.pk for f in attribution.fragments.all()}
+    return panel_swaps(panel_renderer(request), article.pk, before, ids, tags)
 
 
 @require_POST
@@ -235,6 +215,7 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
         Suggestion.objects.select_related("article", "caption", "source_entry"), pk=pk
     )
     made = services.Made()
+    before = load_grouping(suggestion.article_id)
     try:
         edited = _edited(request)
         tags = Tag.objects.by_id()  # read once: for cutting the spans and for drawing them
@@ -263,7 +244,14 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     else:
         message = f"Accepted the attribution, edited: “{_edited_words(edited)}”."
     return decided(
-        request, suggestion, message, attribution=attribution, made=made, edited=edited, tags=tags
+        request,
+        suggestion,
+        message,
+        attribution=attribution,
+        made=made,
+        edited=edited,
+        tags=tags,
+        before=before,
     )
 
 

@@ -20,10 +20,11 @@ their `data-o` stay exactly what the selection bridge expects.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from html import escape  # Django's escape wraps it; see render/panel.py
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..anchoring import Span, paragraph_bounds, segments
@@ -44,6 +45,9 @@ class SpanInfo:
     # A claim that no attribution links to a source yet: drawn hatched ("needs a source"), so
     # linked and unlinked claims look different without colour (issue 10).
     unlinked: bool = False
+    # The tag's role (Tag.Role: claim, source, cue, quote, other): what draws its shape, so tags
+    # read without colour (issue 10). Empty (the compare page): colour only.
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,38 @@ def _suggestion_attrs(spans: Sequence[SuggestedSpan]) -> tuple[str, str]:
     roles = sorted({s.role for s in spans})
     ids = " ".join(sorted({str(s.id) for s in spans}))
     return " sg " + " ".join(f"sg-{r}" for r in roles), f' data-sg="{ids}"'
+
+
+# A mark's class list and title by what covers it, innermost first: (tag id, tag name, role,
+# unlinked, opens here, closes here) per span. A page repeats few combinations, so each is built
+# once (the dict is bounded).
+_MarkKey = tuple[tuple[int, str, str, bool, bool, bool], ...]
+_MARKS: dict[_MarkKey, tuple[str, str]] = {}
+
+
+def _mark_attrs(look: _MarkKey) -> tuple[str, str]:
+    """The class list and escaped title of a mark: `hl`, the layer classes (innermost span's
+    tag a-, the two enclosing it b-, c-), `unlinked` if a claim without a source covers it, the
+    depth n2/n3, then the non-colour encoding (app.css draws it) when roles are given:
+    `r-<role>` for each role covering it, `o-<role>` / `e-<role>` where a span of that role
+    opens / closes here (the ends of a source's box, a claim's brackets), `d-<role>` where two
+    spans of one role cover it (a Source inside a Source: a double box)."""
+    classes = ["hl"] + [f"{layer}-{k[0]}" for layer, k in zip(LAYER_CLASSES, look, strict=False)]
+    if any(k[3] for k in look):
+        classes.append("unlinked")
+    if len(look) > 1:
+        # Depth drawn in ink too, so nesting shows even between spans of the same tag.
+        classes.append(f"n{min(len(look), 3)}")
+    if look[0][2]:
+        roles = Counter(k[2] for k in look)
+        classes += [f"r-{r}" for r in roles]
+        classes += [f"o-{r}" for r in roles if any(k[2] == r and k[4] for k in look)]
+        classes += [f"e-{r}" for r in roles if any(k[2] == r and k[5] for k in look)]
+        classes += [f"d-{r}" for r, n in roles.items() if n > 1]
+    if len(_MARKS) > 8192:
+        _MARKS.clear()
+    _MARKS[look] = found = (" ".join(classes), escape(" · ".join(k[1] for k in look)))
+    return found
 
 
 def root_id(target_key: str, prefix: str = "") -> str:
@@ -88,6 +124,9 @@ def render_paragraph(
     by_id: Mapping[Hashable, SpanInfo] = {s.id: s for s in spans}
     pid = paragraph_id(target_key, index, id_prefix)
     parts = [f'<{element} class="para" id="{pid}" data-o="{start}">']
+    same = Counter((s.start, s.end) for s in spans)
+    # Spans sharing their exact words with another: what gets the count marker (usually none).
+    stacked = {s.id: same[(s.start, s.end)] for s in spans if same[(s.start, s.end)] > 1}
     cut = [Span(s.id, s.start, s.end) for s in spans]
     # Suggestion spans are keyed apart from annotation ids: ("s", position in `suggested`).
     cut += [Span(("s", i), s.start, s.end) for i, s in enumerate(suggested)]
@@ -108,19 +147,21 @@ def render_paragraph(
                 parts.append(f'<span data-o="{seg.start}">{piece}</span>')
             continue
         infos = [by_id[k] for k in keys]
-        classes = ["hl"] + [
-            f"{layer}-{info.tag_id}" for layer, info in zip(LAYER_CLASSES, infos, strict=False)
-        ]
-        if any(info.unlinked for info in infos):
-            classes.append("unlinked")
-        if len(infos) > 1:
-            # Depth drawn in ink too, so nesting shows even between spans of the same tag.
-            classes.append(f"n{min(len(infos), 3)}")
+        s0, s1 = seg.start, seg.end
+        # Everything of the mark but its ids and text depends only on what covers it and where
+        # those spans start and end: built once per combination (`_mark_attrs`).
+        look = tuple(
+            (i.tag_id, i.tag_name, i.role, i.unlinked, i.start == s0, i.end == s1) for i in infos
+        )
+        classes, label = _MARKS.get(look) or _mark_attrs(look)
+        stack = ""
+        if stacked:  # two tags or more on exactly these words: a count marker at their end
+            shared = max((stacked.get(i.id, 1) for i in infos if i.end == s1), default=1)
+            stack = f' data-stack="{shared}"' if shared > 1 else ""
         ids = " ".join(str(info.id) for info in infos)
-        label = escape(" · ".join(info.tag_name for info in infos))
         parts.append(
-            f'<mark class="{" ".join(classes)}{sg_class}" data-o="{seg.start}" data-ann="{ids}"'
-            f'{sg_attr} title="{label}">{piece}</mark>'
+            f'<mark class="{classes}{sg_class}" data-o="{s0}" data-ann="{ids}"'
+            f'{sg_attr}{stack} title="{label}">{piece}</mark>'
         )
     parts.append(f"</{element}>")
     # Safe: every piece of text above went through escape(); ids and classes are integers.
@@ -182,15 +223,14 @@ def render_paragraphs(
 
 def tag_stylesheet(tags: Iterable[tuple[int, str]]) -> str:
     """Colour classes for (tag id, validated #rrggbb colour): a- background for the innermost
-    span, b- underline and c- overline for the spans that enclose it, chip- for legend and panel."""
+    span, chip- for legend and panel. The spans that enclose it (b-, c-) are drawn by their
+    role's shape in ink (app.css: r-claim, r-source, …), not by a second colour: shapes add up
+    where colours hide one another, and they read in greyscale."""
     rules = []
     for tag_id, colour in tags:
         if not _COLOUR.fullmatch(colour):  # never let a stray value into a stylesheet
             continue
         rules.append(
-            f"mark.a-{tag_id}{{background-color:{colour}}}"
-            f"mark.b-{tag_id}{{border-bottom:3px solid {colour}}}"
-            f"mark.c-{tag_id}{{box-shadow:inset 0 3px 0 0 {colour}}}"
-            f".chip-{tag_id}{{--chip:{colour}}}"
+            f"mark.a-{tag_id}{{background-color:{colour}}}.chip-{tag_id}{{--chip:{colour}}}"
         )
     return "".join(rules)

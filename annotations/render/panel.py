@@ -14,7 +14,7 @@ of the per-article review page, the same way and for the same reason: speed at 5
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape  # what django.utils.html.escape wraps; see below
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from ..anchoring import clip
-from ..items import Item, Link, ReviewInfo
+from ..grouping import Card, Grouping
+from ..items import Item, Link, ReviewInfo, grouping_of
 from ..models import Annotation, Review, Source, Tag
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ KIND_LABELS = dict(Source.Kind.choices)
 REVIEW_WORDS = dict(Review.Action.choices)
 CORRECT_BUTTON = '<button type="button" hx-get="{url}correct/{on}" {target}>Correct…</button>'
 WHERE_LABELS = dict(Annotation.Target.choices)
+SEP = '<span class="att-sep" aria-hidden="true"> — </span>'
 
 
 def provenance_text(
@@ -109,6 +111,73 @@ class Renderer:
         html = "".join(self.item(i) for i in items)
         return mark_safe(html or '<li class="empty">No annotations yet.</li>')  # noqa: S308
 
+    def panel(self, items: Sequence[Item], grouping: Grouping | None = None) -> SafeString:
+        """The whole panel list: the attribution cards, then the spans in none (each list with
+        its empty line, hidden by CSS once an item follows). One join for the whole panel."""
+        grouping = grouping or grouping_of(items)
+        by_id = {i.id: i for i in items}
+        out = [
+            '<h3 id="att-heading" class="grp-heading">Attributions</h3>'
+            '<ol id="att-list" class="att-list" aria-labelledby="att-heading">'
+            '<li class="empty">No attributions yet.</li>'
+        ]
+        for card in grouping.cards:
+            self._card(out, card, by_id, grouping)
+        out.append(
+            "</ol>"
+            '<h3 id="loose-heading" class="grp-heading">Not in an attribution</h3>'
+            '<ol id="ann-loose" class="ann-list" aria-labelledby="loose-heading">'
+            '<li class="empty">No annotations outside an attribution.</li>'
+        )
+        out += [self.item(by_id[pk]) for pk in grouping.loose]
+        out.append("</ol>")
+        return mark_safe("".join(out))  # noqa: S308 - fixed markup around rendered items
+
+    def card(self, card: Card, by_id: Mapping[int, Item], grouping: Grouping) -> SafeString:
+        """One attribution: a head reading source — cue — claim (… further fragments; the
+        registry entry, or implicit), then its spans' items, each with its own controls; a span
+        whose item lives in an earlier card (its home) is a reference that jumps to the text."""
+        out: list[str] = []
+        self._card(out, card, by_id, grouping)
+        return mark_safe("".join(out))  # noqa: S308 - every text in it is escaped
+
+    def _card(
+        self, out: list[str], card: Card, by_id: Mapping[int, Item], grouping: Grouping
+    ) -> None:
+        claim = by_id[card.claim]
+        link = next(link for link in claim.links if link.id == card.id)
+        implicit = " implicit" if link.implicit else ""
+        cue = (
+            f'<span class="att-cue">“{escape(clip(link.cue_quote, 40))}”</span>'
+            if link.cue_quote
+            else '<span class="att-cue muted">no cue</span>'
+        )
+        content = " … ".join(
+            f"“{escape(clip(q, 60))}”" for q in [claim.quote, *(q for _, q in link.fragments)]
+        )
+        out.append(
+            f'<li id="att-{card.id}" class="att" data-att="{card.id}" '
+            f'data-members="{" ".join(map(str, card.members))}">'
+            f'<p class="att-head"><span class="visually-hidden">Attribution: </span>'
+            f'<span class="att-src{implicit}">{escape(link.source_label)}</span>{SEP}{cue}{SEP}'
+            f'<span class="att-claim">{content}</span></p><ol class="att-spans">'
+        )
+        home = grouping.home
+        for pk in card.members:
+            item = by_id.get(pk)
+            if item is None:
+                continue
+            if home.get(pk) == card.id:
+                out.append(self.item(item))
+            else:
+                out.append(
+                    f'<li class="ann-ref" data-ref="{pk}"><span class="chip chip-{item.tag.pk}"></span>'
+                    f'<button type="button" class="link" data-jump="{pk}">{escape(item.tag.name)} '
+                    f"“{escape(clip(item.quote, 60))}”</button> "
+                    '<span class="muted">(also in an attribution above)</span></li>'
+                )
+        out.append("</ol></li>")
+
     def item(self, a: Item) -> SafeString:
         pk = a.id
         tag = a.tag
@@ -170,10 +239,10 @@ class Renderer:
                 linkable = editable and self.can_link
                 unlink = (
                     f' <button type="button" class="link" hx-get="{self.fragment_url.format(link.id)}" '
-                    f'{target} aria-label="Add a further content fragment to this attribution">'
+                    f'{target} aria-label="Add fragment: a further content fragment of this attribution">'
                     "add fragment</button>"
                     f' <button type="button" class="link" hx-post="{self.unlink_url.format(link.id)}" '
-                    f'{target} aria-label="Remove this attribution">unlink</button>'
+                    f'{target} aria-label="Unlink: remove this attribution">unlink</button>'
                     if linkable
                     else ""
                 )

@@ -5,7 +5,7 @@ each) or, for the panel item and the highlighted text, in annotations.render."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import wraps
 from typing import Any
 
@@ -18,9 +18,10 @@ from articles.models import Article
 from newsroom.http import HtmxHttpRequest
 from suggestions import page as suggested_page
 
-from .. import workflow
+from .. import grouping, workflow
 from ..anchoring import paragraph_bounds, paragraphs_touched
-from ..items import load_items
+from ..grouping import Grouping
+from ..items import load_grouping, load_items
 from ..models import Annotation, Attribution, Tag, target_key
 from ..render import highlight, panel
 
@@ -68,7 +69,9 @@ def paragraphs_between(
         .values_list("id", "start", "end", "tag_id", "linked")
     )
     spans = [
-        highlight.SpanInfo(pk, s, e, t, tags[t].name, tags[t].role == Tag.Role.CLAIM and not linked)
+        highlight.SpanInfo(
+            pk, s, e, t, tags[t].name, tags[t].role == Tag.Role.CLAIM and not linked, tags[t].role
+        )
         for pk, s, e, t, linked in neighbours
     ]
     element = "p" if target == Annotation.Target.BODY else "span"
@@ -90,6 +93,40 @@ def panel_renderer(request: HtmxHttpRequest, *, locked: bool = False) -> panel.R
     )
 
 
+def panel_swaps(
+    renderer: panel.Renderer,
+    article_id: int,
+    before: Grouping,
+    touched: Collection[int],
+    tags: dict[int, Tag],
+) -> list[dict[str, Any]]:
+    """The out-of-band swaps that keep the panel's groups right after a change (issue 10): the
+    attribution cards and loose items that changed, drawn again, inserted or removed
+    (annotations.grouping.diff). `before` is the grouping read before the change; `touched` the
+    annotations whose own item changed. Seven queries, whatever the article's size."""
+    after = load_grouping(article_id, shown=touched)
+    swaps = grouping.diff(before, after, touched)
+    cards = {c.id: c for c in after.cards}
+    needed: set[int] = set()
+    for s in swaps:
+        if s.what is not None:
+            kind, pk = s.what
+            needed.update(cards[pk].members if kind == "card" else (pk,))
+    by_id = {i.id: i for i in load_items(tags, ids=needed)} if needed else {}
+    out = []
+    for s in swaps:
+        html = ""
+        if s.what is not None:
+            kind, pk = s.what
+            html = (
+                renderer.card(cards[pk], by_id, after)
+                if kind == "card"
+                else renderer.item(by_id[pk])
+            )
+        out.append({"target": s.target, "swap": s.swap, "html": html})
+    return out
+
+
 def item_response(
     request: HtmxHttpRequest,
     annotation: Annotation,
@@ -99,19 +136,28 @@ def item_response(
     message: str = "",
     level: str = "ok",
     tags: dict[int, Tag] | None = None,
+    before: Grouping | None = None,
+    touched: Collection[int] = (),
 ) -> HttpResponse:
     """One panel item (the main swap), plus changed paragraphs and the count; `message` goes
-    to the status line (`level` "error" for a refusal)."""
+    to the status line (`level` "error" for a refusal). Given the panel's grouping `before` a
+    change, the item comes with whatever cards and loose items the change moved, all out of
+    band (`panel_swaps`; the main swap is then empty)."""
     tags = tags or Tag.objects.by_id()
-    (item,) = load_items(tags, ids=[annotation.pk])
     locked = workflow.is_locked(annotation.article.status)
-    context = {
-        "item_html": panel_renderer(request, locked=locked).item(item),
+    renderer = panel_renderer(request, locked=locked)
+    context: dict[str, Any] = {
         "paragraphs": paragraphs or [],
         "message": message,
         "level": level,
         "count": Annotation.objects.filter(article_id=annotation.article_id).count(),
     }
+    if before is None:
+        (item,) = load_items(tags, ids=[annotation.pk])
+        context["item_html"] = renderer.item(item)
+    else:
+        ids = {annotation.pk, *touched}
+        context["swaps"] = panel_swaps(renderer, annotation.article_id, before, ids, tags)
     return render(request, f"{PAGE_TEMPLATE}#item_response", context, status=status)
 
 

@@ -28,7 +28,8 @@ from suggestions.sentences import sentences
 from .. import reviewing, services, workflow
 from ..anchoring import clip
 from ..forms import CorrectForm, RejectForm, WorkflowForm
-from ..items import load_items
+from ..grouping import Grouping
+from ..items import load_grouping, load_items
 from ..models import Annotation, ArticleReview, Review, Tag, target_key
 from ..render import highlight, panel
 from ..render.review import ReviewCards, context_html
@@ -216,15 +217,19 @@ def reviewed_response(
     *,
     message: str,
     paragraphs: list[SafeString] | None = None,
+    before: Grouping | None = None,
 ) -> HttpResponse:
     """What a review answers with: the panel item (with any paragraphs whose highlights
-    changed), or a card of the review page (`?on=card`), or the old table row (`?on=review`),
-    with the page's status counts."""
+    changed, and the attribution cards a correction moved when `before` is given), or a card
+    of the review page (`?on=card`), or the old table row (`?on=review`), with the page's
+    status counts."""
     card = on_card(request)
     if card:
         return card_response(request, annotation, card, message=message)
     if not on_review_page(request):
-        return item_response(request, annotation, paragraphs=paragraphs, message=message)
+        return item_response(
+            request, annotation, paragraphs=paragraphs, message=message, before=before
+        )
     (item,) = load_items(Tag.objects.by_id(), ids=[annotation.pk])
     counts = Annotation.objects.filter(article_id=annotation.article_id).count_by_status()
     context = {
@@ -310,6 +315,9 @@ def correct(request: SignedInRequest, pk: int) -> HttpResponse:
         return correct_form(request, annotation, form, status=422)
     data = form.cleaned_data
     old = copy.copy(annotation)
+    # A correction can move the span or change its tag (dropping its links): the panel's
+    # groups are compared before and after it.
+    before = None if on_review_page(request) else load_grouping(annotation.article_id)
     try:
         with transaction.atomic():
             workflow.review_annotation(
@@ -338,6 +346,7 @@ def correct(request: SignedInRequest, pk: int) -> HttpResponse:
         annotation,
         paragraphs=paragraphs,
         message=f"Corrected to {annotation.tag.name} “{clip(annotation.quote)}”",
+        before=before,
     )
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,7 +30,7 @@ from suggestions import page as suggested_page
 from .. import aliases, services, workflow
 from ..anchoring import clip
 from ..forms import EditForm, FlowForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
-from ..items import load_items
+from ..items import load_grouping, load_items
 from ..models import Annotation, Attribution, Source, Tag, target_key
 from ..render import highlight, panel
 from ..render.suggested import SuggestionPanel
@@ -42,6 +43,7 @@ from .fragments import (
     item_response,
     on_review_page,
     panel_renderer,
+    panel_swaps,
     refuses_locked,
     status_message,
 )
@@ -49,6 +51,8 @@ from .review import workflow_context
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
+
+    from ..grouping import Grouping
 
 # --- The article page ----------------------------------------------------------------------------
 
@@ -102,7 +106,7 @@ def workspace_context(article: Article, user: User | AnonymousUser) -> dict[str,
         "suggestions_html": SuggestionPanel(can_review=can_review_suggestions and not locked).items(
             pending.items
         ),
-        "panel_html": panel.Renderer(user, can_link=can_link, locked=locked).items(items),
+        "panel_html": panel.Renderer(user, can_link=can_link, locked=locked).panel(items),
         "can_annotate": user.has_perm("annotations.add_annotation") and not locked,
         "locked": locked,
         "can_link": can_link,
@@ -136,10 +140,20 @@ def get_changeable(request: HtmxHttpRequest, pk: int, *, deleted: bool = False) 
 
 
 def next_in_reading_order(annotation: Annotation) -> int | None:
-    """The live annotation the panel lists right after this one, to insert it before."""
+    """The live annotation the panel's loose list (spans in no attribution, issue 10) shows
+    right after this one, to insert a new span before: one query."""
+    live = Q(source_span__isnull=True) | Q(source_span__deleted_at__isnull=True)
+    claimed = Attribution.objects.filter(live, claim__deleted_at__isnull=True)
+    in_attribution = (
+        Q(Exists(claimed.filter(claim=OuterRef("pk"))))
+        | Q(Exists(claimed.filter(source_span=OuterRef("pk"))))
+        | Q(Exists(claimed.filter(cue=OuterRef("pk"))))
+        | Q(Exists(claimed.filter(fragments=OuterRef("pk"))))
+    )
     return (
         Annotation.objects.filter(article_id=annotation.article_id)
         .listed_after(annotation)
+        .exclude(in_attribution)
         .values_list("id", flat=True)
         .first()
     )
@@ -167,6 +181,7 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
         return status_message(request, form_errors_text(form))
     data = form.cleaned_data
     attribution = None
+    before = load_grouping(article.pk) if flow is not None else None
     try:
         with transaction.atomic():
             annotation, created = services.create_annotation(
@@ -199,7 +214,11 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
     tags = Tag.objects.by_id()
     (item,) = load_items(tags, ids=[annotation.pk])
     live = annotation.deleted_at is None
-    paragraphs, swaps = flow_changes(request, article, annotation, attribution, tags)
+    paragraphs, swaps = (
+        flow_changes(request, article, annotation, attribution, tags, before)
+        if before is not None
+        else (changed_paragraphs(article, annotation, tags), [])
+    )
     context = {
         "message": flow_message(annotation, attribution),
         "level": "ok",
@@ -208,7 +227,8 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
         "attribution_id": attribution.pk if attribution else None,
         "paragraphs": paragraphs if live else [],
         "swaps": swaps,
-        "item_html": panel_renderer(request).item(item) if live else "",
+        # In an attribution, the span's item comes inside its card (swaps).
+        "item_html": panel_renderer(request).item(item) if live and not swaps else "",
         "next_id": next_in_reading_order(annotation) if live else None,
         "count": Annotation.objects.filter(article_id=article.pk).count(),
     }
@@ -257,19 +277,20 @@ def flow_changes(
     span: Annotation,
     attribution: Attribution | None,
     tags: dict[int, Tag],
+    before: Grouping,
 ) -> tuple[list, list[dict[str, Any]]]:
     """The paragraphs a flow step redrew (the span's, and the claim's: it is no longer drawn
-    unlinked) and the panel items it changed besides the span's own (the claim's, which lists
-    its links), as out-of-band swaps of the panel's existing item rendering."""
+    unlinked) and, once the span is in an attribution, the panel's cards and loose items the
+    step moved (`panel_swaps` against the grouping `before` it), out of band."""
     paragraphs = changed_paragraphs(article, span, tags)
-    swaps: list[dict[str, Any]] = []
-    if attribution is not None and attribution.claim_id != span.pk:
-        claim = attribution.claim
+    if attribution is None:
+        return paragraphs, []
+    if attribution.claim_id != span.pk:
         seen = {p["id"] for p in paragraphs}
+        claim = attribution.claim
         paragraphs += [p for p in changed_paragraphs(article, claim, tags) if p["id"] not in seen]
-        (claim_item,) = load_items(tags, ids=[claim.pk])
-        html = panel_renderer(request).item(claim_item)
-        swaps.append({"target": f"#ann-{claim.pk}", "swap": "outerHTML", "html": html})
+    touched = {span.pk, attribution.claim_id}
+    swaps = panel_swaps(panel_renderer(request), article.pk, before, touched, tags)
     return paragraphs, swaps
 
 
@@ -296,6 +317,7 @@ def attribute(request: SignedInRequest, article_id: int) -> HttpResponse:
             "Only the claim's author, a reviewer or an admin can link it to a source.",
             status=403,
         )
+    before = load_grouping(article.pk)
     try:
         attribution = services.attribute(
             **flow.pieces(span),
@@ -305,11 +327,7 @@ def attribute(request: SignedInRequest, article_id: int) -> HttpResponse:
     except ValidationError as exc:
         return status_message(request, " ".join(exc.messages))
     tags = Tag.objects.by_id()
-    paragraphs, swaps = flow_changes(request, article, span, attribution, tags)
-    if attribution is not None and attribution.claim_id == span.pk:
-        (claim_item,) = load_items(tags, ids=[span.pk])
-        html = panel_renderer(request).item(claim_item)
-        swaps.append({"target": f"#ann-{span.pk}", "swap": "outerHTML", "html": html})
+    paragraphs, swaps = flow_changes(request, article, span, attribution, tags, before)
     message = flow_message(span, attribution).replace("Saved", "Picked", 1)
     context = {
         "message": message,
@@ -348,6 +366,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = EditForm(request.POST, instance=annotation)
     if not form.is_valid():
         return form_response(request, "edit", {"a": annotation, "form": form}, status=422)
+    before = load_grouping(annotation.article_id)
     with transaction.atomic():
         annotation = form.save(commit=False)
         changed = annotation.tag_id != old_tag or sanitize_html(annotation.note) != old_note
@@ -363,7 +382,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if annotation.tag_id != old_tag
         else []
     )
-    return item_response(request, annotation, paragraphs=paragraphs)
+    return item_response(request, annotation, paragraphs=paragraphs, before=before)
 
 
 @refuses_locked
@@ -372,10 +391,11 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     annotation = get_changeable(request, pk)
     check_perms(request.user, "annotations.delete_annotation")
+    before = load_grouping(annotation.article_id)
     annotation.mark_deleted()
     tags = Tag.objects.by_id()
     paragraphs = changed_paragraphs(annotation.article, annotation, tags)
-    return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
+    return item_response(request, annotation, paragraphs=paragraphs, tags=tags, before=before)
 
 
 @refuses_locked
@@ -389,11 +409,12 @@ def restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return status_message(
             request, "This annotation can't be restored: the text it pointed at has changed."
         )
+    before = load_grouping(annotation.article_id, shown=[annotation.pk])
     Annotation.all_objects.filter(pk=annotation.pk).update(deleted_at=None)
     annotation.deleted_at = None
     tags = Tag.objects.by_id()
     paragraphs = changed_paragraphs(annotation.article, annotation, tags)
-    return item_response(request, annotation, paragraphs=paragraphs, tags=tags)
+    return item_response(request, annotation, paragraphs=paragraphs, tags=tags, before=before)
 
 
 @refuses_locked
@@ -414,8 +435,9 @@ def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return form_response(request, "link", context, status=422)
     attribution = form.cleaned_data["attribution"]
     attribution.author = request.user
+    before = load_grouping(claim.article_id)
     attribution.save()
-    return item_response(request, claim)
+    return item_response(request, claim, before=before)
 
 
 def entry_box(form: LinkForm) -> registry_views.Combobox:
@@ -442,8 +464,9 @@ def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     attribution = get_object_or_404(Attribution.objects.select_related("claim"), pk=pk)
     claim = get_changeable(request, attribution.claim_id)
     check_perms(request.user, "annotations.delete_attribution")
+    before = load_grouping(claim.article_id)
     attribution.delete()
-    return item_response(request, claim)
+    return item_response(request, claim, before=before)
 
 
 def changeable_attribution(request: HtmxHttpRequest, pk: int, permission: str) -> Attribution:
@@ -472,8 +495,9 @@ def add_fragment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = FragmentForm(request.POST, attribution=attribution, auto_id=auto_id)
     if not form.is_valid():
         return form_response(request, "fragment", {**context, "form": form}, status=422)
+    before = load_grouping(claim.article_id)
     services.add_fragment(attribution, form.cleaned_data["fragment"])
-    return item_response(request, claim)
+    return item_response(request, claim, before=before)
 
 
 @refuses_locked
@@ -485,8 +509,9 @@ def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpRes
     span = attribution.fragments.filter(pk=fragment).first()
     if span is None:
         return status_message(request, "That span is not a fragment of this attribution.")
+    before = load_grouping(attribution.claim.article_id)
     services.remove_fragment(attribution, span)
-    return item_response(request, attribution.claim)
+    return item_response(request, attribution.claim, before=before)
 
 
 @refuses_locked
@@ -521,6 +546,7 @@ def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
         return resolve_form(request, span, form, standing.value, status=422)
     data = form.cleaned_data
     confirm_by = request.user if data.get("remember") else None
+    before = load_grouping(span.article_id)
     if data.get("source"):
         services.resolve_source(span, data["source"], confirm_by=confirm_by)
     else:
@@ -528,7 +554,7 @@ def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
         services.create_source_and_resolve(
             span, name=data["new_name"], kind=data["new_kind"], confirm_by=confirm_by
         )
-    return item_response(request, span)
+    return item_response(request, span, before=before)
 
 
 def resolve_form(
@@ -579,6 +605,7 @@ def resolve_conflict(span: Annotation, form: ResolveForm) -> str:
 @permission_required("annotations.change_annotation")
 def unresolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     span = get_changeable(request, pk)
+    before = load_grouping(span.article_id)
     span.source_entry = None
     span.save(update_fields=["source_entry", "updated"])
-    return item_response(request, span)
+    return item_response(request, span, before=before)

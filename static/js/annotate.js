@@ -208,7 +208,7 @@
     // keep one of each.
     const dedupePanel = () => {
       const seen = new Set();
-      for (const li of document.querySelectorAll("#ann-list > li[id]")) {
+      for (const li of document.querySelectorAll("#ann-list li.ann[id]")) {
         if (seen.has(li.id)) li.remove(); else seen.add(li.id);
       }
     };

@@ -374,7 +374,7 @@
   // --- Forms: focus in, one Link form, focus back ------------------------------------------------
   let lastItem = null; // the panel item (li id) the editor was on
   panel.addEventListener("focusin", (e) => {
-    const li = e.target.closest("#ann-list > li[id]");
+    const li = e.target.closest("#ann-list li.ann[id]");
     if (li) lastItem = li.id;
   });
 

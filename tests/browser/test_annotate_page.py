@@ -124,7 +124,7 @@ def test_quotation_interrupted_by_its_cue_becomes_one_attribution(live, login_pa
     page = open_article(login_page(editor), live, article)
 
     item = page.locator(f"#ann-{first.pk}")
-    add = item.get_by_role("button", name="Add a further content fragment to this attribution")
+    add = item.get_by_role("button", name="Add fragment: a further content fragment")
     add.focus()
     page.keyboard.press("Enter")
     form = page.locator(f"#ann-{first.pk} form")

@@ -118,9 +118,9 @@ def test_mark_ready_review_inline_send_back_and_editor_sees_why(
     # The highlight took the new tag's colour without a reload (hatched: a claim with no
     # source linked yet, issue 10).
     claim_tag = Annotation.objects.get(pk=spans["quote"].pk).tag_id
-    # (Focus is back on the item after the form, so its highlight may also be `related`.)
+    # (The focus is back on the item, which may add `related` to the mark.)
     expect(page.locator("#t-body mark", has_text="allied factions").first).to_have_class(
-        re.compile(rf"^hl a-{claim_tag} unlinked( related)?$")
+        re.compile(rf"^hl a-{claim_tag} unlinked r-claim o-claim e-claim( related)?$")
     )
 
     source = page.locator(f"#ann-{spans['source'].pk}")

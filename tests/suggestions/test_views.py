@@ -164,8 +164,8 @@ def test_accept_answers_only_what_changed(client, article, editor):
     html = response.content.decode()
     assert Suggestion.objects.get(pk=suggestion.pk).status == "accepted"
     assert Annotation.objects.filter(article=article, author=editor).count() == 3
-    # The list held nothing: it is drawn whole with the three new items.
-    assert '<hx-partial hx-target="#ann-list" hx-swap="innerHTML"><li id="ann-' in html
+    # No attribution card yet: the new one goes at the end of the cards, its three items in it.
+    assert '<hx-partial hx-target="#att-list" hx-swap="beforeend"><li id="att-' in html
     assert html.count('<li id="ann-') == 3
     assert "suggested by newsroom-rules 3, rule source-cue-that, confidence 0.85" in html
     assert 'id="sg-' not in html
@@ -174,15 +174,17 @@ def test_accept_answers_only_what_changed(client, article, editor):
     assert '<hx-partial hx-target="#sg-count" hx-swap="innerHTML">2</hx-partial>' in html
     assert '<hx-partial hx-target="#ann-count" hx-swap="innerHTML">3</hx-partial>' in html
     assert re.search(
-        r'<mark class="hl a-\d+" data-o="\d+" data-ann="\d+" title="Source">Engineers', html
+        r'<mark class="hl a-\d+ r-source o-source e-source" data-o="\d+" data-ann="\d+" title="Source">Engineers',
+        html,
     )
 
 
 def test_accept_inserts_new_items_in_reading_order_and_replaces_reused_ones(
     client, article, editor
 ):
-    """With annotations on the page, a new span goes before the next one in reading order,
-    and a span the editor had already marked (reused) is replaced in place."""
+    """With attributions on the page, the new card goes before the next one in its claim's
+    reading order, and a span the editor had already marked (reused) leaves the loose list
+    for the card."""
     first, last = by_rule(article, "quote-source-cue"), by_rule(article, "content-source-cue")
     client.post(reverse("suggestions:accept", args=[first.pk]), headers=HTMX)
     client.post(reverse("suggestions:accept", args=[last.pk]), headers=HTMX)
@@ -190,14 +192,19 @@ def test_accept_inserts_new_items_in_reading_order_and_replaces_reused_ones(
     middle = by_rule(article, "source-cue-that")
     html = client.post(reverse("suggestions:accept", args=[middle.pk]), headers=HTMX)
     html = html.content.decode()
-    assert f'<hx-partial hx-target="#ann-{engineers.pk}" hx-swap="outerHTML">' in html
+    assert f'<hx-partial hx-target="#ann-{engineers.pk}" hx-swap="delete">' in html
     officials_port = Annotation.objects.get(quote="The port will close")
     cue = Annotation.objects.get(quote="said", start=BODY.index("Engineers said") + 10)
     claim = Annotation.objects.get(quote="that the pier needs work")
+    later = officials_port.attributions.get().pk
+    assert html.count(f'<hx-partial hx-target="#att-{later}" hx-swap="beforebegin">') == 1
+    card = html.split(f'<hx-partial hx-target="#att-{later}" hx-swap="beforebegin">')[1]
+    # The card reads source — cue — claim, the reused source span's item inside it.
     assert (
-        html.count(f'<hx-partial hx-target="#ann-{officials_port.pk}" hx-swap="beforebegin">') == 2
+        card.index(f'<li id="ann-{engineers.pk}"')
+        < card.index(f'<li id="ann-{cue.pk}"')
+        < card.index(f'<li id="ann-{claim.pk}"')
     )
-    assert html.index(f'<li id="ann-{cue.pk}"') < html.index(f'<li id="ann-{claim.pk}"')
 
 
 def test_accepting_an_accepted_suggestion_answers_409_with_its_state(client, article):

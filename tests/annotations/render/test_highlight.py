@@ -55,10 +55,10 @@ def test_caption_paragraph_with_an_id_prefix():
 
 
 def test_tag_stylesheet_skips_a_colour_that_is_not_rrggbb():
-    """Colour rules for valid #rrggbb only; anything else never reaches the stylesheet."""
+    """Colour rules for valid #rrggbb only (the innermost span's fill and the chip; enclosing
+    spans are drawn by their role's shape); anything else never reaches the stylesheet."""
     assert tag_stylesheet([(1, "#f6c744"), (2, "red;}")]) == (
-        "mark.a-1{background-color:#f6c744}mark.b-1{border-bottom:3px solid #f6c744}"
-        "mark.c-1{box-shadow:inset 0 3px 0 0 #f6c744}.chip-1{--chip:#f6c744}"
+        "mark.a-1{background-color:#f6c744}.chip-1{--chip:#f6c744}"
     )
 
 
@@ -104,3 +104,48 @@ def test_unlinked_claim_segments_carry_the_unlinked_class():
     )
     (linked,) = render_paragraphs("body", TEXT, [SpanInfo(1, 15, 36, 1, "Claim")], [1])
     assert "unlinked" not in linked
+
+
+def test_each_role_gets_its_shape_classes_and_span_ends():
+    """With roles, a segment carries r-<role> for every role covering it and o-/e-<role> where
+    a span of that role opens or closes: a source nested in a claim opens and closes inside
+    the claim's run."""
+    spans = [
+        SpanInfo(1, 15, 36, 1, "Claim", role="claim"),
+        SpanInfo(2, 19, 27, 2, "Source", role="source"),
+    ]
+    (html,) = render_paragraphs("body", TEXT, spans, [1])
+    assert html == (
+        '<p class="para" id="t-body-p1" data-o="15">'
+        '<mark class="hl a-1 r-claim o-claim" data-o="15" data-ann="1" title="Claim">The </mark>'
+        '<mark class="hl a-2 b-1 n2 r-source r-claim o-source e-source" data-o="19" '
+        'data-ann="2 1" title="Source · Claim">minister</mark>'
+        '<mark class="hl a-1 r-claim e-claim" data-o="27" data-ann="1" title="Claim">'
+        " said so.</mark></p>"
+    )
+
+
+def test_a_source_inside_a_source_is_drawn_double():
+    """Two sources covering the same words (one nested in the other) add d-source there."""
+    spans = [
+        SpanInfo(1, 15, 27, 2, "Source", role="source"),
+        SpanInfo(2, 19, 27, 2, "Source", role="source"),
+    ]
+    (html,) = render_paragraphs("body", TEXT, spans, [1])
+    assert 'class="hl a-2 b-2 n2 r-source o-source e-source d-source" data-o="19"' in html
+    assert 'class="hl a-2 r-source o-source" data-o="15"' in html
+
+
+def test_two_tags_on_the_same_words_carry_a_stack_count_on_their_last_run():
+    """A claim and a quote on exactly the same words: the run that ends them says data-stack=2;
+    a span that merely overlaps them adds no count."""
+    spans = [
+        SpanInfo(1, 19, 32, 1, "Claim", role="claim"),
+        SpanInfo(2, 19, 32, 4, "Quote", role="quote"),
+        SpanInfo(3, 28, 36, 3, "Cue", role="cue"),
+    ]
+    (html,) = render_paragraphs("body", TEXT, spans, [1])
+    assert html.count("data-stack=") == 1
+    assert 'data-ann="3 1 2" data-stack="2" title="Cue · Claim · Quote">said</mark>' in html
+    (alone,) = render_paragraphs("body", TEXT, spans[:1], [1])
+    assert "data-stack" not in alone

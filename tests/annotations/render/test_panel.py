@@ -110,7 +110,7 @@ def test_item_in_a_caption_says_where_and_keeps_the_note():
 def add_fragment(pk: int) -> str:
     return (
         f' <button type="button" class="link" hx-get="/annotations/attributions/{pk}/fragments/" '
-        f'{T} aria-label="Add a further content fragment to this attribution">add fragment</button>'
+        f'{T} aria-label="Add fragment: a further content fragment of this attribution">add fragment</button>'
     )
 
 
@@ -125,11 +125,11 @@ def test_linked_claim_lists_its_sources_with_unlink():
         '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
         f"{add_fragment(11)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
-        'aria-label="Remove this attribution">unlink</button></li>'
+        'aria-label="Unlink: remove this attribution">unlink</button></li>'
         '<li><span class="muted">source</span> Ministry of Works'
         f"{add_fragment(12)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/12/delete/" {T} '
-        'aria-label="Remove this attribution">unlink</button></li></ul>'
+        'aria-label="Unlink: remove this attribution">unlink</button></li></ul>'
         f"{EDIT_ACTIONS}</li>"
     )
 
@@ -156,7 +156,7 @@ def test_attribution_in_fragments_shows_each_with_remove():
         + "</span></span>"
         f"{add_fragment(11)}"
         f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
-        'aria-label="Remove this attribution">unlink</button></li></ul>'
+        'aria-label="Unlink: remove this attribution">unlink</button></li></ul>'
         f"{EDIT_ACTIONS}</li>"
     )
 
@@ -332,3 +332,67 @@ def test_claim_item_carries_its_attributions_partner_ids():
 def test_unlinked_claim_item_has_no_links_map():
     """A claim with no attribution carries no data-links (nothing to highlight with it)."""
     assert "data-links" not in render(item())
+
+
+CUE = Tag(pk=3, name="Cue", role=Tag.Role.CUE, colour="#c9a7f5", shortcut="u")
+
+
+def grouped_items() -> list[Item]:
+    """In reading order: a source, a cue, a claim linked to both (and to a later fragment), a
+    second claim linked to the same source, and a loose cue."""
+    source = item(id=1, start=0, end=5, quote="The <mayor>", tag=SOURCE)
+    cue = item(id=2, start=6, end=10, quote="said", tag=CUE)
+    claim = item(id=3, start=11, end=20, quote="trams run", tag=CLAIM)
+    later = item(id=4, start=30, end=40, quote="all winter", tag=CLAIM)
+    again = item(id=5, start=50, end=60, quote="fares stay", tag=CLAIM)
+    loose = item(id=6, start=70, end=72, quote="added", tag=CUE)
+    claim.links = [
+        Link(
+            9,
+            "“The <mayor>”",
+            "said",
+            [(4, "all winter")],
+            span_ids=(1, 2),
+            source_span_id=1,
+            cue_id=2,
+        )
+    ]
+    again.links = [Link(11, "“The <mayor>”", "", span_ids=(1,), source_span_id=1)]
+    return [source, cue, claim, later, again, loose]
+
+
+def test_panel_groups_items_under_their_attribution_then_the_loose_ones():
+    """One card per attribution (head: source — cue — claim … fragment, escaped), its items
+    source, cue, claim, fragment; a span already in an earlier card is a reference; the
+    spans in no attribution follow."""
+    html = norm(Renderer(User(1, EDITOR_PERMS), can_link=True).panel(grouped_items()))
+    cards = re.findall(
+        r'<li id="att-(\d+)" class="att" data-att="\d+" data-members="([\d ]+)">', html
+    )
+    assert cards == [("9", "1 2 3 4"), ("11", "1 5")]
+    first = html.split('<li id="att-9"')[1].split('<li id="att-11"')[0]
+    assert (
+        '<p class="att-head"><span class="visually-hidden">Attribution: </span>'
+        '<span class="att-src">“The &lt;mayor&gt;”</span>'
+        '<span class="att-sep" aria-hidden="true"> — </span><span class="att-cue">“said”</span>'
+        '<span class="att-sep" aria-hidden="true"> — </span>'
+        '<span class="att-claim">“trams run” … “all winter”</span></p>'
+    ) in first
+    assert re.findall(r'<li id="ann-(\d+)"', first) == ["1", "2", "3", "4"]
+    second = html.split('<li id="att-11"')[1].split('<ol id="ann-loose"')[0]
+    assert '<span class="att-cue muted">no cue</span>' in second
+    assert re.findall(r'<li id="ann-(\d+)"', second) == ["5"]
+    assert (
+        '<li class="ann-ref" data-ref="1"><span class="chip chip-2"></span>'
+        '<button type="button" class="link" data-jump="1">Source “The &lt;mayor&gt;”</button>'
+    ) in second
+    loose = html.split('<ol id="ann-loose"')[1]
+    assert re.findall(r'<li id="ann-(\d+)"', loose) == ["6"]
+    assert html.count('<li id="ann-') == 6
+
+
+def test_empty_grouped_panel_keeps_both_empty_lines():
+    """No items: both lists say they are empty (CSS hides the line once an item follows)."""
+    html = Renderer(User(1, EDITOR_PERMS), can_link=True).panel([])
+    assert '<li class="empty">No attributions yet.</li></ol>' in html
+    assert '<li class="empty">No annotations outside an attribution.</li></ol>' in html

@@ -134,7 +134,7 @@ def test_create_returns_changed_paragraph_with_new_mark(client, article):
     paragraph = partial(response, "#t-body-p0")
     assert paragraph.startswith('<p class="para" id="t-body-p0" data-o="0">')
     assert (
-        f'<mark class="hl a-{tag("Claim").pk} unlinked" data-o="34" data-ann="{annotation.pk}" '
+        f'<mark class="hl a-{tag("Claim").pk} unlinked r-claim o-claim e-claim" data-o="34" data-ann="{annotation.pk}" '
         'title="Claim">the bridge would open in spring</mark>'
     ) in paragraph
     assert "#t-body-p1" not in partial_targets(response)
@@ -145,8 +145,8 @@ def test_create_appends_the_new_item_after_the_last_in_reading_order(client, art
     make_annotation(article, "Source", quote="The minister")
     response = span_post(client, article, 34, 65)
     annotation = Annotation.objects.get(tag__name="Claim")
-    item = partial(response, "#ann-list")
-    assert 'hx-target="#ann-list" hx-swap="beforeend"' in response.content.decode()
+    item = partial(response, "#ann-loose")
+    assert 'hx-target="#ann-loose" hx-swap="beforeend"' in response.content.decode()
     assert item.count('<li id="ann-') == 1
     assert item.startswith(f'<li id="ann-{annotation.pk}" class="ann" data-ann="{annotation.pk}"')
     assert partial(response, "#ann-count") == "2"
@@ -403,7 +403,7 @@ def test_page_highlights_annotations(client, annotated):
     article, (claim, source, cue) = annotated
     html_ = page(client, article)
     assert (
-        f'<mark class="hl a-{tag("Source").pk}" data-o="0" data-ann="{source.pk}" '
+        f'<mark class="hl a-{tag("Source").pk} r-source o-source e-source" data-o="0" data-ann="{source.pk}" '
         'title="Source">The minister</mark>'
     ) in html_
     assert f'data-ann="{cue.pk}" title="Cue">said</mark>' in html_
@@ -544,7 +544,10 @@ def test_edit_tag_change_returns_paragraph_with_new_colour(client, editor, artic
         reverse("annotations:edit", args=[claim.pk]), {"tag": tag("Quote").pk}, headers=HTMX
     )
     fragment = partial(response, "#t-body-p1")
-    assert f'<mark class="hl a-{tag("Quote").pk}" data-o="83" data-ann="{claim.pk}"' in fragment
+    assert (
+        f'<mark class="hl a-{tag("Quote").pk} r-quote o-quote e-quote" data-o="83" data-ann="{claim.pk}"'
+        in fragment
+    )
 
 
 def test_edit_sanitises_note(client, editor, article):
