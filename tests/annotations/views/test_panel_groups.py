@@ -290,7 +290,11 @@ def test_resolving_the_source_redraws_the_card_head_with_the_entry(client, scene
     answer = check(
         client,
         article,
-        lambda: client.post(url("resolve", spans["source"].pk), {"source": entry.pk}, headers=HTMX),
+        lambda: client.post(
+            url("resolve", spans["source"].pk),
+            {"source": entry.pk, "revision": article.revision},
+            headers=HTMX,
+        ),
     )
     head = answer.split(f'<li id="att-{attribution.pk}"')[1].split("</p>")[0]
     assert "Port Authority" in head
@@ -369,6 +373,57 @@ def test_creating_a_span_inserts_it_among_the_loose_ones(client, scene):
 
     answer = check(client, article, create)
     assert f'hx-target="#ann-{spans["claim2"].pk}" hx-swap="beforebegin"' in answer
+
+
+def test_the_one_flow_builds_its_card_step_by_step(client, scene):
+    """The one-flow attribution (spans.create with the flow's fields, then spans.attribute):
+    after each step the panel the answer leaves equals a fresh page's, the new span coming
+    inside its card, never also as a loose item."""
+    article, spans, _ = scene
+
+    def saved(quote: str, tag: str, client_id: str, **flow):
+        start = BODY.index(quote)
+
+        def post():
+            article.refresh_from_db()
+            data = {
+                "client_id": client_id,
+                "target": "body",
+                "start": start,
+                "end": start + len(quote),
+                "quote": quote,
+                "tag": Tag.objects.get(name=tag).pk,
+                "revision": article.revision,
+                **{key: value.pk for key, value in flow.items()},
+            }
+            return client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
+
+        return post
+
+    claim = spans["claim2"]
+    answer = check(
+        client,
+        article,
+        saved("ferry", "Source", "6a1f0c3e-2222-4222-8333-944455556666", flow_claim=claim),
+    )
+    source = Annotation.objects.get(quote="ferry")
+    assert answer.count(f'id="ann-{source.pk}"') == 1
+    attribution = Attribution.objects.get(claim=claim)
+
+    def pick():
+        article.refresh_from_db()
+        data = {
+            "span": spans["cue2"].pk,
+            "flow_claim": claim.pk,
+            "flow_source": source.pk,
+            "flow_attribution": attribution.pk,
+            "revision": article.revision,
+        }
+        return client.post(reverse("annotations:attribute", args=[article.pk]), data, headers=HTMX)
+
+    check(client, article, pick)
+    attribution.refresh_from_db()
+    assert attribution.cue == spans["cue2"]
 
 
 def test_accepting_a_suggestion_inserts_its_card(client, editor):
