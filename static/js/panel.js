@@ -20,6 +20,10 @@
   }
   const isOpen = () => panel && panel.classList.contains("open");
 
+  // The "How to annotate" hints take half a phone's sheet: folded there, open elsewhere.
+  const help = panel && panel.querySelector("details.panel-help");
+  if (help && sheet.matches) help.open = false;
+
   if (panel && toggle) {
     toggle.addEventListener("click", () => {
       setOpen(!isOpen());
@@ -52,6 +56,10 @@
   document.addEventListener("htmx:before:request", (e) => {
     const source = e.target instanceof Element ? e.target.closest("#panel li.ann[id]") : null;
     focusedItem = source ? source.id : null;
+  });
+  // A form that opens in the panel (Resolve after `r`, Link, Edit…) needs the sheet open.
+  document.addEventListener("htmx:after:swap", () => {
+    if (sheet.matches && !isOpen() && panel && panel.querySelector("li.ann.editing")) setOpen(true);
   });
   document.addEventListener("htmx:after:swap", () => {
     if (!focusedItem || (document.activeElement && document.activeElement !== document.body)) return;

@@ -202,6 +202,7 @@ def test_phone_width_list_fits_and_picks(live, login_page, desk, artifacts_dir):
     and a tap on an option picks it."""
     page = open_page(live, login_page, desk, width=390)
     span = desk["regulator"]
+    page.get_by_role("button", name="Show panel").click()  # the panel is a sheet on a phone
     page.locator(f"#ann-{span.pk} button", has_text="Resolve…").click()
     box = page.locator(f"#resolve{span.pk}-q")
     expect(box).to_be_focused()

@@ -140,6 +140,7 @@ def test_edit_mode_at_390px_is_reachable_and_axe_clean(live, login_page, article
     no serious violations with edit mode open; a screenshot is kept."""
     page = open_page(live, login_page, article)
     page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("button", name="Show panel").click()  # the panel is a sheet on a phone
     page.get_by_role("button", name="Edit").click()
     expect(page.locator(".sg-part.current")).to_be_focused()
     for name in ("End: give up the last word (Shift+Left)", "Accept edited", "Cancel"):
