@@ -1,14 +1,22 @@
-"""The README's dev server over loopback: load a 500-span article, save spans, peak memory.
+"""A server over loopback: load a 500-span article, save spans, peak memory.
 
 Prepares a throwaway SQLite file (an article with 500 annotations and an editor), starts
 `manage.py runserver --noreload 127.0.0.1:<free port>` on it with DJANGO_DEBUG=1 as a
-subprocess, and drives it with urllib like a browser would: log in through the login form
+subprocess (the README's dev server; or, with --server gunicorn|granian, a production server
+with DEBUG off, --workers processes and the static files collected, as scripts/serve runs it),
+and drives it with urllib like a browser would: log in through the login form
 (CSRF token from the form), GET the article page 100 times, then make 200 creates through the
 htmx endpoint (X-CSRFToken read from the page, HX-Request: true). Latencies are client-side,
 over loopback, one request at a time. The server's peak resident memory is VmHWM from
 /proc/<pid>/status. The server is stopped at the end, whatever happens.
 
     .venv/bin/python bench/bench_server.py [--gets 100] [--creates 200]
+    .venv/bin/python bench/bench_server.py --server gunicorn --workers 2
+    bash scripts/with-postgres .venv/bin/python bench/bench_server.py --server granian --postgres
+
+--postgres uses DATABASE_URL (a throwaway database: scripts/with-postgres makes one per run)
+instead of a temporary SQLite file. The server's peak memory is its master process's (for the
+production servers, the workers' are added up from /proc).
 """
 
 from __future__ import annotations
@@ -36,6 +44,35 @@ PEERS = {
     "save one span": {"doccano": 28.0, "Label Studio": 112.0},
 }
 START_TIMEOUT_S = 60.0
+SERVERS = ("runserver", "gunicorn", "granian")
+
+
+def server_command(server: str, port: int, workers: int) -> list[str]:
+    """The command line scripts/serve uses for each production server, on a given port."""
+    if server == "runserver":
+        return [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+    if server == "gunicorn":
+        return [
+            *(sys.executable, "-m", "gunicorn", "newsroom.wsgi:application"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+            "--no-control-socket",
+        ]
+    return [
+        *(sys.executable, "-m", "granian", "--interface", "wsgi"),
+        *("--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)),
+        "newsroom.wsgi:application",
+    ]
+
+
+def children_rss_kb(pid: int) -> int:
+    """Resident memory of a process's children (the production servers' workers), in kB."""
+    total = 0
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        try:
+            total += int(proc_status(int(child))["VmRSS"].split()[0])
+        except (FileNotFoundError, KeyError):
+            pass
+    return total
 
 
 def free_port() -> int:
@@ -149,9 +186,20 @@ def main() -> int:
     parser.add_argument("--gets", type=int, default=100)
     parser.add_argument("--creates", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--server", choices=SERVERS, default="runserver")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="Web worker processes (production servers)."
+    )
+    parser.add_argument(
+        "--postgres", action="store_true", help="Use DATABASE_URL (a throwaway PostgreSQL)."
+    )
     args = parser.parse_args()
+    database_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
+    if args.postgres and not database_url.startswith("postgres"):
+        parser.error("--postgres needs DATABASE_URL: run under scripts/with-postgres")
+    production = args.server != "runserver"
 
-    db_path = common.setup(debug=False, collect_static=False)
+    db_path = common.setup(debug=False, collect_static=production, database_url=database_url)
     from django.db import connections
 
     from annotations.models import Annotation, Tag
@@ -174,11 +222,11 @@ def main() -> int:
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = os.environ | {"SQLITE_PATH": str(db_path), "DJANGO_DEBUG": "1"}
+    env = os.environ | {"SQLITE_PATH": str(db_path), "DJANGO_DEBUG": "0" if production else "1"}
     log_path = db_path.parent / "server.log"  # in the temporary directory, removed at exit
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            server_command(args.server, port, args.workers),
             cwd=common.ROOT,
             env=env,
             stdout=log,
@@ -187,6 +235,7 @@ def main() -> int:
         try:
             startup = wait_until_up(proc, base)
             result = drive(base, proc.pid, plan, args)
+            result["children_kb"] = children_rss_kb(proc.pid) if production else 0
         except BaseException:
             tail = log_path.read_text(errors="replace").splitlines()[-30:]
             print("server log (last lines):", *tail, sep="\n", file=sys.stderr)
@@ -216,10 +265,16 @@ def main() -> int:
         ]
 
     print(common.machine())
-    print(f"server: manage.py runserver --noreload (DEBUG on), up in {startup:.1f} s")
+    database = "PostgreSQL" if database_url else "SQLite"
+    if production:
+        described = f"{args.server}, {args.workers} workers, DEBUG off"
+    else:
+        described = "manage.py runserver --noreload (DEBUG on)"
+    print(f"server: {described}, on {database}, up in {startup:.1f} s")
     n, c = args.annotations, args.creates
     common.print_table(
-        "Dev server over loopback, client-side latency (urllib, one request at a time), ms",
+        f"{args.server} on {database} over loopback, client-side latency (urllib, one request "
+        "at a time), ms",
         ["request", "n", "median", "p95", "min", "max", "÷ baseline", "doccano", "Label Studio"],
         [
             row("GET login page (baseline)", baseline, None),
@@ -233,6 +288,8 @@ def main() -> int:
         f"server memory: RSS {result['rss_idle']} idle after start; after the run RSS "
         f"{after['VmRSS']}, peak (VmHWM) {after['VmHWM']}"
     )
+    if production:
+        print(f"workers' memory after the run: RSS {result['children_kb'] // 1024} MB in all")
     print("peers: the medians quoted in issue 2, measured on this kind of machine over loopback")
     return 0
 
