@@ -14,6 +14,10 @@ over loopback, one request at a time. The server's peak resident memory is VmHWM
     .venv/bin/python bench/bench_server.py --server gunicorn --workers 2
     bash scripts/with-postgres .venv/bin/python bench/bench_server.py --server granian --postgres
 
+--compare gunicorn granian starts both on the same database (each with --workers processes)
+and alternates every request between them, so that a busy shared machine slows both alike:
+the way the production server was chosen (docs/benchmarks.md, "Production server").
+
 --postgres uses DATABASE_URL (a throwaway database: scripts/with-postgres makes one per run)
 instead of a temporary SQLite file. The server's peak memory is its master process's (for the
 production servers, the workers' are added up from /proc).
@@ -22,6 +26,7 @@ production servers, the workers' are added up from /proc).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -68,10 +73,8 @@ def children_rss_kb(pid: int) -> int:
     """Resident memory of a process's children (the production servers' workers), in kB."""
     total = 0
     for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
-        try:
+        with contextlib.suppress(FileNotFoundError, KeyError):
             total += int(proc_status(int(child))["VmRSS"].split()[0])
-        except (FileNotFoundError, KeyError):
-            pass
     return total
 
 
@@ -180,6 +183,99 @@ def drive(base: str, pid: int, plan: dict, args) -> dict:
     return out
 
 
+def compare(servers: list[str], plan: dict, args, db_path: Path) -> int:
+    """Both servers on one database, requests alternating between them, same client code."""
+    env = os.environ | {"SQLITE_PATH": str(db_path), "DJANGO_DEBUG": "0"}
+    procs, browsers, logs = {}, {}, []
+    try:
+        for server in servers:
+            port = free_port()
+            log = open(db_path.parent / f"{server}.log", "wb")  # noqa: SIM115
+            logs.append(log)
+            procs[server] = subprocess.Popen(
+                server_command(server, port, args.workers),
+                cwd=common.ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            wait_until_up(procs[server], f"http://127.0.0.1:{port}")
+            browsers[server] = Browser(f"http://127.0.0.1:{port}")
+            browsers[server].login("editor", common.PASSWORD)
+        page = f"/articles/{plan['article_id']}/"
+        csrf = {}
+        for server, browser in browsers.items():
+            status, html = browser.request(page)
+            assert status == 200 and html.count('<li id="ann-') == args.annotations
+            token = re.search(r"hx-headers:inherited='([^']+)'", html).group(1)
+            csrf[server] = json.loads(token)["X-CSRFToken"]
+            for _ in range(args.warmup):
+                browser.request(page)
+        gets: dict[str, list[float]] = {s: [] for s in servers}
+        creates: dict[str, list[float]] = {s: [] for s in servers}
+        for i in range(args.gets):
+            for server in servers if i % 2 == 0 else servers[::-1]:
+                ms, (status, _) = common.time_ms(lambda b=browsers[server]: b.request(page))
+                assert status == 200
+                gets[server].append(ms)
+        url = f"/annotations/articles/{plan['article_id']}/create/"
+        spans = iter(plan["spans"])
+        for i in range(args.creates):
+            for server in servers if i % 2 == 0 else servers[::-1]:
+                start, end = next(spans)
+                browser = browsers[server]
+                data = {
+                    "client_id": str(uuid.uuid4()),
+                    "target": "body",
+                    "caption": "",
+                    "start": start,
+                    "end": end,
+                    "quote": plan["body"][start:end],
+                    "tag": plan["tags"][i % len(plan["tags"])],
+                    "revision": plan["revision"],
+                }
+                headers = {
+                    "HX-Request": "true",
+                    "HX-Current-URL": browser.base + page,
+                    "X-CSRFToken": csrf[server],
+                    "Referer": browser.base + page,
+                }
+                ms, (status, _) = common.time_ms(
+                    lambda b=browser, d=data, h=headers: b.request(url, d, h)
+                )
+                assert status == 201
+                creates[server].append(ms)
+        memory = {s: children_rss_kb(p.pid) // 1024 for s, p in procs.items()}
+    finally:
+        for proc in procs.values():
+            proc.terminate()
+        for proc in procs.values():
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        for log in logs:
+            log.close()
+
+    database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
+    print(common.machine())
+    rows = []
+    for server in servers:
+        for label, xs in (
+            (f"GET article page, {args.annotations} spans", gets[server]),
+            ("create one span", creates[server]),
+        ):
+            rows.append([server, label, len(xs), common.median(xs), common.p95(xs), min(xs)])
+    common.print_table(
+        f"{' vs '.join(servers)}, {args.workers} workers each, on {database}, requests "
+        "alternating between them (client-side ms over loopback)",
+        ["server", "request", "n", "median", "p95", "min"],
+        rows,
+    )
+    print("workers' memory after the run (MB): " + ", ".join(f"{s} {m}" for s, m in memory.items()))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--annotations", type=int, default=500)
@@ -187,6 +283,9 @@ def main() -> int:
     parser.add_argument("--creates", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--server", choices=SERVERS, default="runserver")
+    parser.add_argument(
+        "--compare", nargs="+", choices=SERVERS[1:], help="Alternate requests between these."
+    )
     parser.add_argument(
         "--workers", type=int, default=2, help="Web worker processes (production servers)."
     )
@@ -197,7 +296,7 @@ def main() -> int:
     database_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
     if args.postgres and not database_url.startswith("postgres"):
         parser.error("--postgres needs DATABASE_URL: run under scripts/with-postgres")
-    production = args.server != "runserver"
+    production = args.server != "runserver" or bool(args.compare)
 
     db_path = common.setup(debug=False, collect_static=production, database_url=database_url)
     from django.db import connections
@@ -217,8 +316,10 @@ def main() -> int:
         "tags": list(Tag.objects.order_by("position").values_list("pk", flat=True)),
         "spans": [s for s in common.body_word_spans() if s not in used],
     }
-    assert len(plan["spans"]) >= args.creates
+    assert len(plan["spans"]) >= args.creates * max(1, len(args.compare or ()))
     connections.close_all()  # the server gets the file to itself
+    if args.compare:
+        return compare(args.compare, plan, args, db_path)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
