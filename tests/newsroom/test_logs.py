@@ -118,7 +118,7 @@ def run_logging_child(fmt: str, tmp_path: Path) -> str:
         "NEWSROOM_VAR_DIR": str(tmp_path),
         "SQLITE_PATH": str(tmp_path / "unused.sqlite3"),
     }
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed code
         [sys.executable, "-c", code],
         cwd=ROOT,
         env=env,
