@@ -78,12 +78,17 @@ def wait_ready(proc: subprocess.Popen, client: Client) -> None:
     pytest.fail(f"not ready after {READY_TIMEOUT_S} s")
 
 
-def group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+def started_by_test(marker: str) -> list[int]:
+    """Processes whose environment holds `marker` (this test's temporary folder): whatever
+    scripts/serve started, in whichever process group or session."""
+    pids = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker.encode() in environ.read_bytes():
+                pids.append(int(environ.parent.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return [pid for pid in pids if pid != os.getpid()]
 
 
 def test_refuses_to_start_without_a_secret_key(tmp_path):
@@ -121,7 +126,7 @@ def test_serves_logs_in_and_stops_cleanly(tmp_path):
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group: nothing outlives the test
+                start_new_session=True,  # a Ctrl-C of pytest does not reach it
             )
         try:
             wait_ready(proc, client)
@@ -150,15 +155,19 @@ def test_serves_logs_in_and_stops_cleanly(tmp_path):
             assert "Log out" in html
             assert client.get("/healthz")[0] == 200
 
+            assert len(started_by_test(str(tmp_path))) >= 5  # script, gunicorn x3, worker
+
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(timeout=STOP_TIMEOUT_S) == 0
             deadline = time.monotonic() + STOP_TIMEOUT_S
-            while group_alive(proc.pid) and time.monotonic() < deadline:
+            while started_by_test(str(tmp_path)) and time.monotonic() < deadline:
                 time.sleep(0.2)
-            assert not group_alive(proc.pid), "a web or task worker outlived scripts/serve"
+            assert not started_by_test(str(tmp_path)), "a process outlived scripts/serve"
         finally:
-            if group_alive(proc.pid):
-                os.killpg(proc.pid, signal.SIGKILL)
+            for pid in started_by_test(str(tmp_path)):
+                os.kill(pid, signal.SIGKILL)
+            if proc.poll() is None:
+                proc.kill()
             proc.wait(timeout=10)
 
     lines = log_path.read_text().splitlines()
