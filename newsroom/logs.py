@@ -8,7 +8,8 @@ default), and a request log line per request with its id, method, path, status a
 - `RequestLogMiddleware` (first in MIDDLEWARE) gives every request an id, takes the client's
   `X-Request-ID` when it is a plain token (a proxy's id then follows the request through), sends
   it back in the response's `X-Request-ID`, and logs one line on `newsroom.request` when the
-  response leaves. Every record logged while the request runs, on any logger, carries the same
+  response leaves Django (for a streamed export: when its first bytes are ready, not when the
+  last one is sent). Every record logged while the request runs, on any logger, carries the same
   `request_id` (`RequestIdFilter` on the handler).
 
 Only the path is logged, never the query string, headers, cookies or body: nothing a user typed

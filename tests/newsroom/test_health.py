@@ -71,6 +71,7 @@ def test_readyz_checks_migrations_once_then_only_the_database(client: Client, mo
     assert len(calls) == 1
 
 
-def test_health_endpoints_answer_get_only(client: Client):
-    """They change nothing: a POST is refused."""
+def test_health_endpoints_answer_get_and_head_only(client: Client):
+    """They change nothing: a POST is refused; HEAD (some probes use it) is answered."""
     assert client.post("/healthz").status_code == 405
+    assert client.head("/healthz").status_code == 200
