@@ -1,19 +1,32 @@
-"""The README's dev server over loopback: load a 500-span article, save spans, peak memory.
+"""A server over loopback: load a 500-span article, save spans, peak memory.
 
 Prepares a throwaway SQLite file (an article with 500 annotations and an editor), starts
 `manage.py runserver --noreload 127.0.0.1:<free port>` on it with DJANGO_DEBUG=1 as a
-subprocess, and drives it with urllib like a browser would: log in through the login form
+subprocess (the README's dev server; or, with --server gunicorn|granian, a production server
+with DEBUG off, --workers processes and the static files collected, as scripts/serve runs it),
+and drives it with urllib like a browser would: log in through the login form
 (CSRF token from the form), GET the article page 100 times, then make 200 creates through the
 htmx endpoint (X-CSRFToken read from the page, HX-Request: true). Latencies are client-side,
 over loopback, one request at a time. The server's peak resident memory is VmHWM from
 /proc/<pid>/status. The server is stopped at the end, whatever happens.
 
     .venv/bin/python bench/bench_server.py [--gets 100] [--creates 200]
+    .venv/bin/python bench/bench_server.py --server gunicorn --workers 2
+    bash scripts/with-postgres .venv/bin/python bench/bench_server.py --server granian --postgres
+
+--compare gunicorn granian starts both on the same database (each with --workers processes)
+and alternates every request between them, so that a busy shared machine slows both alike:
+the way the production server was chosen (docs/benchmarks.md, "Production server").
+
+--postgres uses DATABASE_URL (a throwaway database: scripts/with-postgres makes one per run)
+instead of a temporary SQLite file. The server's peak memory is its master process's (for the
+production servers, the workers' are added up from /proc).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -36,6 +49,33 @@ PEERS = {
     "save one span": {"doccano": 28.0, "Label Studio": 112.0},
 }
 START_TIMEOUT_S = 60.0
+SERVERS = ("runserver", "gunicorn", "granian")
+
+
+def server_command(server: str, port: int, workers: int) -> list[str]:
+    """The command line scripts/serve uses for each production server, on a given port."""
+    if server == "runserver":
+        return [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+    if server == "gunicorn":
+        return [
+            *(sys.executable, "-m", "gunicorn", "newsroom.wsgi:application"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+            "--no-control-socket",
+        ]
+    return [
+        *(sys.executable, "-m", "granian", "--interface", "wsgi"),
+        *("--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)),
+        "newsroom.wsgi:application",
+    ]
+
+
+def children_rss_kb(pid: int) -> int:
+    """Resident memory of a process's children (the production servers' workers), in kB."""
+    total = 0
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        with contextlib.suppress(FileNotFoundError, KeyError):
+            total += int(proc_status(int(child))["VmRSS"].split()[0])
+    return total
 
 
 def free_port() -> int:
@@ -143,15 +183,122 @@ def drive(base: str, pid: int, plan: dict, args) -> dict:
     return out
 
 
+def compare(servers: list[str], plan: dict, args, db_path: Path) -> int:
+    """Both servers on one database, requests alternating between them, same client code."""
+    env = os.environ | {"SQLITE_PATH": str(db_path), "DJANGO_DEBUG": "0"}
+    procs, browsers, logs = {}, {}, []
+    try:
+        for server in servers:
+            port = free_port()
+            log = open(db_path.parent / f"{server}.log", "wb")  # noqa: SIM115
+            logs.append(log)
+            procs[server] = subprocess.Popen(
+                server_command(server, port, args.workers),
+                cwd=common.ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            wait_until_up(procs[server], f"http://127.0.0.1:{port}")
+            browsers[server] = Browser(f"http://127.0.0.1:{port}")
+            browsers[server].login("editor", common.PASSWORD)
+        page = f"/articles/{plan['article_id']}/"
+        csrf = {}
+        for server, browser in browsers.items():
+            status, html = browser.request(page)
+            assert status == 200 and html.count('<li id="ann-') == args.annotations
+            token = re.search(r"hx-headers:inherited='([^']+)'", html).group(1)
+            csrf[server] = json.loads(token)["X-CSRFToken"]
+            for _ in range(args.warmup):
+                browser.request(page)
+        gets: dict[str, list[float]] = {s: [] for s in servers}
+        creates: dict[str, list[float]] = {s: [] for s in servers}
+        for i in range(args.gets):
+            for server in servers if i % 2 == 0 else servers[::-1]:
+                ms, (status, _) = common.time_ms(lambda b=browsers[server]: b.request(page))
+                assert status == 200
+                gets[server].append(ms)
+        url = f"/annotations/articles/{plan['article_id']}/create/"
+        spans = iter(plan["spans"])
+        for i in range(args.creates):
+            for server in servers if i % 2 == 0 else servers[::-1]:
+                start, end = next(spans)
+                browser = browsers[server]
+                data = {
+                    "client_id": str(uuid.uuid4()),
+                    "target": "body",
+                    "caption": "",
+                    "start": start,
+                    "end": end,
+                    "quote": plan["body"][start:end],
+                    "tag": plan["tags"][i % len(plan["tags"])],
+                    "revision": plan["revision"],
+                }
+                headers = {
+                    "HX-Request": "true",
+                    "HX-Current-URL": browser.base + page,
+                    "X-CSRFToken": csrf[server],
+                    "Referer": browser.base + page,
+                }
+                ms, (status, _) = common.time_ms(
+                    lambda b=browser, d=data, h=headers: b.request(url, d, h)
+                )
+                assert status == 201
+                creates[server].append(ms)
+        memory = {s: children_rss_kb(p.pid) // 1024 for s, p in procs.items()}
+    finally:
+        for proc in procs.values():
+            proc.terminate()
+        for proc in procs.values():
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        for log in logs:
+            log.close()
+
+    database = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
+    print(common.machine())
+    rows = []
+    for server in servers:
+        for label, xs in (
+            (f"GET article page, {args.annotations} spans", gets[server]),
+            ("create one span", creates[server]),
+        ):
+            rows.append([server, label, len(xs), common.median(xs), common.p95(xs), min(xs)])
+    common.print_table(
+        f"{' vs '.join(servers)}, {args.workers} workers each, on {database}, requests "
+        "alternating between them (client-side ms over loopback)",
+        ["server", "request", "n", "median", "p95", "min"],
+        rows,
+    )
+    print("workers' memory after the run (MB): " + ", ".join(f"{s} {m}" for s, m in memory.items()))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--annotations", type=int, default=500)
     parser.add_argument("--gets", type=int, default=100)
     parser.add_argument("--creates", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--server", choices=SERVERS, default="runserver")
+    parser.add_argument(
+        "--compare", nargs="+", choices=SERVERS[1:], help="Alternate requests between these."
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="Web worker processes (production servers)."
+    )
+    parser.add_argument(
+        "--postgres", action="store_true", help="Use DATABASE_URL (a throwaway PostgreSQL)."
+    )
     args = parser.parse_args()
+    database_url = os.environ.get("DATABASE_URL", "") if args.postgres else ""
+    if args.postgres and not database_url.startswith("postgres"):
+        parser.error("--postgres needs DATABASE_URL: run under scripts/with-postgres")
+    production = args.server != "runserver" or bool(args.compare)
 
-    db_path = common.setup(debug=False, collect_static=False)
+    db_path = common.setup(debug=False, collect_static=production, database_url=database_url)
     from django.db import connections
 
     from annotations.models import Annotation, Tag
@@ -169,16 +316,18 @@ def main() -> int:
         "tags": list(Tag.objects.order_by("position").values_list("pk", flat=True)),
         "spans": [s for s in common.body_word_spans() if s not in used],
     }
-    assert len(plan["spans"]) >= args.creates
+    assert len(plan["spans"]) >= args.creates * max(1, len(args.compare or ()))
     connections.close_all()  # the server gets the file to itself
+    if args.compare:
+        return compare(args.compare, plan, args, db_path)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = os.environ | {"SQLITE_PATH": str(db_path), "DJANGO_DEBUG": "1"}
+    env = os.environ | {"SQLITE_PATH": str(db_path), "DJANGO_DEBUG": "0" if production else "1"}
     log_path = db_path.parent / "server.log"  # in the temporary directory, removed at exit
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            server_command(args.server, port, args.workers),
             cwd=common.ROOT,
             env=env,
             stdout=log,
@@ -187,6 +336,7 @@ def main() -> int:
         try:
             startup = wait_until_up(proc, base)
             result = drive(base, proc.pid, plan, args)
+            result["children_kb"] = children_rss_kb(proc.pid) if production else 0
         except BaseException:
             tail = log_path.read_text(errors="replace").splitlines()[-30:]
             print("server log (last lines):", *tail, sep="\n", file=sys.stderr)
@@ -216,10 +366,16 @@ def main() -> int:
         ]
 
     print(common.machine())
-    print(f"server: manage.py runserver --noreload (DEBUG on), up in {startup:.1f} s")
+    database = "PostgreSQL" if database_url else "SQLite"
+    if production:
+        described = f"{args.server}, {args.workers} workers, DEBUG off"
+    else:
+        described = "manage.py runserver --noreload (DEBUG on)"
+    print(f"server: {described}, on {database}, up in {startup:.1f} s")
     n, c = args.annotations, args.creates
     common.print_table(
-        "Dev server over loopback, client-side latency (urllib, one request at a time), ms",
+        f"{args.server} on {database} over loopback, client-side latency (urllib, one request "
+        "at a time), ms",
         ["request", "n", "median", "p95", "min", "max", "÷ baseline", "doccano", "Label Studio"],
         [
             row("GET login page (baseline)", baseline, None),
@@ -233,6 +389,8 @@ def main() -> int:
         f"server memory: RSS {result['rss_idle']} idle after start; after the run RSS "
         f"{after['VmRSS']}, peak (VmHWM) {after['VmHWM']}"
     )
+    if production:
+        print(f"workers' memory after the run: RSS {result['children_kb'] // 1024} MB in all")
     print("peers: the medians quoted in issue 2, measured on this kind of machine over loopback")
     return 0
 

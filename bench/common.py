@@ -81,11 +81,16 @@ _WORD = re.compile(r"[\w’'-]+")
 # --- Django set-up -----------------------------------------------------------------------------
 
 
-def setup(*, debug: bool = False, collect_static: bool = True) -> Path:
+def setup(*, debug: bool = False, collect_static: bool = True, database_url: str = "") -> Path:
     """Start Django on a fresh temporary SQLite file and migrate it. Returns the file's path.
 
     With DEBUG off the settings use whitenoise's manifest storage, which needs collectstatic:
-    the files are collected into the same temporary directory (never into the checkout)."""
+    the files are collected into the same temporary directory (never into the checkout), which
+    NEWSROOM_STATIC_ROOT names for any server started from this process.
+
+    database_url (a throwaway PostgreSQL database, e.g. from scripts/with-postgres) replaces the
+    SQLite file; the returned path then names a file in the temporary directory that is never
+    created (callers use its parent for logs)."""
     tmp = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
     atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     db_path = tmp / "bench.sqlite3"
@@ -94,7 +99,11 @@ def setup(*, debug: bool = False, collect_static: bool = True) -> Path:
     os.environ["DJANGO_SECRET_KEY"] = SECRET_KEY
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
-    os.environ.pop("DATABASE_URL", None)
+    os.environ["NEWSROOM_STATIC_ROOT"] = str(tmp / "static")
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
@@ -103,7 +112,8 @@ def setup(*, debug: bool = False, collect_static: bool = True) -> Path:
     from django.conf import settings
 
     django.setup()
-    assert settings.DATABASES["default"]["NAME"] == str(db_path), "not on the throwaway DB"
+    if not database_url:
+        assert settings.DATABASES["default"]["NAME"] == str(db_path), "not on the throwaway DB"
     settings.STATIC_ROOT = tmp / "static"
 
     from django.core.management import call_command

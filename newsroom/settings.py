@@ -9,6 +9,10 @@ DATABASE_URL        postgres://user:pass@host:port/name selects PostgreSQL, sqli
 SQLITE_PATH         where the SQLite file lives when DATABASE_URL is unset (default: db.sqlite3
                     beside manage.py).
 NEWSROOM_VAR_DIR    uploads and import/export progress (default: var/ beside manage.py).
+NEWSROOM_STATIC_ROOT where collectstatic puts the static files (default: staticfiles/ beside
+                    manage.py).
+NEWSROOM_LOG_FORMAT "json": one JSON object per log line (scripts/serve's default); "plain"
+                    (the default) otherwise. See newsroom/logs.py.
 NEWSROOM_IMPORT_MAX_FILE_BYTES, NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES,
 NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS, NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO
                     import limits (100 MB a file, 1 GB unpacked a ZIP, 100,000 members, 100:1).
@@ -59,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: its id and timing cover the whole stack (newsroom/logs.py).
+    "newsroom.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -165,7 +171,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("NEWSROOM_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Manifest storage needs collectstatic; development (and tests/settings.py) serve from the finders.
 _static_backend = (
@@ -218,6 +224,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 if env.bool("DJANGO_SECURE", default=False):
     SECURE_SSL_REDIRECT = True
+    # A load balancer probes over plain HTTP: a redirect would read as "down".
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -225,11 +233,29 @@ if env.bool("DJANGO_SECURE", default=False):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Logs go to stderr: plain messages, or with NEWSROOM_LOG_FORMAT=json one JSON object per line
+# (newsroom/logs.py). Every record made during a request carries its request_id; the request
+# log (newsroom.request: method, path, status, duration) is on at INFO in JSON mode only, since
+# the development server prints its own request lines.
+LOG_FORMAT = env.str("NEWSROOM_LOG_FORMAT", default="plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured("NEWSROOM_LOG_FORMAT must be 'plain' or 'json'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "newsroom.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        "newsroom.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
+    },
 }
 
 # Where the seed file lives beside the checkout (load_demo uses it when present).

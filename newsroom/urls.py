@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 import articles.urls
 from annotations.views import spans
+from newsroom import health
 
 # The articles namespace: the app's own pages plus the article page, which is the annotation
 # workspace and lives with it (the articles app does not import annotations).
@@ -22,4 +23,6 @@ urlpatterns = [
     path("annotations/export/", include("interchange.urls")),
     path("suggestions/", include("suggestions.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
