@@ -193,6 +193,7 @@ def test_correct_a_span_by_selecting_words_with_the_mouse(live, login_page, ten,
     row.get_by_role("button", name="Correct claim").click()
     form = page.locator("form.correct-form")
     expect(form).to_be_visible()
+    expect(page.locator("form.correct-form .cx-pick")).to_be_visible()  # swapped in by htmx
     select_text(page, "form.correct-form .cx-pick", "the tide gauge number 2")
     expect(form.locator(".preview-text")).to_have_text("the tide gauge number 2")
     form.get_by_label("Reason").fill("The claim is the gauge, not its state.")
@@ -214,6 +215,7 @@ def test_a_sloppy_mouse_selection_is_widened_to_whole_words(live, login_page, te
     page.goto(review_url(live, article))
     page.locator(f"#row-att-{links[5].pk}").get_by_role("button", name="Correct claim").click()
     form = page.locator("form.correct-form")
+    expect(form.locator(".cx-pick")).to_be_visible()  # swapped in by htmx
     select_text(page, "form.correct-form .cx-pick", "ide gauge number 5 wa")
     expect(form.locator(".preview-text")).to_have_text("tide gauge number 5 was")
     start = int(form.locator("input[name=start]").input_value())
