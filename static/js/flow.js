@@ -390,6 +390,10 @@
           if (cancel) cancel.click();
         }
       }
+      const active = document.activeElement;
+      if (active && opened.contains(active) && active.matches("input, select, textarea")) {
+        return; // the form placed its focus itself (the registry type-ahead of Resolve)
+      }
       const field = opened.querySelector("select, textarea, input:not([type=hidden]):not([disabled])");
       if (field) { field.focus({ preventScroll: true }); opened.scrollIntoView({ block: "nearest" }); return; }
     }

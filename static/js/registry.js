@@ -142,11 +142,10 @@
     if (fresh) {
       fresh.removeAttribute("data-autofocus");
       const input = fresh.querySelector("input[role=combobox]");
-      window.setTimeout(() => {
-        input.focus();
-        input.select();
-        reveal(parts(input).list);
-      }, 0);
+      // At once, so no key typed meanwhile lands elsewhere or is selected away.
+      input.focus();
+      input.select();
+      reveal(parts(input).list);
     }
   });
 })();
