@@ -264,7 +264,7 @@ class Renderer:
             parts.append("</ul>")
         if a.review:
             parts.append(review_line(a.review))
-        if self.can_review:
+        if self.can_review and not self.locked:  # approved: reopen first (workflow.LOCKED)
             parts.append('<div class="actions review-actions" role="group" aria-label="Review">')
             if a.status != Annotation.Status.ACCEPTED:  # accepting again would change nothing
                 parts.append(
@@ -273,7 +273,7 @@ class Renderer:
                 )
             parts.append(
                 f'<button type="button" hx-get="{url}reject/" {target}>Reject…</button>'
-                + ("" if self.locked else CORRECT_BUTTON.format(url=url, target=target, on=""))
+                + CORRECT_BUTTON.format(url=url, target=target, on="")
                 + "</div>"
             )
         if editable:
@@ -350,7 +350,7 @@ class ReviewRows:
             f'<td><span class="st st-{a.status}">{STATUS_LABELS.get(a.status, a.status)}</span></td>'
             f'<td class="rv">{review_line(a.review)}</td><td class="actions">'
         ]
-        if self.can_review:
+        if self.can_review and not self.locked:
             if a.status != Annotation.Status.ACCEPTED:  # accepting again would change nothing
                 parts.append(
                     f'<button type="button" class="accept" hx-post="{url}accept/?on=review" '
@@ -359,7 +359,6 @@ class ReviewRows:
             parts.append(
                 f'<button type="button" hx-get="{url}reject/?on=review" {target}>Reject…</button>'
             )
-            if not self.locked:
-                parts.append(CORRECT_BUTTON.format(url=url, target=target, on="?on=review"))
+            parts.append(CORRECT_BUTTON.format(url=url, target=target, on="?on=review"))
         parts.append("</td></tr>")
         return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

@@ -267,20 +267,24 @@ def card_response(
     return render(request, f"{REVIEW_TEMPLATE}#review_row", context)
 
 
+@refuses_locked
 @require_POST
 @permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
 def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     annotation = get_reviewable(pk)
+    workflow.ensure_editable(annotation.article.status, workflow.roles_for(request.user))
     workflow.review_annotation(annotation, request.user, Review.Action.ACCEPT)
     return reviewed_response(
         request, annotation, message=f"Accepted {annotation.tag.name} “{clip(annotation.quote)}”"
     )
 
 
+@refuses_locked
 @require_http_methods(["GET", "POST"])
 @permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
 def reject(request: SignedInRequest, pk: int) -> HttpResponse:
     annotation = get_reviewable(pk)
+    workflow.ensure_editable(annotation.article.status, workflow.roles_for(request.user))
     auto_id = f"reject{pk}-%s"
     if request.method == "GET":
         form = RejectForm(auto_id=auto_id)
@@ -302,7 +306,7 @@ def reject(request: SignedInRequest, pk: int) -> HttpResponse:
 @permission_required(REVIEW_PERM, message=REVIEWERS_ONLY)
 def correct(request: SignedInRequest, pk: int) -> HttpResponse:
     """Correct a span or its tag: a change to the article, so refused while it is approved
-    (accept and reject are decisions about a span and stay possible)."""
+    (as accepting and rejecting are: an approved article is reopened first)."""
     annotation = get_reviewable(pk)
     workflow.ensure_editable(annotation.article.status, workflow.roles_for(request.user))
     auto_id = f"correct{pk}-%s"

@@ -80,9 +80,10 @@ def test_approve_confirm_reopen_and_read_only_editor(
     confirm.get_by_role("button", name="Approve with pending work").click()
     expect(bar.locator(".badge")).to_have_text("Approved")
     expect(bar).to_contain_text("Approved by rita")
-    # The page was reloaded with the lock's controls: decisions yes, corrections no.
+    # The page was reloaded with the lock's controls: no decisions and no corrections until
+    # the article is reopened.
     expect(page.locator("#ann-list").get_by_role("button", name="Correct…")).to_have_count(0)
-    expect(page.locator("#ann-list").get_by_role("button", name="Reject…")).to_have_count(3)
+    expect(page.locator("#ann-list").get_by_role("button", name="Reject…")).to_have_count(0)
 
     editor_page = second_page(browser, live, editor)
     editor_page.goto(url)
@@ -95,6 +96,7 @@ def test_approve_confirm_reopen_and_read_only_editor(
     bar.get_by_role("button", name="Reopen").click()
     expect(bar.locator(".badge")).to_have_text("Ready for review")
     expect(bar).to_contain_text("Reopened by rita")
+    expect(page.locator("#ann-list").get_by_role("button", name="Reject…")).to_have_count(3)
     bar.screenshot(path=str(artifacts_dir / "reopened.png"))
     steps = ArticleReview.objects.order_by("id").values_list("to_status", flat=True)
     assert list(steps) == [Article.Status.APPROVED, Article.Status.READY]

@@ -180,13 +180,13 @@ def test_article_page_offers_editing_again_once_reopened(article, claim, editor,
     assert reverse("annotations:edit", args=[claim.pk]) in body
 
 
-def test_reviewer_keeps_accept_and_reject_but_not_correct_while_approved(article, claim, reviewer):
-    """Decisions on one span stay possible in the article page's panel of an approved article;
-    corrections, which change it, do not."""
+def test_reviewer_has_no_review_controls_while_approved(article, claim, reviewer):
+    """An approved article's panel offers no Accept, Reject… or Correct…: like the review page,
+    it takes no decision until a reviewer reopens it."""
     set_status(article, S.APPROVED)
     body = page(reviewer, article)
-    assert reverse("annotations:accept", args=[claim.pk]) in body
-    assert reverse("annotations:reject", args=[claim.pk]) in body
+    assert reverse("annotations:accept", args=[claim.pk]) not in body
+    assert reverse("annotations:reject", args=[claim.pk]) not in body
     assert reverse("annotations:correct", args=[claim.pk]) not in body
 
 
@@ -200,15 +200,17 @@ def test_review_page_of_an_approved_article_has_no_review_controls(article, clai
     assert reverse("annotations:correct", args=[claim.pk]) not in body
 
 
-def test_accept_on_approved_article_answers_without_editing_controls(article, claim, reviewer):
-    """Accepting on an approved article works; the panel item it returns is read-only."""
+@pytest.mark.parametrize("name", ["accept", "reject"])
+def test_accept_and_reject_are_refused_with_409_while_approved(article, claim, reviewer, name):
+    """Approved means decided: a review posted anyway (a page opened before the approval) gets
+    409 telling the reviewer to reopen the article, and the span keeps its status."""
     set_status(article, S.APPROVED)
     response = client_for(reviewer).post(
-        reverse("annotations:accept", args=[claim.pk]), headers=HTMX
+        reverse(f"annotations:{name}", args=[claim.pk]), {"reason": "x"}, headers=HTMX
     )
-    assert response.status_code == 200
-    assert Annotation.objects.get(pk=claim.pk).status == Annotation.Status.ACCEPTED
-    assert reverse("annotations:edit", args=[claim.pk]) not in response.content.decode()
+    assert response.status_code == 409
+    assert "reopen it before changing it" in text_of(response)
+    assert Annotation.objects.get(pk=claim.pk).status == Annotation.Status.PENDING
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
