@@ -20,7 +20,8 @@ their `data-o` stay exactly what the selection bridge expects.
 from __future__ import annotations
 
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape  # Django's escape wraps it; see render/panel.py
@@ -182,10 +183,21 @@ def render_text(
     spans = sorted(spans, key=lambda s: s.start)
     out = []
     for index, bounds in enumerate(paragraph_bounds(text)):
-        inside = [s for s in spans if s.start < bounds[1] and s.end > bounds[0]]
-        near = [s for s in suggested if s.start < bounds[1] and s.end > bounds[0]]
-        out.append(
-            render_paragraph(
+        inside = tuple(s for s in spans if s.start < bounds[1] and s.end > bounds[0])
+        near = tuple(s for s in suggested if s.start < bounds[1] and s.end > bounds[0])
+        key = (
+            target_key,
+            index,
+            bounds,
+            text[bounds[0] : bounds[1]],
+            inside,
+            element,
+            id_prefix,
+            near,
+        )
+        html = _PARAGRAPHS.get(key)
+        if html is None:
+            html = render_paragraph(
                 target_key,
                 index,
                 bounds,
@@ -195,8 +207,44 @@ def render_text(
                 id_prefix=id_prefix,
                 suggested=near,
             )
-        )
+            _PARAGRAPHS.put(key, html)
+        out.append(html)
     return out
+
+
+class _Memo:
+    """The paragraphs drawn lately, by everything that decides their HTML: the paragraph's
+    words and place, and the spans and suggestion outlines over it (frozen dataclasses, compared
+    field by field — never a digest, so two inputs never share an entry). A page viewed again
+    without a change in between redraws nothing; a save redraws only the paragraphs it touched.
+    Per process, least recently used out first, MAX entries (a paragraph is a few KB of HTML:
+    tens of MB at most). bench/bench_article_page.py measures the page with and without it."""
+
+    MAX = 4096
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple, SafeString] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> SafeString | None:
+        with self._lock:
+            html = self._entries.get(key)
+            if html is not None:
+                self._entries.move_to_end(key)
+            return html
+
+    def put(self, key: tuple, html: SafeString) -> None:
+        with self._lock:
+            self._entries[key] = html
+            if len(self._entries) > self.MAX:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_PARAGRAPHS = _Memo()
 
 
 def render_paragraphs(
