@@ -16,7 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from .grouping import Grouping, group
+from .grouping import Grouping, LinkRow, group
 from .models import (
     IMPLICIT_SOURCE_LABEL,
     TARGET_RANK,
@@ -305,6 +305,16 @@ def load_grouping(article_id: int, shown: Iterable[int] = ()) -> Grouping:
     """The panel's groups of an article read lean (two queries, ids only): what a change's
     answer compares before and after (annotations.grouping.diff). `shown` are deleted spans
     still on the page as their Undo placeholder (loose)."""
+    return group(*load_grouping_rows(article_id, shown))
+
+
+def load_grouping_rows(
+    article_id: int, shown: Iterable[int] = ()
+) -> tuple[list[int], list[LinkRow], set[int]]:
+    """What `load_grouping` groups: the annotation ids in reading order, the attributions' link
+    rows, and the deleted ids still shown. A change that knows exactly what it added (an
+    accepted suggestion) groups these rows twice, with and without its additions, instead of
+    reading the grouping before and after it."""
     shown = list(shown)
     rows = (
         Annotation.all_objects.filter(article_id=article_id)
@@ -327,4 +337,4 @@ def load_grouping(article_id: int, shown: Iterable[int] = ()) -> Grouping:
         row = links.setdefault(pk, (pk, claim, source, cue, []))
         if fragment is not None:
             row[4].append(fragment)
-    return group(order, links.values(), dead)
+    return order, list(links.values()), dead

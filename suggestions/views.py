@@ -29,8 +29,8 @@ from django.views.decorators.http import require_POST
 
 from annotations import workflow
 from annotations.anchoring import clip
-from annotations.grouping import Grouping
-from annotations.items import load_grouping
+from annotations.grouping import group
+from annotations.items import load_grouping_rows
 from annotations.models import Annotation, Attribution, Tag
 from annotations.views.fragments import (
     PAGE_TEMPLATE,
@@ -156,7 +156,6 @@ def decided(
     made: services.Made | None = None,
     edited: services.EditedSpans | None = None,
     tags: dict[int, Tag] | None = None,
-    before: Grouping | None = None,
 ) -> HttpResponse:
     """The answer to one accept or reject, kept small (the page is not re-rendered): the
     suggestion's item goes (the main swap), the paragraphs its spans touch are drawn again, the
@@ -174,9 +173,18 @@ def decided(
         article, text, suggestion.target, suggestion.caption_id, span, tags, outlines
     )
     swaps: list[dict[str, Any]] = []
-    if attribution is not None and before is not None:
-        ids = set(made.spans) if made is not None and made.spans else None
-        swaps = _annotation_swaps(request, article, attribution, before, tags, ids)
+    if attribution is not None and made is not None and made.spans:
+        # The grouping before and after, from one read: before is after without what this
+        # accept added (its new spans and attribution), which nothing else could have made.
+        order, links, dead = load_grouping_rows(article.pk)
+        new, added = set(made.annotations), set(made.attributions)
+        after = group(order, links, dead)
+        before = group(
+            [pk for pk in order if pk not in new], [r for r in links if r[0] not in added], dead
+        )
+        swaps = panel_swaps(
+            panel_renderer(request), article.pk, before, set(made.spans), tags, after=after
+        )
     count = Annotation.objects.filter(article_id=article.pk).count()
     context = {
         "message": message,
@@ -188,24 +196,6 @@ def decided(
     return render(request, f"{PAGE_TEMPLATE}#decided", context)
 
 
-def _annotation_swaps(
-    request: SignedInRequest,
-    article: Article,
-    attribution: Attribution,
-    before: Grouping,
-    tags: dict[int, Tag],
-    ids: set[int] | None = None,
-) -> list[dict[str, Any]]:
-    """Out-of-band swaps for the attribution's spans (`ids`, which the service already knows
-    after an accept; read from the attribution otherwise): its card in the panel (its spans'
-    items inside it, taken out of the loose list where they were), placed by its claim's
-    reading order (annotations.views.fragments.panel_swaps: a fixed number of queries)."""
-    if ids is None:
-        spans = [attribution.claim_id, attribution.cue_id, attribution.source_span_id]
-        ids = {pk for pk in spans if pk is not None} | {f.pk for f in attribution.fragments.all()}
-    return panel_swaps(panel_renderer(request), article.pk, before, ids, tags)
-
-
 @require_POST
 @permission_required(REVIEW)
 def accept(request: SignedInRequest, pk: int) -> HttpResponse:
@@ -215,7 +205,6 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
         Suggestion.objects.select_related("article", "caption", "source_entry"), pk=pk
     )
     made = services.Made()
-    before = load_grouping(suggestion.article_id)
     try:
         edited = _edited(request)
         tags = Tag.objects.by_id()  # read once: for cutting the spans and for drawing them
@@ -251,7 +240,6 @@ def accept(request: SignedInRequest, pk: int) -> HttpResponse:
         made=made,
         edited=edited,
         tags=tags,
-        before=before,
     )
 
 

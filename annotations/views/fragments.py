@@ -99,12 +99,15 @@ def panel_swaps(
     before: Grouping,
     touched: Collection[int],
     tags: dict[int, Tag],
+    after: Grouping | None = None,
 ) -> list[dict[str, Any]]:
     """The out-of-band swaps that keep the panel's groups right after a change (issue 10): the
     attribution cards and loose items that changed, drawn again, inserted or removed
     (annotations.grouping.diff). `before` is the grouping read before the change; `touched` the
-    annotations whose own item changed. Seven queries, whatever the article's size."""
-    after = load_grouping(article_id, shown=touched)
+    annotations whose own item changed; `after` the grouping after it, read here unless given.
+    Seven queries (five given `after`), whatever the article's size."""
+    if after is None:
+        after = load_grouping(article_id, shown=touched)
     swaps = grouping.diff(before, after, touched)
     cards = {c.id: c for c in after.cards}
     needed: set[int] = set()
