@@ -178,7 +178,9 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
         return refused
     form = NewSpanForm(request.POST, article=article)
     if not form.is_valid():
-        return status_message(request, form_errors_text(form))
+        # A page older than the article's text: a conflict with its current state (409).
+        stale = form.has_error(NON_FIELD_ERRORS, "stale")
+        return status_message(request, form_errors_text(form), status=409 if stale else 422)
     data = form.cleaned_data
     attribution = None
     before = load_grouping(article.pk) if flow is not None else None

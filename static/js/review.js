@@ -248,7 +248,9 @@
       return;
     }
     const all = cards();
-    const i = here ? all.indexOf(here) : -1;
+    // Focus not on a row (a swap just replaced it): count from the row the reviewer was on.
+    const last = !here && lastKey ? document.getElementById("row-" + lastKey) : null;
+    const i = here ? all.indexOf(here) : last ? all.indexOf(last) : -1;
     if (e.key === "j" || e.key === "k") {
       e.preventDefault();
       const next = e.key === "j" ? all[Math.min(all.length - 1, i + 1)] : all[Math.max(0, i - 1)];

@@ -102,6 +102,7 @@ def test_keyboard_only_reviews_the_whole_article_row_by_row(live, login_page, te
         expect(row).to_be_focused()
         press("a")
         expect(page.locator(f"#row-att-{link.pk}")).to_have_attribute("data-status", "accepted")
+        expect(page.locator(f"#row-att-{link.pk}")).to_be_focused()  # the place is kept
     rejected = Annotation.objects.filter(article=article, status="rejected").count()
     assert rejected == 3
     assert Annotation.objects.filter(article=article, status="accepted").count() == 27

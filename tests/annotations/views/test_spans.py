@@ -249,8 +249,8 @@ def other_articles_caption(article):
     ],
 )
 def test_create_rejects_bad_span_with_422_and_writes_nothing(client, article, fields, message):
-    """An invalid span is refused with 422 and a message saying why; no row is written and the
-    article stays new."""
+    """An invalid span is refused with 422 (a stale page with 409) and a message saying why; no
+    row is written and the article stays new."""
     data = {
         "client_id": str(uuid.uuid4()),
         "target": "body",
@@ -269,7 +269,8 @@ def test_create_rejects_bad_span_with_422_and_writes_nothing(client, article, fi
         article.save()
         assert article.revision == data["revision"] + 1
     response = client.post(reverse("annotations:create", args=[article.pk]), data, headers=HTMX)
-    assert response.status_code == 422
+    # A stale page is a conflict with the article's current state (409); the rest is bad input.
+    assert response.status_code == (409 if fields.get("revision") == "STALE" else 422)
     assert message in text_of(response)
     assert Annotation.all_objects.count() == 0
     article.refresh_from_db()

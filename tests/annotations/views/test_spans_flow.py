@@ -194,7 +194,8 @@ def test_a_pending_piece_with_the_wrong_role_is_refused(client, article, editor)
     assert Annotation.objects.count() == 1
 
 
-def test_a_plain_save_with_a_stale_revision_stays_422(client, article):
-    """Without a flow the save keeps its old answer to a stale page (422)."""
+def test_a_plain_save_with_a_stale_revision_is_409_too(client, article):
+    """Without a flow a stale page gets the same answer as in one: 409, nothing saved."""
     response = span_post(client, article, *CLAIM, revision=article.revision + 1)
-    assert response.status_code == 422
+    assert response.status_code == 409
+    assert not Annotation.objects.exists()
