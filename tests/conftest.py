@@ -23,7 +23,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SHARED = Path(os.environ.get("NEWSROOM_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
 SEED_FILE = SHARED / "seeds" / "000_02c3dc859b8b1f10.txt"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-results"
+# Not test-results/: pytest-playwright empties that folder at the start of every session (the
+# PostgreSQL run after the browser run wiped the screenshots).
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 SHARED_REASON = "needs the shared folder beside the checkout"
 REQUIRE_SHARED = os.environ.get("NEWSROOM_REQUIRE_SHARED") == "1"
 

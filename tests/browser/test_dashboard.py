@@ -1,5 +1,5 @@
 """Reviewers' pages in headless Chromium: the dashboard's charts, two editors side by side, and
-building a set with its live count. Screenshots go to test-results/ for a human to look at."""
+building a set with its live count. Screenshots go to test-artifacts/ for a human to look at."""
 
 from __future__ import annotations
 
