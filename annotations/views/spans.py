@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.content import sanitize_html
@@ -394,7 +395,9 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except StaleVersion as exc:
         current = exc.current
         form = EditForm(conflict_data(request, current), instance=current)
-        context = {"a": current, "form": form, "conflict": CONFLICT_FORM}
+        note = clip(strip_tags(current.note), 200) or "(none)"
+        now = f" It now says: {current.tag.name}, note “{note}”."
+        context = {"a": current, "form": form, "conflict": CONFLICT_FORM + now}
         return form_response(request, "edit", context, status=409)
     except RetagRefused as exc:
         form.add_error("tag", str(exc))
