@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import (
     Case,
@@ -424,7 +424,14 @@ class Annotation(models.Model):
     prefix = models.CharField(max_length=anchoring.CONTEXT_CHARS, blank=True)
     suffix = models.CharField(max_length=anchoring.CONTEXT_CHARS, blank=True)
     tag = models.ForeignKey(Tag, on_delete=models.PROTECT, related_name="annotations")
-    note = models.TextField(blank=True, max_length=NOTE_MAX_CHARS, help_text="Sanitised HTML.")
+    # max_length sizes the form field; a TextField checks it only through a validator (which
+    # the import check runs: interchange.importing.saver.checks).
+    note = models.TextField(
+        blank=True,
+        max_length=NOTE_MAX_CHARS,
+        validators=[MaxLengthValidator(NOTE_MAX_CHARS)],
+        help_text="Sanitised HTML.",
+    )
     source_entry = models.ForeignKey(
         Source,
         null=True,

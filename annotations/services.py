@@ -17,7 +17,7 @@ from .anchoring import clip
 from .models import Annotation, Attribution, Source, SourceAlias, Tag, normalise_alias
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 def create_annotation(
@@ -139,7 +139,7 @@ def create_source_and_resolve(
     return source
 
 
-def retag_refusal(annotation: Annotation, user: User) -> str:
+def retag_refusal(annotation: Annotation, user: User | AnonymousUser) -> str:
     """Why `user` may not give `annotation` its new tag (already set, not saved), or "": the
     retag would drop an attribution someone else made (`drop_mismatched_links`). Reviewers and
     admins (annotations.change_any_annotation) may: they correct anyone's work, and their

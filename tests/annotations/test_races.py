@@ -400,7 +400,15 @@ def test_two_reviewers_racing_on_two_connections_lose_nothing(article, editor, r
         barrier = threading.Barrier(2)
         codes: dict[str, int] = {}
 
-        def send(name: str, client: Client, words: str, claim=claim, barrier=barrier, codes=codes):
+        def send(
+            name: str,
+            client: Client,
+            words: str,
+            claim=claim,
+            barrier=barrier,
+            codes=codes,
+            version=version,
+        ):
             try:
                 barrier.wait(timeout=5)
                 codes[name] = correct(client, claim, version, words).status_code
@@ -422,3 +430,13 @@ def test_two_reviewers_racing_on_two_connections_lose_nothing(article, editor, r
         lost += claim.quote != winner or len(reviews) != 1
         assert reviews[0].before["quote"] == "the new library would open in June"
     assert lost == 0
+
+
+def test_the_import_check_reports_an_over_long_note():
+    """The import saver's field check refuses a note over the limit with the limit in the
+    message (the model field's validator)."""
+    from interchange.importing.saver.spans import ANNOTATION
+
+    problem = ANNOTATION.problem("note", "x" * (NOTE_MAX_CHARS + 1))
+    assert problem is not None and f"at most {NOTE_MAX_CHARS}" in problem
+    assert ANNOTATION.problem("note", "x" * NOTE_MAX_CHARS) is None
