@@ -85,6 +85,7 @@ class Item:
     deleted: bool
     links: list[Link] = field(default_factory=list)
     review: ReviewInfo | None = None
+    version: int = 1  # Annotation.version: what the item's buttons send (issue 11)
 
     @property
     def target_key(self) -> str:
@@ -110,6 +111,7 @@ _FIELDS = (
     "status",
     "source_entry_id",
     "deleted_at",
+    "version",
 )
 
 
@@ -176,6 +178,7 @@ def load_items(
             status,
             entry,
             gone,
+            version,
         ) = row
         items.append(
             Item(
@@ -192,6 +195,7 @@ def load_items(
                 status,
                 None,
                 gone is not None,
+                version=version,
             )
         )
         authors.add(author_id)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import (
     Case,
@@ -379,6 +379,20 @@ class LiveAnnotationManager(_AnnotationManager["Annotation"]):
         return live.filter(deleted_at__isnull=True)
 
 
+# A note is a few sentences, not a document: the limit keeps the article page (which shows every
+# note) small whoever writes, and the import check reports a longer one (issue 11).
+NOTE_MAX_CHARS = 5_000
+
+
+class StaleVersion(Exception):
+    """A write refused because the annotation changed since the form was opened: `current`
+    is the annotation as it is now (`Annotation.claim`)."""
+
+    def __init__(self, current: Annotation) -> None:
+        super().__init__(f"annotation {current.pk} is at version {current.version}")
+        self.current = current
+
+
 class Annotation(models.Model):
     class Target(models.TextChoices):
         TITLE = "title", "Title"
@@ -410,7 +424,14 @@ class Annotation(models.Model):
     prefix = models.CharField(max_length=anchoring.CONTEXT_CHARS, blank=True)
     suffix = models.CharField(max_length=anchoring.CONTEXT_CHARS, blank=True)
     tag = models.ForeignKey(Tag, on_delete=models.PROTECT, related_name="annotations")
-    note = models.TextField(blank=True, help_text="Sanitised HTML.")
+    # max_length sizes the form field; a TextField checks it only through a validator (which
+    # the import check runs: interchange.importing.saver.checks).
+    note = models.TextField(
+        blank=True,
+        max_length=NOTE_MAX_CHARS,
+        validators=[MaxLengthValidator(NOTE_MAX_CHARS)],
+        help_text="Sanitised HTML.",
+    )
     source_entry = models.ForeignKey(
         Source,
         null=True,
@@ -428,6 +449,10 @@ class Annotation(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Optimistic concurrency (issue 11): every write to an annotation adds one, every form that
+    # changes one carries the version it was opened at, and `claim` refuses a stale one.
+    # db_default: the import saver inserts rows without the ORM.
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
 
     objects = LiveAnnotationManager()
     all_objects = AnnotationQuerySet.as_manager()
@@ -456,7 +481,32 @@ class Annotation(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.note = sanitize_html(self.note)
+        if not self._state.adding:
+            # Exact when the row was claimed (`claim`): the version read under the row's lock.
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def claim(cls, pk: int, seen: int | None) -> Annotation:
+        """The annotation `pk` read fresh for a write, its row locked until the caller's
+        transaction ends (call it inside `transaction.atomic`). `seen` is the version the
+        user's form was opened at: if the annotation has moved on since, raises StaleVersion
+        with it as it is now, and nothing is locked or written. None (a script, an old client)
+        skips the comparison but still locks, so the write's "before" is the true before.
+
+        The lock is a conditional UPDATE (… WHERE pk = ? AND version = ?) that changes
+        nothing: PostgreSQL takes the row lock and re-checks the condition after a concurrent
+        writer commits; SQLite takes its write lock. Either way two writers that opened the
+        same version cannot both pass."""
+        rows = cls.all_objects.filter(pk=pk)
+        if seen is not None:
+            rows = rows.filter(version=seen)
+        if not rows.update(version=F("version")):
+            current = cls.all_objects.select_related("article", "tag", "caption").get(pk=pk)
+            raise StaleVersion(current)
+        return cls.all_objects.select_related("article", "tag", "caption").get(pk=pk)
 
     @property
     def note_html(self) -> SafeString:
@@ -513,7 +563,15 @@ class Annotation(models.Model):
 
     def mark_deleted(self) -> None:
         self.deleted_at = timezone.now()
-        Annotation.all_objects.filter(pk=self.pk).update(deleted_at=self.deleted_at)
+        Annotation.all_objects.filter(pk=self.pk).update(
+            deleted_at=self.deleted_at, version=F("version") + 1
+        )
+        self.version += 1
+
+    def mark_restored(self) -> None:
+        self.deleted_at = None
+        Annotation.all_objects.filter(pk=self.pk).update(deleted_at=None, version=F("version") + 1)
+        self.version += 1
 
     def reading_key(self) -> tuple[int, int, int, int, int]:
         """The span's place in reading order (`AnnotationQuerySet.reading_order`), for sorting

@@ -7,15 +7,17 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from articles.content import canonical_line
 from articles.models import Article, ImageCaption
 
 from . import aliases
+from .anchoring import clip
 from .models import Annotation, Attribution, Source, SourceAlias, Tag, normalise_alias
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 def create_annotation(
@@ -38,6 +40,7 @@ def create_annotation(
     a new article into annotation."""
     existing = Annotation.all_objects.filter(client_id=client_id).first()
     if existing is not None:
+        check_replay(existing, article, author, target, caption, start, end, tag, quote)
         return existing, False
     text = caption.text if caption is not None else article.target_text(target)
     annotation = Annotation.cut_from(
@@ -65,8 +68,41 @@ def create_annotation(
         existing = Annotation.all_objects.filter(client_id=client_id).first()
         if existing is None:
             raise
+        check_replay(existing, article, author, target, caption, start, end, tag, quote)
         return existing, False
     return annotation, True
+
+
+class ReplayMismatch(Exception):
+    """A client id already saved with other words or another tag (issue 11): the browser's
+    retry must send exactly what it sent first, so this is a bug or a forged request."""
+
+
+def check_replay(
+    existing: Annotation,
+    article: Article,
+    author: User,
+    target: str,
+    caption: ImageCaption | None,
+    start: int,
+    end: int,
+    tag: Tag,
+    quote: str,
+) -> None:
+    """A repeated save is idempotent only when it is the same save: same place, words and tag.
+    Raises ReplayMismatch otherwise. (Someone else's span under that id is the caller's to
+    refuse: it is not this user's save at all.)"""
+    if existing.article_id != article.pk or existing.author_id != author.pk:
+        return
+    same = (
+        existing.target == target
+        and existing.caption_id == (caption.pk if caption is not None else None)
+        and (existing.start, existing.end) == (start, end)
+        and existing.tag_id == tag.pk
+        and (not quote or existing.quote == quote)
+    )
+    if not same:
+        raise ReplayMismatch("That save id was used for other words: nothing was saved.")
 
 
 @transaction.atomic
@@ -101,6 +137,36 @@ def create_source_and_resolve(
     source, _ = Source.objects.get_or_create(name=canonical_line(name), defaults={"kind": kind})
     resolve_source(annotation, source, confirm_by=confirm_by)
     return source
+
+
+def retag_refusal(annotation: Annotation, user: User | AnonymousUser) -> str:
+    """Why `user` may not give `annotation` its new tag (already set, not saved), or "": the
+    retag would drop an attribution someone else made (`drop_mismatched_links`). Reviewers and
+    admins (annotations.change_any_annotation) may: they correct anyone's work, and their
+    corrections are reviewed in the history; an editor is told whose attribution stands in the
+    way and keeps the tag until that link is removed."""
+    if user.has_perm("annotations.change_any_annotation"):
+        return ""
+    role = annotation.tag.role
+    dropped = Q(pk__in=[])
+    if role != Tag.Role.CLAIM:
+        dropped |= Q(claim=annotation) | Q(fragments=annotation)
+    if role != Tag.Role.SOURCE:
+        dropped |= Q(source_span=annotation)
+    if role != Tag.Role.CUE:
+        dropped |= Q(cue=annotation)
+    other = (
+        Attribution.objects.filter(dropped)
+        .exclude(author_id=user.pk)
+        .select_related("claim", "author")
+        .first()
+    )
+    if other is None:
+        return ""
+    return (
+        f"Not retagged: this span is part of the attribution of “{clip(other.claim.quote, 60)}” "
+        f"that {other.author} made, which the new tag would undo. Ask them or a reviewer."
+    )
 
 
 def drop_mismatched_links(annotation: Annotation) -> None:

@@ -183,10 +183,12 @@ class Renderer:
         tag = a.tag
         editable = self.editable(a)
         target = f'hx-target="#ann-{pk}" hx-swap="outerHTML"'
+        # The buttons that POST at once carry the version the item shows (Annotation.claim).
+        posts = f"{target} hx-vals='{{\"version\": {a.version}}}'"
         if a.deleted:
             undo = (
                 f'<button type="button" class="primary" hx-post="{self.restore_url.format(pk)}" '
-                f"{target}>Undo</button>"
+                f"{posts}>Undo</button>"
                 if editable
                 else ""
             )
@@ -217,7 +219,7 @@ class Renderer:
         if a.source:
             name, kind = a.source
             remove = (
-                f' <button type="button" class="link" hx-post="{url}unresolve/" {target} '
+                f' <button type="button" class="link" hx-post="{url}unresolve/" {posts} '
                 f'aria-label="Remove registry entry">remove</button>'
                 if editable
                 else ""
@@ -242,7 +244,7 @@ class Renderer:
                     f'{target} aria-label="Add fragment: a further content fragment of this attribution">'
                     "add fragment</button>"
                     f' <button type="button" class="link" hx-post="{self.unlink_url.format(link.id)}" '
-                    f'{target} aria-label="Unlink: remove this attribution">unlink</button>'
+                    f'{posts} aria-label="Unlink: remove this attribution">unlink</button>'
                     if linkable
                     else ""
                 )
@@ -258,7 +260,7 @@ class Renderer:
                 )
                 parts.append(
                     f'<li><span class="muted">source</span> {source}{cue}'
-                    f"{self.fragments(a, link, target) if link.fragments else ''}{unlink}"
+                    f"{self.fragments(a, link, posts) if link.fragments else ''}{unlink}"
                     f"{suggested}</li>"
                 )
             parts.append("</ul>")
@@ -268,7 +270,7 @@ class Renderer:
             parts.append('<div class="actions review-actions" role="group" aria-label="Review">')
             if a.status != Annotation.Status.ACCEPTED:  # accepting again would change nothing
                 parts.append(
-                    f'<button type="button" class="accept" hx-post="{url}accept/" {target}>'
+                    f'<button type="button" class="accept" hx-post="{url}accept/" {posts}>'
                     "Accept</button>"
                 )
             parts.append(
@@ -289,7 +291,7 @@ class Renderer:
                     f'<button type="button" hx-get="{url}resolve/" {target}>Resolve…</button>'
                 )
             parts.append(
-                f'<button type="button" class="danger" hx-post="{url}delete/" {target}>Delete</button></div>'
+                f'<button type="button" class="danger" hx-post="{url}delete/" {posts}>Delete</button></div>'
             )
         parts.append("</li>")
         return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
@@ -354,7 +356,7 @@ class ReviewRows:
             if a.status != Annotation.Status.ACCEPTED:  # accepting again would change nothing
                 parts.append(
                     f'<button type="button" class="accept" hx-post="{url}accept/?on=review" '
-                    f"{target}>Accept</button>"
+                    f"{target} hx-vals='{{\"version\": {a.version}}}'>Accept</button>"
                 )
             parts.append(
                 f'<button type="button" hx-get="{url}reject/?on=review" {target}>Reject…</button>'

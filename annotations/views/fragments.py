@@ -167,7 +167,11 @@ def item_response(
 def form_response(
     request: HtmxHttpRequest, partial: str, context: dict, status: int = 200
 ) -> HttpResponse:
-    """One of the panel item's inline forms (a partial of the article page)."""
+    """One of the panel item's inline forms (a partial of the article page). A form refused
+    as invalid keeps the annotation version it was opened at (not the one now), so fixing it
+    cannot skip past someone else's change."""
+    if status == 422 and request.POST.get("version"):
+        context = {**context, "version": request.POST["version"]}
     return render(request, f"{PAGE_TEMPLATE}#{partial}", context, status=status)
 
 
@@ -192,6 +196,37 @@ def form_errors_text(form: forms.Form) -> str:
 def on_review_page(request: HtmxHttpRequest) -> bool:
     """The control was used on the review page, which wants a table row back."""
     return request.GET.get("on") == "review"
+
+
+# What a stale write answers (409) with, in the form that comes back filled with the user's
+# values and the annotation's new version, or over the panel item as it is now.
+CONFLICT_FORM = (
+    "Someone else changed this annotation after you opened this form: it is shown as it is now, "
+    "and nothing of yours was saved. Your change is below: “Reapply my change” saves it over "
+    "theirs."
+)
+CONFLICT_ITEM = (
+    "Someone else changed this annotation meanwhile: here it is as it is now, and nothing was "
+    "changed. Do it again if it still applies."
+)
+
+
+def seen_version(request: HtmxHttpRequest) -> int | None:
+    """The annotation version the form or button was rendered at (its `version` field): None
+    when the request has none (a script: the write then applies to the current version), -1
+    for garbage, which never matches."""
+    raw = request.POST.get("version", "").strip()
+    if not raw:
+        return None
+    return int(raw) if raw.isdigit() else -1
+
+
+def conflict_data(request: HtmxHttpRequest, current: Annotation) -> Any:
+    """The user's POST again with the annotation's current version: the form a 409 answers
+    with, ready to reapply."""
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    return data
 
 
 def refuses_locked(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

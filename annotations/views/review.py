@@ -30,17 +30,21 @@ from ..anchoring import clip
 from ..forms import CorrectForm, RejectForm, WorkflowForm
 from ..grouping import Grouping
 from ..items import load_grouping, load_items
-from ..models import Annotation, ArticleReview, Review, Tag, target_key
+from ..models import Annotation, ArticleReview, Review, StaleVersion, Tag, target_key
 from ..render import highlight, panel
 from ..render.review import ReviewCards, context_html
 from .fragments import (
+    CONFLICT_FORM,
+    CONFLICT_ITEM,
     REVIEW_TEMPLATE,
     changed_paragraphs,
+    conflict_data,
     form_errors_text,
     form_response,
     item_response,
     on_review_page,
     refuses_locked,
+    seen_version,
 )
 
 if TYPE_CHECKING:
@@ -218,6 +222,8 @@ def reviewed_response(
     message: str,
     paragraphs: list[SafeString] | None = None,
     before: Grouping | None = None,
+    level: str = "ok",
+    status: int = 200,
 ) -> HttpResponse:
     """What a review answers with: the panel item (with any paragraphs whose highlights
     changed, and the attribution cards a correction moved when `before` is given), or a card
@@ -225,10 +231,18 @@ def reviewed_response(
     status counts."""
     card = on_card(request)
     if card:
-        return card_response(request, annotation, card, message=message)
+        response = card_response(request, annotation, card, message=message)
+        response.status_code = status
+        return response
     if not on_review_page(request):
         return item_response(
-            request, annotation, paragraphs=paragraphs, message=message, before=before
+            request,
+            annotation,
+            paragraphs=paragraphs,
+            message=message,
+            before=before,
+            level=level,
+            status=status,
         )
     (item,) = load_items(Tag.objects.by_id(), ids=[annotation.pk])
     counts = Annotation.objects.filter(article_id=annotation.article_id).count_by_status()
@@ -239,7 +253,7 @@ def reviewed_response(
         "counts_html": render_to_string(f"{REVIEW_TEMPLATE}#counts", {"counts": counts}),
         "message": message,
     }
-    return render(request, f"{REVIEW_TEMPLATE}#review_row", context)
+    return render(request, f"{REVIEW_TEMPLATE}#review_row", context, status=status)
 
 
 def card_response(
@@ -273,7 +287,14 @@ def card_response(
 def accept(request: SignedInRequest, pk: int) -> HttpResponse:
     annotation = get_reviewable(pk)
     workflow.ensure_editable(annotation.article.status, workflow.roles_for(request.user))
-    workflow.review_annotation(annotation, request.user, Review.Action.ACCEPT)
+    try:
+        with transaction.atomic():
+            annotation = Annotation.claim(pk, seen_version(request))
+            workflow.review_annotation(annotation, request.user, Review.Action.ACCEPT)
+    except StaleVersion as exc:
+        return reviewed_response(
+            request, exc.current, message=CONFLICT_ITEM, level="error", status=409
+        )
     return reviewed_response(
         request, annotation, message=f"Accepted {annotation.tag.name} “{clip(annotation.quote)}”"
     )
@@ -293,9 +314,16 @@ def reject(request: SignedInRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = review_form_context(request, annotation, form)
         return form_response(request, "reject", context, status=422)
-    workflow.review_annotation(
-        annotation, request.user, Review.Action.REJECT, reason=form.cleaned_data["reason"]
-    )
+    try:
+        with transaction.atomic():
+            annotation = Annotation.claim(pk, seen_version(request))
+            workflow.review_annotation(
+                annotation, request.user, Review.Action.REJECT, reason=form.cleaned_data["reason"]
+            )
+    except StaleVersion as exc:
+        form = RejectForm(conflict_data(request, exc.current), auto_id=auto_id)
+        context = review_form_context(request, exc.current, form)
+        return form_response(request, "reject", {**context, "conflict": CONFLICT_FORM}, status=409)
     return reviewed_response(
         request, annotation, message=f"Rejected {annotation.tag.name} “{clip(annotation.quote)}”"
     )
@@ -318,12 +346,16 @@ def correct(request: SignedInRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return correct_form(request, annotation, form, status=422)
     data = form.cleaned_data
-    old = copy.copy(annotation)
     # A correction can move the span or change its tag (dropping its links): the panel's
     # groups are compared before and after it.
     before = None if on_review_page(request) else load_grouping(annotation.article_id)
+    old = annotation
     try:
         with transaction.atomic():
+            # The annotation as it is now, locked, at the version the form showed: the Review
+            # row's "before" is read here, so it is the true before.
+            annotation = Annotation.claim(pk, seen_version(request))
+            old = copy.copy(annotation)
             workflow.review_annotation(
                 annotation,
                 request.user,
@@ -336,6 +368,9 @@ def correct(request: SignedInRequest, pk: int) -> HttpResponse:
             )
             if annotation.tag.role != old.tag.role:
                 services.drop_mismatched_links(annotation)
+    except StaleVersion as exc:
+        form = CorrectForm(conflict_data(request, exc.current), auto_id=auto_id)
+        return correct_form(request, exc.current, form, status=409, conflict=CONFLICT_FORM)
     except ValidationError as exc:
         form.add_error(None, exc)
         return correct_form(request, old, form, status=422)
@@ -355,9 +390,15 @@ def correct(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 def correct_form(
-    request: HtmxHttpRequest, annotation: Annotation, form: CorrectForm, *, status: int = 200
+    request: HtmxHttpRequest,
+    annotation: Annotation,
+    form: CorrectForm,
+    *,
+    status: int = 200,
+    conflict: str = "",
 ) -> HttpResponse:
     context = review_form_context(request, annotation, form)
+    context["conflict"] = conflict
     text = annotation.text()
     try:
         start, end = int(form["start"].value()), int(form["end"].value())

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import strip_tags
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.content import sanitize_html
@@ -31,13 +32,16 @@ from .. import aliases, services, workflow
 from ..anchoring import clip
 from ..forms import EditForm, FlowForm, FragmentForm, LinkForm, NewSpanForm, ResolveForm
 from ..items import load_grouping, load_items
-from ..models import Annotation, Attribution, Source, Tag, target_key
+from ..models import Annotation, Attribution, Source, StaleVersion, Tag, target_key
 from ..render import highlight, panel
 from ..render.suggested import SuggestionPanel
 from . import registry as registry_views
 from .fragments import (
+    CONFLICT_FORM,
+    CONFLICT_ITEM,
     PAGE_TEMPLATE,
     changed_paragraphs,
+    conflict_data,
     form_errors_text,
     form_response,
     item_response,
@@ -45,6 +49,7 @@ from .fragments import (
     panel_renderer,
     panel_swaps,
     refuses_locked,
+    seen_version,
     status_message,
 )
 from .review import workflow_context
@@ -209,6 +214,8 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
                     attribution=flow.cleaned_data["flow_attribution"],
                     author=request.user,
                 )
+    except services.ReplayMismatch as exc:
+        return status_message(request, str(exc), status=409)
     except ValidationError as exc:
         return status_message(request, " ".join(exc.messages))
     if not request.htmx:
@@ -364,27 +371,54 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return form_response(
             request, "edit", {"a": annotation, "form": EditForm(instance=annotation)}
         )
-    old_tag, old_note = annotation.tag_id, annotation.note
     form = EditForm(request.POST, instance=annotation)
     if not form.is_valid():
         return form_response(request, "edit", {"a": annotation, "form": form}, status=422)
     before = load_grouping(annotation.article_id)
-    with transaction.atomic():
-        annotation = form.save(commit=False)
-        changed = annotation.tag_id != old_tag or sanitize_html(annotation.note) != old_note
-        if changed and not request.user.has_perm("annotations.add_review"):
-            # An editor changing a reviewed annotation sends it back for review: the decision
-            # was about what it said before.
-            annotation.status = Annotation.Status.PENDING
-        annotation.save()
-        if annotation.tag_id != old_tag:
-            services.drop_mismatched_links(annotation)
+    try:
+        with transaction.atomic():
+            # The row as it is now, locked, and only if still at the version the form showed.
+            annotation = Annotation.claim(pk, seen_version(request))
+            old_tag, old_note = annotation.tag_id, annotation.note
+            annotation.tag = form.cleaned_data["tag"]
+            annotation.note = form.cleaned_data["note"]
+            changed = annotation.tag_id != old_tag or sanitize_html(annotation.note) != old_note
+            if changed and not request.user.has_perm("annotations.add_review"):
+                # An editor changing a reviewed annotation sends it back for review: the
+                # decision was about what it said before.
+                annotation.status = Annotation.Status.PENDING
+            if annotation.tag_id != old_tag:
+                refusal = services.retag_refusal(annotation, request.user)
+                if refusal:
+                    raise RetagRefused(refusal)
+            annotation.save()
+            if annotation.tag_id != old_tag:
+                services.drop_mismatched_links(annotation)
+    except StaleVersion as exc:
+        current = exc.current
+        form = EditForm(conflict_data(request, current), instance=current)
+        note = clip(strip_tags(current.note), 200) or "(none)"
+        now = f" It now says: {current.tag.name}, note “{note}”."
+        context = {"a": current, "form": form, "conflict": CONFLICT_FORM + now}
+        return form_response(request, "edit", context, status=409)
+    except RetagRefused as exc:
+        form.add_error("tag", str(exc))
+        return form_response(request, "edit", {"a": annotation, "form": form}, status=409)
     paragraphs = (
         changed_paragraphs(annotation.article, annotation, Tag.objects.by_id())
         if annotation.tag_id != old_tag
         else []
     )
     return item_response(request, annotation, paragraphs=paragraphs, before=before)
+
+
+class RetagRefused(Exception):
+    """A retag that would delete someone else's attribution (services.retag_refusal)."""
+
+
+def stale_item(request: HtmxHttpRequest, exc: StaleVersion) -> HttpResponse:
+    """A button's write refused as stale: 409 with the panel item as it is now."""
+    return item_response(request, exc.current, status=409, message=CONFLICT_ITEM, level="error")
 
 
 @refuses_locked
@@ -394,7 +428,13 @@ def delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     annotation = get_changeable(request, pk)
     check_perms(request.user, "annotations.delete_annotation")
     before = load_grouping(annotation.article_id)
-    annotation.mark_deleted()
+    try:
+        with transaction.atomic():
+            annotation = Annotation.claim(pk, seen_version(request))
+            if annotation.deleted_at is None:
+                annotation.mark_deleted()
+    except StaleVersion as exc:
+        return stale_item(request, exc)
     tags = Tag.objects.by_id()
     paragraphs = changed_paragraphs(annotation.article, annotation, tags)
     return item_response(request, annotation, paragraphs=paragraphs, tags=tags, before=before)
@@ -412,8 +452,13 @@ def restore(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             request, "This annotation can't be restored: the text it pointed at has changed."
         )
     before = load_grouping(annotation.article_id, shown=[annotation.pk])
-    Annotation.all_objects.filter(pk=annotation.pk).update(deleted_at=None)
-    annotation.deleted_at = None
+    try:
+        with transaction.atomic():
+            annotation = Annotation.claim(pk, seen_version(request))
+            if annotation.deleted_at is not None:
+                annotation.mark_restored()
+    except StaleVersion as exc:
+        return stale_item(request, exc)
     tags = Tag.objects.by_id()
     paragraphs = changed_paragraphs(annotation.article, annotation, tags)
     return item_response(request, annotation, paragraphs=paragraphs, tags=tags, before=before)
@@ -438,7 +483,18 @@ def link(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     attribution = form.cleaned_data["attribution"]
     attribution.author = request.user
     before = load_grouping(claim.article_id)
-    attribution.save()
+    try:
+        with transaction.atomic():
+            # A link changes the claim: it is written at the claim's version the form showed.
+            claim = Annotation.claim(pk, seen_version(request))
+            claim.save(update_fields=["updated"])
+            attribution.save()
+    except StaleVersion as exc:
+        current = exc.current
+        form = LinkForm(conflict_data(request, current), claim=current, auto_id=auto_id)
+        form.is_valid()
+        context = {"a": current, "form": form, "cb": entry_box(form), "conflict": CONFLICT_FORM}
+        return form_response(request, "link", context, status=409)
     return item_response(request, claim, before=before)
 
 
@@ -467,7 +523,13 @@ def unlink(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     claim = get_changeable(request, attribution.claim_id)
     check_perms(request.user, "annotations.delete_attribution")
     before = load_grouping(claim.article_id)
-    attribution.delete()
+    try:
+        with transaction.atomic():
+            claim = Annotation.claim(claim.pk, seen_version(request))
+            claim.save(update_fields=["updated"])
+            attribution.delete()
+    except StaleVersion as exc:
+        return stale_item(request, exc)
     return item_response(request, claim, before=before)
 
 
@@ -498,7 +560,23 @@ def add_fragment(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return form_response(request, "fragment", {**context, "form": form}, status=422)
     before = load_grouping(claim.article_id)
-    services.add_fragment(attribution, form.cleaned_data["fragment"])
+    try:
+        with transaction.atomic():
+            claim = Annotation.claim(claim.pk, seen_version(request))
+            claim.save(update_fields=["updated"])
+            services.add_fragment(attribution, form.cleaned_data["fragment"])
+    except StaleVersion as exc:
+        current = exc.current
+        form = FragmentForm(
+            conflict_data(request, current), attribution=attribution, auto_id=auto_id
+        )
+        context = {
+            "a": current,
+            "attribution": attribution,
+            "form": form,
+            "conflict": CONFLICT_FORM,
+        }
+        return form_response(request, "fragment", context, status=409)
     return item_response(request, claim, before=before)
 
 
@@ -512,8 +590,14 @@ def remove_fragment(request: HtmxHttpRequest, pk: int, fragment: int) -> HttpRes
     if span is None:
         return status_message(request, "That span is not a fragment of this attribution.")
     before = load_grouping(attribution.claim.article_id)
-    services.remove_fragment(attribution, span)
-    return item_response(request, attribution.claim, before=before)
+    try:
+        with transaction.atomic():
+            claim = Annotation.claim(attribution.claim_id, seen_version(request))
+            claim.save(update_fields=["updated"])
+            services.remove_fragment(attribution, span)
+    except StaleVersion as exc:
+        return stale_item(request, exc)
+    return item_response(request, claim, before=before)
 
 
 @refuses_locked
@@ -548,14 +632,22 @@ def resolve_source(request: SignedInRequest, pk: int) -> HttpResponse:
         return resolve_form(request, span, form, standing.value, status=422)
     data = form.cleaned_data
     confirm_by = request.user if data.get("remember") else None
-    before = load_grouping(span.article_id)
-    if data.get("source"):
-        services.resolve_source(span, data["source"], confirm_by=confirm_by)
-    else:
+    if not data.get("source"):
         check_perms(request.user, "annotations.add_source")
-        services.create_source_and_resolve(
-            span, name=data["new_name"], kind=data["new_kind"], confirm_by=confirm_by
-        )
+    before = load_grouping(span.article_id)
+    try:
+        with transaction.atomic():
+            span = Annotation.claim(pk, seen_version(request))
+            if span.source_entry_id != data.get("seen"):
+                raise StaleVersion(span)
+            if data.get("source"):
+                services.resolve_source(span, data["source"], confirm_by=confirm_by)
+            else:
+                services.create_source_and_resolve(
+                    span, name=data["new_name"], kind=data["new_kind"], confirm_by=confirm_by
+                )
+    except StaleVersion as exc:
+        return stale_item(request, exc)
     return item_response(request, span, before=before)
 
 
@@ -608,6 +700,11 @@ def resolve_conflict(span: Annotation, form: ResolveForm) -> str:
 def unresolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     span = get_changeable(request, pk)
     before = load_grouping(span.article_id)
-    span.source_entry = None
-    span.save(update_fields=["source_entry", "updated"])
+    try:
+        with transaction.atomic():
+            span = Annotation.claim(pk, seen_version(request))
+            span.source_entry = None
+            span.save(update_fields=["source_entry", "updated"])
+    except StaleVersion as exc:
+        return stale_item(request, exc)
     return item_response(request, span, before=before)

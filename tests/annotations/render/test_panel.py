@@ -71,10 +71,13 @@ QUOTE = (
     "“the bridge would &lt;open&gt;”</button>"
 )
 T = 'hx-target="#ann-7" hx-swap="outerHTML"'
+# What a button that POSTs at once adds: the version the item shows (issue 11).
+V = "hx-vals='{\"version\": 1}'"
+P = f"{T} {V}"
 EDIT_ACTIONS = (
     f'<div class="actions"><button type="button" hx-get="/annotations/7/edit/" {T}>Edit</button>'
     f'<button type="button" hx-get="/annotations/7/link/" {T}>Link source…</button>'
-    f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {T}>Delete</button>'
+    f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {P}>Delete</button>'
     "</div>"
 )
 
@@ -102,7 +105,7 @@ def test_item_in_a_caption_says_where_and_keeps_the_note():
         f'<span class="by">ed · Pending review</span></div>{QUOTE}'
         '<div class="note"><p>checked</p></div>'
         f'<div class="actions"><button type="button" hx-get="/annotations/7/edit/" {T}>Edit</button>'
-        f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {T}>Delete</button>'
+        f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {P}>Delete</button>'
         "</div></li>"
     )
 
@@ -124,11 +127,11 @@ def test_linked_claim_lists_its_sources_with_unlink():
         '<ul class="links" aria-label="Attributed to">'
         '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
         f"{add_fragment(11)}"
-        f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
+        f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {P} '
         'aria-label="Unlink: remove this attribution">unlink</button></li>'
         '<li><span class="muted">source</span> Ministry of Works'
         f"{add_fragment(12)}"
-        f' <button type="button" class="link" hx-post="/annotations/attributions/12/delete/" {T} '
+        f' <button type="button" class="link" hx-post="/annotations/attributions/12/delete/" {P} '
         'aria-label="Unlink: remove this attribution">unlink</button></li></ul>'
         f"{EDIT_ACTIONS}</li>"
     )
@@ -150,12 +153,12 @@ def test_attribution_in_fragments_shows_each_with_remove():
         '<li><span class="muted">source</span> “The minister” <span class="muted">cue</span> “said”'
         ' <span class="muted">content</span> <span class="fragments">“the bridge would &lt;open&gt;”'
         ' … <span class="fragment" data-fragment="9">“and &lt;soon&gt;” '
-        + remove.format(9, T, "and &lt;soon&gt;")
+        + remove.format(9, P, "and &lt;soon&gt;")
         + '</span> … <span class="fragment" data-fragment="10">“in spring” '
-        + remove.format(10, T, "in spring")
+        + remove.format(10, P, "in spring")
         + "</span></span>"
         f"{add_fragment(11)}"
-        f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {T} '
+        f' <button type="button" class="link" hx-post="/annotations/attributions/11/delete/" {P} '
         'aria-label="Unlink: remove this attribution">unlink</button></li></ul>'
         f"{EDIT_ACTIONS}</li>"
     )
@@ -202,10 +205,10 @@ def test_resolved_source_shows_its_registry_entry():
         "“the ministry”</button>"
         '<p class="resolved">= <strong>Ministry of Works</strong> '
         '<span class="muted">(Government)</span> <button type="button" class="link" '
-        f'hx-post="/annotations/7/unresolve/" {T} aria-label="Remove registry entry">remove</button></p>'
+        f'hx-post="/annotations/7/unresolve/" {P} aria-label="Remove registry entry">remove</button></p>'
         f'<div class="actions"><button type="button" hx-get="/annotations/7/edit/" {T}>Edit</button>'
         f'<button type="button" hx-get="/annotations/7/resolve/" {T}>Resolve…</button>'
-        f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {T}>Delete</button>'
+        f'<button type="button" class="danger" hx-post="/annotations/7/delete/" {P}>Delete</button>'
         "</div></li>"
     )
 
@@ -235,7 +238,7 @@ def test_rejected_item_says_why_and_offers_accept_to_a_reviewer():
         + f'<span class="by">ed · Rejected</span></div>{QUOTE}'
         '<p class="review review-reject">Rejected by <strong>rev</strong>: not a &lt;claim&gt;</p>'
         '<div class="actions review-actions" role="group" aria-label="Review">'
-        f'<button type="button" class="accept" hx-post="/annotations/7/accept/" {T}>Accept</button>'
+        f'<button type="button" class="accept" hx-post="/annotations/7/accept/" {P}>Accept</button>'
         f'<button type="button" hx-get="/annotations/7/reject/" {T}>Reject…</button>'
         f'<button type="button" hx-get="/annotations/7/correct/" {T}>Correct…</button></div>'
         f"{EDIT_ACTIONS}</li>"
@@ -258,7 +261,7 @@ def test_corrected_item_says_what_it_was_to_its_editor():
 def test_deleted_item_is_a_placeholder_with_undo_for_who_may_restore(author, undo):
     """A deleted item says what was deleted; Undo only for someone who may change it."""
     button = (
-        f'<button type="button" class="primary" hx-post="/annotations/7/restore/" {T}>Undo</button>'
+        f'<button type="button" class="primary" hx-post="/annotations/7/restore/" {P}>Undo</button>'
     )
     assert render(item(deleted=True, author_id=author)) == norm(
         '<li id="ann-7" class="ann deleted"><p>Deleted Claim “the bridge would &lt;open&gt;”.</p>'
@@ -288,7 +291,7 @@ def test_review_row_for_a_reviewer():
         '<td><span class="st st-rejected">Rejected</span></td>'
         '<td class="rv"><p class="review review-reject">Rejected by <strong>rev</strong>: no</p></td>'
         '<td class="actions">'
-        f'<button type="button" class="accept" hx-post="/annotations/7/accept/?on=review" {R}>'
+        f'<button type="button" class="accept" hx-post="/annotations/7/accept/?on=review" {R} {V}>'
         "Accept</button>"
         f'<button type="button" hx-get="/annotations/7/reject/?on=review" {R}>Reject…</button>'
         f'<button type="button" hx-get="/annotations/7/correct/?on=review" {R}>Correct…</button>'
