@@ -66,7 +66,7 @@ def make_inputs(folder: Path) -> dict[str, Path]:
     with path.open("w") as out:
         out.write("<html><head><title>Huge</title></head><body>\n")
         for n in range(500_000):
-            out.write(f"<p>{n:06}: a paragraph of a page far too big.</p>\n")
+            out.write(f"<p>{n:06}: a paragraph of a page much too big to read.</p>\n")
     files[f"page, 500,000 paragraphs ({path.stat().st_size / 1e6:.0f} MB)"] = path
     path = folder / "huge-record.jsonl"
     with path.open("w") as out:
