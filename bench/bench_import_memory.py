@@ -5,7 +5,8 @@ Inputs, generated on the fly into a temporary folder (never committed):
 * baseline: 2,000 ordinary JSONL articles (about 8 MB) and one ordinary saved web page;
 * a 28 MB web page of 500,000 paragraphs (refused by IMPORT_MAX_HTML_ELEMENTS);
 * a 50 MB JSON Lines file holding one single-line record (refused by IMPORT_MAX_RECORD_BYTES);
-* a 2.9 MB web page of 45,000 paragraphs, under the element cap: read in the child process;
+* a 1.1 MB web page of 100,000 nested divs (refused by IMPORT_MAX_HTML_DEPTH; it took ~24 s);
+* a 4.5 MB web page of 45,000 paragraphs, under the element cap: read in the child process;
 * a ZIP of 400 small saved pages: the child's start-up cost, paid per IMPORT_HTML_PAGES_PER_CHILD
   pages, against the same pages with IMPORT_HTML_MEMORY_BYTES=0 (read in-process); the one
   ordinary page both ways gives the cost of one child start.
@@ -75,6 +76,9 @@ def make_inputs(folder: Path) -> dict[str, Path]:
             out.write("word " * 200_000)
         out.write('"}\n{"title": "A normal record after it", "body": "' + _SENTENCE + '"}\n')
     files[f"JSONL, one record on one line ({path.stat().st_size / 1e6:.0f} MB)"] = path
+    path = folder / "nested.html"
+    path.write_text("<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000)
+    files[f"page, 100,000 nested divs ({path.stat().st_size / 1e6:.1f} MB)"] = path
     path = folder / "big.html"
     path.write_text(_page("A big page", 45_000))
     files[f"page, 45,000 paragraphs ({path.stat().st_size / 1e6:.1f} MB)"] = path

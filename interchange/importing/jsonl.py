@@ -179,6 +179,7 @@ _NON_SPACE = re.compile(r"[^ \t\r\n]")
 _VALUE_TEXT = re.compile(r'(?:[^"{}\[\],]++|"(?:[^"\\]++|\\.)*+")*+')
 
 _TOP, _ARRAY, _ITEM, _SKIP = "top", "array", "item", "skip"
+_SKIP_IN_ARRAY = "skip in array"  # after an overlong line inside an array
 
 
 class _DocumentScanner[T]:
@@ -223,6 +224,11 @@ class _DocumentScanner[T]:
             if match is None or match[0] not in "{[":
                 return
             self.state = _TOP
+        elif self.state == _SKIP_IN_ARRAY:
+            match = _NON_SPACE.search(line)
+            if match is None or match[0] not in "{]":
+                return
+            self.state, self.after_comma = _ARRAY, False
         while position < len(line):
             if self.state != _ITEM:
                 match = _NON_SPACE.search(line, position)
@@ -289,16 +295,21 @@ class _DocumentScanner[T]:
 
     def overlong(self, line: OverlongLine, number: int) -> Iterator[RecordError]:
         """A line decode_lines did not read: its structure is unknown, so the element it is in
-        (if any) is lost and reading resumes at the next line that starts with '{' or '['."""
+        (if any) is lost. Inside an array, reading resumes at the next line that starts with
+        '{' (the next element) or ']'; elsewhere at the next line that starts with '{' or '['."""
+        in_array = self.state in (_ARRAY, _SKIP_IN_ARRAY) or (self.state == _ITEM and self.in_array)
         if self.state == _ITEM:
             self.pieces, self.held, self.overflow = [], 0, 0
+        elif self.state == _ARRAY:
+            self.records += 1  # the element the line began: "record N" keeps counting it
+        resume = "'{' or ']'" if in_array else "'{' or '['"
         yield self._error(
             number,
-            f"{line.message()}; skipped to the next "
-            "line that starts with '{' or '[' (a JSON document on one line is read whole: "
-            "write big files as JSON Lines, one article per line)",
+            f"{line.message()}; skipped to the next line that starts with {resume} (a JSON "
+            "document on one line is read whole: write big files as JSON Lines, one article "
+            "per line)",
         )
-        self.state = _SKIP
+        self.state = _SKIP_IN_ARRAY if in_array else _SKIP
 
     def _hold(self, piece: str) -> None:
         if self.overflow:
@@ -311,7 +322,7 @@ class _DocumentScanner[T]:
         self.pieces.append(piece)
 
     def close(self) -> Iterator[T | RecordError]:
-        unclosed = self.state == _ARRAY or (self.state == _ITEM and self.in_array)
+        unclosed = self.state in (_ARRAY, _SKIP_IN_ARRAY) or (self.state == _ITEM and self.in_array)
         if self.state == _ITEM:
             yield self._finish("")
         if unclosed:

@@ -183,6 +183,20 @@ def test_json_document_record_over_the_cap_is_an_error_at_its_first_line():
     assert "IMPORT_MAX_RECORD_BYTES" in error
 
 
+def test_json_array_line_over_the_cap_is_skipped_and_the_array_read_on():
+    """An element of an indented JSON array on one line over the cap is an error at that
+    line; the elements after it are read, and the array's end is not reported as an error."""
+    data = (
+        '[\n{"title": "Before", "body": "The mayor spoke."},\n'
+        f'{{"title": "Huge", "body": "{"w" * 300}"}},\n'
+        '{"title": "After", "body": "The mayor spoke."}\n]\n'
+    )
+    items, _ = read_all(("a.json", io.BytesIO(data.encode())), limits=SMALL)
+    assert titles(items) == ["Before", "After"]
+    [error] = errors(items)
+    assert error.startswith("a.json:3: the line has ")
+
+
 def test_csv_line_over_the_record_cap_is_an_error_and_the_next_rows_are_read():
     """A CSV row over the cap is an error at its line; the rows after it are read."""
     data = (
