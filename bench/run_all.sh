@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 status=0
-for bench in bench_article_page bench_create bench_review_page bench_server bench_import bench_export bench_suggest_store; do
+for bench in bench_article_page bench_create bench_review_page bench_server bench_import bench_import_memory bench_export bench_suggest_store; do
     echo "==> bench/$bench.py"
     "$PY" "bench/$bench.py" || status=$?
     echo

@@ -16,6 +16,12 @@ NEWSROOM_LOG_FORMAT "json": one JSON object per log line (scripts/serve's defaul
 NEWSROOM_IMPORT_MAX_FILE_BYTES, NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES,
 NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS, NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO
                     import limits (100 MB a file, 1 GB unpacked a ZIP, 100,000 members, 100:1).
+NEWSROOM_IMPORT_MAX_RECORD_BYTES, NEWSROOM_IMPORT_MAX_HTML_ELEMENTS,
+NEWSROOM_IMPORT_MAX_HTML_DEPTH, NEWSROOM_IMPORT_HTML_MEMORY_BYTES,
+NEWSROOM_IMPORT_HTML_PAGES_PER_CHILD
+                    per-input limits (8 MB a JSON/CSV record, 50,000 elements and 512 levels
+                    a web page, 1 GB of address space for the child reading pages, 200 pages
+                    per child); docs/import.md "Limits on every input".
 
 The tests run on tests/settings.py, which imports this module and overrides what tests need
 (fast password hasher, temporary folders, static files from the finders).
@@ -271,6 +277,16 @@ IMPORT_MAX_FILE_BYTES = env.int("NEWSROOM_IMPORT_MAX_FILE_BYTES", default=100 * 
 IMPORT_MAX_ARCHIVE_BYTES = env.int("NEWSROOM_IMPORT_MAX_ARCHIVE_BYTES", default=1024**3)
 IMPORT_MAX_ARCHIVE_MEMBERS = env.int("NEWSROOM_IMPORT_MAX_ARCHIVE_MEMBERS", default=100_000)
 IMPORT_MAX_COMPRESSION_RATIO = env.int("NEWSROOM_IMPORT_MAX_COMPRESSION_RATIO", default=100)
+# Per input (docs/import.md "Limits on every input"): characters of one JSON/JSONL/CSV record
+# (an article body is rarely over 200 KB; a native record's annotations add a few hundred KB);
+# elements of a web page and their nesting (news pages have a few thousand elements nested
+# well under 100 deep; Chromium's own HTML parser stops nesting at 512); the address space of
+# the child process that reads web pages (0 reads them in-process), and pages per child.
+IMPORT_MAX_RECORD_BYTES = env.int("NEWSROOM_IMPORT_MAX_RECORD_BYTES", default=8 * 1024**2)
+IMPORT_MAX_HTML_ELEMENTS = env.int("NEWSROOM_IMPORT_MAX_HTML_ELEMENTS", default=50_000)
+IMPORT_MAX_HTML_DEPTH = env.int("NEWSROOM_IMPORT_MAX_HTML_DEPTH", default=512)
+IMPORT_HTML_MEMORY_BYTES = env.int("NEWSROOM_IMPORT_HTML_MEMORY_BYTES", default=1024**3)
+IMPORT_HTML_PAGES_PER_CHILD = env.int("NEWSROOM_IMPORT_HTML_PAGES_PER_CHILD", default=200)
 
 # Exports bigger than this many articles run as a background task with a progress page;
 # prepared export files are removed after EXPORT_KEEP_DAYS.

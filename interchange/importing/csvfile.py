@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from articles import content
 
+from .decoding import OverlongLine
 from .records import ArticleRecord, RecordError
 from .validation.article import article_from_fields, ignored_note
 
@@ -72,8 +73,12 @@ def parse(
     else:
         yield RecordError(filename, 1, "no articles found: the file is empty")
         return
+    if isinstance(header, OverlongLine):
+        yield RecordError(filename, header_number, f"header row: {header.message()}")
+        return
+    source = _Lines(header, numbered)
     reader = csv.reader(
-        _with_newlines(header, (line for _, line in numbered)),
+        source,
         delimiter=sniff_delimiter(header),
         strict=True,
     )
@@ -103,6 +108,13 @@ def parse(
             rows += 1
             yield RecordError(filename, start, f"not valid CSV: {exc}")
             continue
+        except _Overlong as exc:
+            # The reader starts afresh at the next line; a quoted cell the long line was in
+            # the middle of then reads as broken, and is reported so.
+            rows += 1
+            offset += 1
+            yield RecordError(filename, exc.number, f"{exc.line.message()}: it is not read")
+            continue
         if not any(cell.strip() for cell in row):
             continue
         rows += 1
@@ -131,12 +143,32 @@ def sniff_delimiter(header: str) -> str:
     return max(candidates, key=width)
 
 
-def _with_newlines(first: str, rest: Iterable[str]) -> Iterator[str]:
-    # The csv module keeps a quoted line break only if the line it is given ends with one;
-    # decode_lines removes them.
-    yield first + "\n"
-    for line in rest:
-        yield line + "\n"
+class _Overlong(Exception):
+    def __init__(self, line: OverlongLine, number: int) -> None:
+        self.line, self.number = line, number
+
+
+class _Lines:
+    """The lines for csv.reader, each ending with a line break (the csv module keeps a quoted
+    line break only if the line it is given ends with one; decode_lines removes them). An
+    OverlongLine raises _Overlong out of the reader's next(); unlike a generator, this
+    iterator can go on afterwards."""
+
+    def __init__(self, first: str, rest: Iterator[tuple[int, str]]) -> None:
+        self.first: str | None = first
+        self.rest = rest
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.first is not None:
+            first, self.first = self.first, None
+            return first + "\n"
+        number, line = next(self.rest)
+        if isinstance(line, OverlongLine):
+            raise _Overlong(line, number)
+        return line + "\n"
 
 
 def _column_key(name: str) -> str:

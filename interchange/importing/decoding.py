@@ -4,6 +4,7 @@ read lazily, line ends made LF. Used by intake for every file and archive member
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import os
 import tempfile
@@ -15,8 +16,28 @@ _CHUNK = 64 * 1024
 _UNDEFINED_IN_CP1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
+class OverlongLine(str):
+    """What `decode_lines` yields instead of a line longer than its `max_line`: an empty string
+    that says how long the line was. The line itself is never held: it is read and dropped in
+    pieces of `max_line` characters."""
+
+    length: int
+    limit: int
+
+    def __new__(cls, length: int, limit: int) -> OverlongLine:
+        line = super().__new__(cls, "")
+        line.length, line.limit = length, limit
+        return line
+
+    def message(self) -> str:
+        return (
+            f"the line has {self.length:,} characters, over the limit of {self.limit:,} "
+            "(IMPORT_MAX_RECORD_BYTES)"
+        )
+
+
 def decode_lines(
-    source: str | os.PathLike[str] | IO[bytes], filename: str
+    source: str | os.PathLike[str] | IO[bytes], filename: str, *, max_line: int | None = None
 ) -> tuple[Iterator[str], str | None]:
     """Lines of a text file of unknown encoding, without their line endings, read lazily.
 
@@ -28,8 +49,11 @@ def decode_lines(
     decoders half-way through a file would silently mix encodings, hence the extra pass.
 
     CR LF and lone CR become line ends. The note says which fallback was used, or is None.
+    A line of more than `max_line` characters comes as an `OverlongLine`.
     """
-    return _decode(source, filename, _read_lines)
+    if max_line is None:
+        return _decode(source, filename, _read_lines)
+    return _decode(source, filename, functools.partial(_read_bounded_lines, max_line=max_line))
 
 
 def decode_text(
@@ -48,6 +72,21 @@ TEXT_CHUNK = 256 * 1024
 def _read_lines(text: io.TextIOBase) -> Iterator[str]:
     for line in text:
         yield line.removesuffix("\n")
+
+
+def _read_bounded_lines(text: io.TextIOBase, *, max_line: int) -> Iterator[str]:
+    while line := text.readline(max_line + 1):
+        if len(line) <= max_line or line.endswith("\n"):
+            yield line.removesuffix("\n")
+            continue
+        length = len(line)
+        del line
+        while piece := text.readline(max_line):
+            length += len(piece)
+            if piece.endswith("\n"):
+                length -= 1
+                break
+        yield OverlongLine(length, max_line)
 
 
 def _read_chunks(text: io.TextIOBase) -> Iterator[str]:

@@ -140,6 +140,17 @@ def parse(lines: Iterable[str], filename: str) -> Iterator[ArticleRecord | Recor
     yield read_page("\n".join(lines), filename)
 
 
+def warm_up() -> None:
+    """Import what reading a page imports lazily (trafilatura and its helpers), by reading a
+    small page: pages.PageReader's child does it before its memory limit is set."""
+    read_page(
+        "<html><head><title>Warm</title></head><body><article><h1>Warm</h1>"
+        "<p>The child process reads one small page before it reads real ones.</p>"
+        "</article></body></html>",
+        "warm-up.html",
+    )
+
+
 def read_page(page: str, filename: str) -> ArticleRecord | RecordError:
     """The article of one saved web page, or why there is none."""
     linked_data = _linked_data(page)

@@ -16,7 +16,11 @@ naming the file, or the archive member as "archive.zip/folder/member.txt":
    the size its directory entry declares, so a member that lies about its size is stopped too.
    Folders are walked; __MACOSX and dot-files are skipped; a zip inside a zip is refused.
    Nothing is written to the file system under the members' own names.
-5. Text is decoded by `decoding.decode_lines` (`decode_text` for the parsers in TEXT_PARSERS,
+5. Per input (pages.py, decoding.py): a web page is counted against IMPORT_MAX_HTML_ELEMENTS
+   and IMPORT_MAX_HTML_DEPTH while it is read, then parsed in a child process held to
+   IMPORT_HTML_MEMORY_BYTES; a JSON, JSON Lines or CSV line (or a JSON document's record) over
+   IMPORT_MAX_RECORD_BYTES characters is skipped unbuilt and reported at its line.
+6. Text is decoded by `decoding.decode_lines` (`decode_text` for the parsers in TEXT_PARSERS,
    which cut text in chunks rather than lines); its notes (an encoding fallback) are appended to
    `notes`, prefixed with the file name. The format's parser then yields records and errors.
 
@@ -25,6 +29,7 @@ A parser that reports notes of its own (e.g. ignored columns) takes a `notes` ke
 
 from __future__ import annotations
 
+import functools
 import inspect
 import io
 import os
@@ -32,7 +37,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
-from . import csvfile, html, jsonl, plaintext
+from . import csvfile, html, jsonl, pages, plaintext
 from .archives import read_archive
 from .decoding import decode_lines, decode_text
 from .detection import (
@@ -57,6 +62,8 @@ PARSERS: dict[str, Parser] = {
     "csv": csvfile.parse,
     "html": html.parse,
 }
+# Formats read line by line whose lines are held to IMPORT_MAX_RECORD_BYTES.
+RECORD_LINES = frozenset({"jsonl", "json", "csv"})
 # Parsers that read text in chunks (records.decode_text) rather than lines: used when present.
 TEXT_PARSERS: dict[str, Callable[[Iterator[str], str], Iterator[ArticleRecord | RecordError]]] = {
     "plaintext": plaintext.parse_text,
@@ -77,18 +84,22 @@ def read_inputs(
     if format is not None and format not in PARSERS:
         raise ValueError(f"unknown import format {format!r}; choose from {', '.join(PARSERS)}")
     limits = limits or Limits.from_settings()
-    for source in sources:
-        if isinstance(source, tuple):
-            name, stream = source
-            yield from _read_stream(str(name), stream, format, notes, limits)
-        else:
-            try:
-                stream = open(source, "rb")  # noqa: SIM115 (closed below, across the yields)
-            except OSError as exc:
-                yield RecordError(str(source), 0, f"cannot be read: {exc.strerror or exc}")
-                continue
-            with stream:
-                yield from _read_stream(str(source), stream, format, notes, limits)
+    # One child process reads every web page of the run (started at the first one); it ends
+    # when this generator is exhausted or closed.
+    with pages.PageReader(limits) as reader:
+        parse = functools.partial(_parse, limits=limits, reader=reader)
+        for source in sources:
+            if isinstance(source, tuple):
+                name, stream = source
+                yield from _read_stream(str(name), stream, format, notes, limits, parse)
+            else:
+                try:
+                    stream = open(source, "rb")  # noqa: SIM115 (closed below, across the yields)
+                except OSError as exc:
+                    yield RecordError(str(source), 0, f"cannot be read: {exc.strerror or exc}")
+                    continue
+                with stream:
+                    yield from _read_stream(str(source), stream, format, notes, limits, parse)
 
 
 def format_label(sources: Iterable[Source], format: str | None = None) -> str:
@@ -117,7 +128,12 @@ def format_label(sources: Iterable[Source], format: str | None = None) -> str:
 
 
 def _read_stream(
-    name: str, stream: IO[bytes], format: str | None, notes: list[str], limits: Limits
+    name: str,
+    stream: IO[bytes],
+    format: str | None,
+    notes: list[str],
+    limits: Limits,
+    parse: Callable[[str, IO[bytes], str, list[str]], Iterator[ArticleRecord | RecordError]],
 ) -> Iterator[ArticleRecord | RecordError]:
     spooled = None
     if not _seekable(stream):
@@ -143,19 +159,25 @@ def _read_stream(
             if size > limits.max_archive_bytes:
                 yield RecordError(name, 0, over("the archive is", size, limits, "ARCHIVE_BYTES"))
                 return
-            yield from read_archive(name, stream, format, notes, limits, _parse)
+            yield from read_archive(name, stream, format, notes, limits, parse)
             return
         if size > limits.max_file_bytes:
             yield RecordError(name, 0, over("the file is", size, limits, "FILE_BYTES"))
             return
-        yield from _parse(name, stream, kind, notes)
+        yield from parse(name, stream, kind, notes)
     finally:
         if spooled is not None:
             spooled.close()
 
 
 def _parse(
-    name: str, stream: IO[bytes], kind: str, notes: list[str]
+    name: str,
+    stream: IO[bytes],
+    kind: str,
+    notes: list[str],
+    *,
+    limits: Limits,
+    reader: pages.PageReader,
 ) -> Iterator[ArticleRecord | RecordError]:
     if kind in TEXT_PARSERS:
         chunks, note = decode_text(stream, name)
@@ -163,14 +185,21 @@ def _parse(
             notes.append(note)
         yield from TEXT_PARSERS[kind](chunks, name)
         return
-    lines, note = decode_lines(stream, name)
+    max_line = limits.max_record_bytes if kind in RECORD_LINES else None
+    lines, note = decode_lines(stream, name, max_line=max_line)
     if note:
         notes.append(note)
+    if kind == "html":
+        yield from pages.parse(lines, name, limits=limits, reader=reader)
+        return
     parser = PARSERS[kind]
-    if "notes" in inspect.signature(parser).parameters:
-        yield from parser(lines, name, notes=notes)
-    else:
-        yield from parser(lines, name)
+    options: dict[str, object] = {}
+    parameters = inspect.signature(parser).parameters
+    if "notes" in parameters:
+        options["notes"] = notes
+    if "max_record" in parameters:
+        options["max_record"] = max_line
+    yield from parser(lines, name, **options)
 
 
 def _seekable(stream: IO[bytes]) -> bool:

@@ -34,21 +34,32 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, repeat
 from typing import Any, NamedTuple
 
+from .decoding import OverlongLine
 from .records import ArticleRecord, RecordError
 from .validation.article import article_from_fields, ignored_note
 from .validation.values import kind
 
 
 def parse(
-    lines: Iterable[str], filename: str, *, notes: list[str] | None = None
+    lines: Iterable[str],
+    filename: str,
+    *,
+    notes: list[str] | None = None,
+    max_record: int | None = None,
 ) -> Iterator[ArticleRecord | RecordError]:
     """Yield an ArticleRecord or a RecordError per non-blank line of a JSON Lines file.
 
-    Unknown keys of non-native records are summed up in one note appended to `notes`."""
+    Unknown keys of non-native records are summed up in one note appended to `notes`. A line
+    that decode_lines cut as an OverlongLine is an error at its line; so is a record of a JSON
+    document longer than `max_record` characters."""
     ignored: Counter[str] = Counter()
     rest = iter(lines)
     found = False
     for number, raw in enumerate(rest, start=1):
+        if isinstance(raw, OverlongLine):
+            found = True
+            yield RecordError(filename, number, f"{raw.message()}: it is not read")
+            continue
         line = raw.removeprefix("\ufeff") if number == 1 else raw
         text = line.strip()
         if not text:
@@ -56,7 +67,7 @@ def parse(
         if not found and (text in ("{", "[") or text.startswith("[")):
             # A JSON document, not JSON Lines: keep the line numbers by padding with blanks.
             document = chain(repeat("", number - 1), [line], rest)
-            yield from parse_json(document, filename, notes=notes)
+            yield from parse_json(document, filename, notes=notes, max_record=max_record)
             return
         found = True
         try:
@@ -86,7 +97,11 @@ _TOO_DEEP = "not valid JSON: arrays or objects nested too deeply to read"
 
 
 def parse_json(
-    lines: Iterable[str], filename: str, *, notes: list[str] | None = None
+    lines: Iterable[str],
+    filename: str,
+    *,
+    notes: list[str] | None = None,
+    max_record: int | None = None,
 ) -> Iterator[ArticleRecord | RecordError]:
     """Yield a record or an error per article object of a JSON document (see the module doc).
 
@@ -97,7 +112,7 @@ def parse_json(
     def build(data: dict[str, Any], line: int, label: str) -> ArticleRecord | RecordError:
         return article_from_fields(data, filename, line, label=label, ignored=ignored)
 
-    yield from _scan(lines, _DocumentScanner(filename, build, "article"))
+    yield from _scan(lines, _DocumentScanner(filename, build, "article", max_record))
     _note_ignored(notes, filename, ignored)
 
 
@@ -121,6 +136,9 @@ def json_objects(
 
 def _scan[T](lines: Iterable[str], scanner: _DocumentScanner[T]) -> Iterator[T | RecordError]:
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, OverlongLine):
+            yield from scanner.overlong(line, number)
+            continue
         yield from scanner.feed(line.removeprefix("\ufeff") if number == 1 else line, number)
     yield from scanner.close()
 
@@ -161,6 +179,7 @@ _NON_SPACE = re.compile(r"[^ \t\r\n]")
 _VALUE_TEXT = re.compile(r'(?:[^"{}\[\],]++|"(?:[^"\\]++|\\.)*+")*+')
 
 _TOP, _ARRAY, _ITEM, _SKIP = "top", "array", "item", "skip"
+_SKIP_IN_ARRAY = "skip in array"  # after an overlong line inside an array
 
 
 class _DocumentScanner[T]:
@@ -173,8 +192,15 @@ class _DocumentScanner[T]:
     so one broken element does not hide the ones after it."""
 
     def __init__(
-        self, filename: str, build: Callable[[dict[str, Any], int, str], T], noun: str
+        self,
+        filename: str,
+        build: Callable[[dict[str, Any], int, str], T],
+        noun: str,
+        max_record: int | None = None,
     ) -> None:
+        self.max_record = max_record
+        self.held = 0  # characters of the current element held in pieces
+        self.overflow = 0  # its length once over max_record (its pieces are then dropped)
         self.filename = filename
         self.build = build
         self.noun = noun
@@ -198,6 +224,11 @@ class _DocumentScanner[T]:
             if match is None or match[0] not in "{[":
                 return
             self.state = _TOP
+        elif self.state == _SKIP_IN_ARRAY:
+            match = _NON_SPACE.search(line)
+            if match is None or match[0] not in "{]":
+                return
+            self.state, self.after_comma = _ARRAY, False
         while position < len(line):
             if self.state != _ITEM:
                 match = _NON_SPACE.search(line, position)
@@ -260,10 +291,38 @@ class _DocumentScanner[T]:
             else:  # a stray "}" or a "," inside a value: left for the decoder to judge
                 position += 1
         if self.state == _ITEM:
-            self.pieces.append(line[segment:] + "\n")
+            self._hold(line[segment:] + "\n")
+
+    def overlong(self, line: OverlongLine, number: int) -> Iterator[RecordError]:
+        """A line decode_lines did not read: its structure is unknown, so the element it is in
+        (if any) is lost. Inside an array, reading resumes at the next line that starts with
+        '{' (the next element) or ']'; elsewhere at the next line that starts with '{' or '['."""
+        in_array = self.state in (_ARRAY, _SKIP_IN_ARRAY) or (self.state == _ITEM and self.in_array)
+        if self.state == _ITEM:
+            self.pieces, self.held, self.overflow = [], 0, 0
+        elif self.state == _ARRAY:
+            self.records += 1  # the element the line began: "record N" keeps counting it
+        resume = "'{' or ']'" if in_array else "'{' or '['"
+        yield self._error(
+            number,
+            f"{line.message()}; skipped to the next line that starts with {resume} (a JSON "
+            "document on one line is read whole: write big files as JSON Lines, one article "
+            "per line)",
+        )
+        self.state = _SKIP_IN_ARRAY if in_array else _SKIP
+
+    def _hold(self, piece: str) -> None:
+        if self.overflow:
+            self.overflow += len(piece)
+            return
+        self.held += len(piece)
+        if self.max_record is not None and self.held > self.max_record:
+            self.overflow, self.pieces = self.held, []
+            return
+        self.pieces.append(piece)
 
     def close(self) -> Iterator[T | RecordError]:
-        unclosed = self.state == _ARRAY or (self.state == _ITEM and self.in_array)
+        unclosed = self.state in (_ARRAY, _SKIP_IN_ARRAY) or (self.state == _ITEM and self.in_array)
         if self.state == _ITEM:
             yield self._finish("")
         if unclosed:
@@ -277,16 +336,27 @@ class _DocumentScanner[T]:
         self.state = _ITEM
         self.in_array = in_array
         self.depth = 0
-        self.pieces = []
+        self.pieces, self.held, self.overflow = [], 0, 0
         self.start_line, self.start_column = number, column
         self.records += 1
 
     def _finish(self, tail: str) -> T | RecordError:
-        text = "".join(self.pieces) + tail
+        self._hold(tail)
+        text = "".join(self.pieces)
         self.pieces = []
         self.yielded += 1
         label = f"record {self.records}"
         line = self.start_line
+        if self.overflow:
+            length, self.overflow, self.held = self.overflow, 0, 0
+            assert self.max_record is not None
+            return RecordError(
+                self.filename,
+                line,
+                f"{label} has {length:,} characters, over the limit of {self.max_record:,} "
+                "(IMPORT_MAX_RECORD_BYTES): it is not read",
+            )
+        self.held = 0
         try:
             data = _DECODER.decode(text)
         except json.JSONDecodeError as exc:

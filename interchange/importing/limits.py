@@ -18,6 +18,11 @@ class Limits:
     max_archive_bytes: int = 1024**3  # total uncompressed size of an archive's members
     max_archive_members: int = 100_000
     max_compression_ratio: int = 100
+    max_record_bytes: int = 8 * 1024**2  # a JSON/JSONL/CSV line, or a JSON document's record
+    max_html_elements: int = 50_000
+    max_html_depth: int = 512
+    html_memory_bytes: int = 1024**3  # address space of the child that reads pages; 0: none
+    html_pages_per_child: int = 200
 
     @classmethod
     def from_settings(cls) -> Limits:
@@ -32,6 +37,17 @@ class Limits:
             ),
             max_compression_ratio=getattr(
                 settings, "IMPORT_MAX_COMPRESSION_RATIO", default.max_compression_ratio
+            ),
+            max_record_bytes=getattr(settings, "IMPORT_MAX_RECORD_BYTES", default.max_record_bytes),
+            max_html_elements=getattr(
+                settings, "IMPORT_MAX_HTML_ELEMENTS", default.max_html_elements
+            ),
+            max_html_depth=getattr(settings, "IMPORT_MAX_HTML_DEPTH", default.max_html_depth),
+            html_memory_bytes=getattr(
+                settings, "IMPORT_HTML_MEMORY_BYTES", default.html_memory_bytes
+            ),
+            html_pages_per_child=getattr(
+                settings, "IMPORT_HTML_PAGES_PER_CHILD", default.html_pages_per_child
             ),
         )
 
