@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A save that meets SQLite's write lock past its timeout: 503 with a message, not 500.
+    "newsroom.busy.BusyDatabaseMiddleware",
     # Last, as django-axes asks: it turns a refused login into newsroom.login's lockout page.
     "axes.middleware.AxesMiddleware",
 ]

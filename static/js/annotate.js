@@ -225,15 +225,26 @@
 
     // A save that never got an answer: keep exactly what was sent so Retry re-sends it with
     // the same client id (the server treats a repeat as the same annotation).
-    toolbar.addEventListener("htmx:error", (e) => {
-      const ctx = e.detail.ctx;
-      if (!retryForm || (ctx && ctx.response)) return;
+    function offerRetry(text) {
       for (const name of ["client_id", "target", "caption", "start", "end", "quote", "tag", "revision"]) {
         setField(retryForm, name, toolbar.elements.namedItem(name).value);
       }
+      if (text) retryForm.querySelector(".retry-text").textContent = text;
       retryForm.hidden = false;
       retryForm.querySelector("button[type=submit]").focus();
       hideToolbar();
+    }
+    toolbar.addEventListener("htmx:error", (e) => {
+      const ctx = e.detail.ctx;
+      if (!retryForm || (ctx && ctx.response)) return;
+      offerRetry("The last save did not reach the server.");
+    });
+    // The database was busy (503, newsroom/busy.py): nothing was saved, the same save may retry.
+    toolbar.addEventListener("htmx:response:error", (e) => {
+      const ctx = e.detail.ctx;
+      if (retryForm && ctx && ctx.response && ctx.response.status === 503) {
+        offerRetry("The database was busy: the last save was not stored.");
+      }
     });
   }
 

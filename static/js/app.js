@@ -30,7 +30,10 @@
     const ctx = evt.detail && evt.detail.ctx;
     if (!ctx || !ctx.response) return;
     const status = ctx.response.status;
-    if (status >= 500) show("The server failed (" + status + "). Nothing was saved; please retry.");
+    // A 503 carries its own message (newsroom/busy.py: the database was busy), swapped in already.
+    if (status >= 500 && !(status === 503 && (ctx.text || "").includes("msg"))) {
+      show("The server failed (" + status + "). Nothing was saved; please retry.");
+    }
     if (status === 403 && !(ctx.text || "").includes("msg")) show("You are not allowed to do that.");
   });
 })();

@@ -304,6 +304,40 @@ def test_request_that_never_arrives_is_retried(live, login_page, seed_article):
     assert Annotation.objects.count() == 1
 
 
+def test_a_busy_database_answers_503_and_retry_saves_once(
+    live, login_page, seed_article, monkeypatch
+):
+    """A save that meets SQLite's write lock past its timeout (a long import writing) is told
+    so in the status line with a Retry button, nothing stored; Retry then saves it once."""
+    from django.db import OperationalError
+
+    from annotations import services
+
+    real = services.create_annotation
+    calls = []
+
+    def locked_once(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "create_annotation", locked_once)
+    page = open_article(login_page(make_user(role="editor")), live, seed_article)
+    select_text(page, "#t-body", "the Pentagon said", 0)
+    expect(page.locator("#tag-toolbar")).to_be_visible()
+    page.keyboard.press("c")
+    expect(page.locator("#status")).to_contain_text("The database is busy")
+    retry = page.locator("#retry-form")
+    expect(retry).to_be_visible()
+    expect(retry).to_contain_text("The database was busy")
+    assert Annotation.objects.count() == 0
+    retry.get_by_role("button", name="Retry save").click()
+    expect(retry).to_be_hidden()
+    expect(page.locator("#t-body mark", has_text="the Pentagon said")).to_have_count(1)
+    assert Annotation.objects.count() == 1
+
+
 def test_stale_page_gets_a_clear_error_and_saves_nothing(live, login_page, seed_article):
     """If the article's text changed after the page loaded, a save is refused inline."""
     page = open_article(login_page(make_user(role="editor")), live, seed_article)
