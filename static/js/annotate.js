@@ -226,8 +226,10 @@
     // A save that never got an answer: keep exactly what was sent so Retry re-sends it with
     // the same client id (the server treats a repeat as the same annotation).
     function offerRetry(text) {
-      for (const name of ["client_id", "target", "caption", "start", "end", "quote", "tag", "revision"]) {
-        setField(retryForm, name, toolbar.elements.namedItem(name).value);
+      // Everything the save sent, the attribution in progress (flow.js's flow_*) included.
+      for (const input of retryForm.querySelectorAll("input[type=hidden][name]")) {
+        const sent = toolbar.elements.namedItem(input.name);
+        if (sent && input.name !== "csrfmiddlewaretoken") input.value = sent.value;
       }
       if (text) retryForm.querySelector(".retry-text").textContent = text;
       retryForm.hidden = false;

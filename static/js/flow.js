@@ -134,16 +134,29 @@
     byPointer = false;
   }, true);
 
+  let unsent = null; // a step whose save failed: annotate.js's Retry form re-sends it whole
   if (toolbar) {
     toolbar.addEventListener("htmx:finally:request", (e) => {
       const ctx = e.detail.ctx;
       const ok = ctx && ctx.response && ctx.response.status < 300;
       const step = sent;
       sent = null;
-      if (!ok || !step) return;
+      if (!step) return;
+      if (!ok) { unsent = step; return; }
+      unsent = null;
       took(step.joins, step.byPointer);
       // Back where the editor was: the caret just after the saved words.
       if (step.root) window.setTimeout(() => caretAt(step.root, step.end), 0);
+    });
+  }
+  const retryForm = document.getElementById("retry-form");
+  if (retryForm) {
+    retryForm.addEventListener("htmx:finally:request", (e) => {
+      const ctx = e.detail.ctx;
+      if (!(ctx && ctx.response && ctx.response.status < 300) || !unsent) return;
+      const step = unsent;
+      unsent = null;
+      took(step.joins, false);
     });
   }
 

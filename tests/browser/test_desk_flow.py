@@ -262,3 +262,33 @@ def test_page_follows_the_caret_and_keeps_the_toolbar_in_view(
     assert box["y"] >= 0
     assert box["y"] + box["height"] <= bar_top
     page.screenshot(path=str(artifacts_dir / "flow-follow-390.png"))
+
+
+def test_a_flow_step_lost_on_the_network_is_retried_with_its_link(
+    live, login_page, editor, article
+):
+    """The claim is saved; the source's save never reaches the server; Retry save sends it
+    again with the attribution in progress, so the source arrives linked to the claim and the
+    flow goes on to the cue."""
+    page = open_page(login_page, editor, article, live)
+    select_text(page, "#t-body", CLAIM)
+    expect(page.locator("#tag-toolbar")).to_be_visible()
+    press(page, "c")
+    saved(page, "Saved Claim")
+    page.route(
+        "**/annotations/articles/*/create/", lambda route: route.abort("internetdisconnected")
+    )
+    select_text(page, "#t-body", SOURCE)
+    expect(page.locator("#tag-toolbar")).to_be_visible()
+    press(page, "s")
+    retry = page.locator("#retry-form")
+    expect(retry).to_be_visible()
+    assert not Attribution.objects.exists()
+    page.unroute("**/annotations/articles/*/create/")
+    retry.get_by_role("button", name="Retry save").click()
+    expect(retry).to_be_hidden()
+    expect(page.locator("#status .msg.ok")).to_contain_text("Attribution:")
+    attribution = Attribution.objects.select_related("claim", "source_span").get()
+    assert (attribution.claim.quote, attribution.source_span.quote) == (CLAIM, SOURCE)
+    assert Annotation.objects.count() == 2
+    expect(page.locator("#flow-bar")).to_contain_text("cue")
