@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from articles.content import canonical_line
 from articles.models import Article
@@ -16,8 +16,38 @@ from .anchoring import clip
 from .models import AnnotatedSet, Annotation, Attribution, Source, Tag
 
 
-class NewSpanForm(forms.Form):
+class ArticleRevisionForm(forms.Form):
+    """A form that acts on an article as the page showed it: `revision` is the article's
+    revision the page was drawn at, and a page older than the article's text is refused with
+    code "stale" (`STALE`, which each form words for its own task). The views answer a stale
+    form 409 (`is_stale`), any other refusal 422."""
+
+    STALE = "This article's text changed since the page was loaded. Reload the page."
+
+    revision = forms.IntegerField()
+
+    def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.article = article
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        if not self.errors and data["revision"] != self.article.revision:
+            raise ValidationError(self.STALE, code="stale")
+        return data
+
+    @property
+    def is_stale(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, "stale")
+
+
+class NewSpanForm(ArticleRevisionForm):
     """What the browser sends when a tag is applied to a selection."""
+
+    STALE = (
+        "This article's text changed since the page was loaded, so the selection may point at "
+        "different words. Reload the page and select again."
+    )
 
     client_id = forms.UUIDField()
     target = forms.ChoiceField(choices=Annotation.Target.choices)
@@ -29,23 +59,11 @@ class NewSpanForm(forms.Form):
         queryset=Tag.objects.all(),
         error_messages={"invalid_choice": "That tag no longer exists: reload the page."},
     )
-    revision = forms.IntegerField()
-
-    def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.article = article
 
     def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
+        data = super().clean()
         if self.errors:
             return data
-        if data["revision"] != self.article.revision:
-            raise ValidationError(
-                "This article's text changed since the page was loaded, so the selection may "
-                "point at different words. Reload the page and select again.",
-                code="stale",
-            )
         data["caption_obj"] = None
         if data["target"] == Annotation.Target.CAPTION:
             # No caption id sent (the field is optional) matches no caption, as a wrong one does.
@@ -59,7 +77,7 @@ class NewSpanForm(forms.Form):
         return data
 
 
-class FlowForm(forms.Form):
+class FlowForm(ArticleRevisionForm):
     """The attribution in progress that a new span (or an existing one picked in the text) joins
     in the one-flow attribution (issue 10): the pieces marked so far, by role, and the
     attribution an earlier step made. Each piece is a live span of the article with the right
@@ -67,6 +85,10 @@ class FlowForm(forms.Form):
     revision the page holds (a stale one is refused, code "stale")."""
 
     ROLES = {"flow_claim": Tag.Role.CLAIM, "flow_source": Tag.Role.SOURCE, "flow_cue": Tag.Role.CUE}
+    STALE = (
+        "This article's text changed since the page was loaded. Reload the page and start the "
+        "attribution again."
+    )
 
     flow_claim = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False)
     flow_source = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False)
@@ -77,11 +99,9 @@ class FlowForm(forms.Form):
         error_messages={"invalid_choice": "That attribution no longer exists: press Escape."},
     )
     span = forms.ModelChoiceField(queryset=Annotation.objects.none(), required=False)
-    revision = forms.IntegerField()
 
     def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.article = article
+        super().__init__(*args, article=article, **kwargs)
         spans = Annotation.objects.filter(article=article).select_related("tag", "article")
         for name in (*self.ROLES, "span"):
             field = cast(forms.ModelChoiceField, self.fields[name])
@@ -99,16 +119,9 @@ class FlowForm(forms.Form):
         return any(data.get(name) for name in (*FlowForm.ROLES, "flow_attribution"))
 
     def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
+        data = super().clean()
         if self.errors:
             return data
-        if data["revision"] != self.article.revision:
-            raise ValidationError(
-                "This article's text changed since the page was loaded. Reload the page and "
-                "start the attribution again.",
-                code="stale",
-            )
         for name, role in self.ROLES.items():
             span = data.get(name)
             if span is not None and span.tag.role != role:

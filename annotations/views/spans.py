@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
@@ -184,7 +184,7 @@ def create(request: SignedInRequest, article_id: int) -> HttpResponse:
     form = NewSpanForm(request.POST, article=article)
     if not form.is_valid():
         # A page older than the article's text: a conflict with its current state (409).
-        stale = form.has_error(NON_FIELD_ERRORS, "stale")
+        stale = form.is_stale
         return status_message(request, form_errors_text(form), status=409 if stale else 422)
     data = form.cleaned_data
     attribution = None
@@ -255,7 +255,7 @@ def flow_refused(request: HtmxHttpRequest, flow: FlowForm) -> HttpResponse | Non
     revision is 409 with the reason; linking needs annotations.add_attribution and a claim
     the user may change (its author, or a reviewer), as the Link form does."""
     if not flow.is_valid():
-        stale = flow.has_error(NON_FIELD_ERRORS, "stale")
+        stale = flow.is_stale
         return status_message(request, form_errors_text(flow), status=409 if stale else 422)
     if not request.user.has_perm("annotations.add_attribution"):
         return status_message(request, "Your role cannot link claims to sources.", status=403)
